@@ -1,0 +1,69 @@
+"""Customers as intake needs them (the full archive comes later)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from . import numbering
+from .db import write_transaction
+from .errors import ValidationError
+from .models import Customer
+
+CATEGORIES = ("dealer", "retailer", "agent", "end_user")
+PHONE_RE = re.compile(r"^\+?[0-9][0-9\- ]{5,19}$")
+SEARCH_LIMIT = 50
+
+
+def clean(text: str) -> str:
+    """Full-width to half-width, stray spaces collapsed (NFKC keeps CJK)."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text or "")).strip()
+
+
+def pinyin_initials(name: str) -> str:
+    try:
+        from pypinyin import Style, lazy_pinyin
+    except ImportError:  # pragma: no cover - dependency is declared
+        return ""
+    return "".join(p[0] for p in lazy_pinyin(name, style=Style.FIRST_LETTER, errors="ignore") if p).lower()
+
+
+def search_text_for(code: str, name: str, phone: str) -> str:
+    digits = re.sub(r"\D", "", phone)
+    return " ".join(x for x in (name.lower(), code.lower(), digits, pinyin_initials(name)) if x)
+
+
+def validate(name: str, phone: str, category: str) -> dict[str, str]:
+    errors = {}
+    if not clean(name):
+        errors["name"] = "Name is required."
+    if phone and not PHONE_RE.match(clean(phone)):
+        errors["phone"] = "Phone should be digits, e.g. 13800138000 or 010-62888899."
+    if category not in CATEGORIES:
+        errors["category"] = "Choose a category."
+    return errors
+
+
+def create_customer(name: str, phone: str = "", category: str = "end_user", address: str = "") -> Customer:
+    """Add a customer at the counter; the code is issued from the CU series."""
+    name, phone, address = clean(name), clean(phone), clean(address)
+    errors = validate(name, phone, category)
+    if errors:
+        raise ValidationError(errors)
+    with write_transaction():
+        code = numbering.next_number("CU")
+        return Customer.create(code=code, name=name, phone=phone, category=category,
+                               address=address, search_text=search_text_for(code, name, phone))
+
+
+def search(text: str, limit: int = SEARCH_LIMIT) -> list[Customer]:
+    """Customers whose name, code, phone or pinyin initials contain ``text``."""
+    q = clean(text).lower()
+    if not q:
+        return []
+    digits = re.sub(r"[\s\-]", "", q)
+    needle = digits if digits.isdigit() else q
+    # contains() escapes LIKE wildcards the clerk may have typed.
+    return list(Customer.select()
+                .where(Customer.search_text.contains(needle))
+                .order_by(Customer.name)
+                .limit(limit))

@@ -1,0 +1,126 @@
+"""Numbered schema migrations, applied at start-up.
+
+Each migration is a function ``(db) -> None`` at index ``n - 1`` of
+:data:`MIGRATIONS`; the version applied last is kept in ``csdesk_meta``.
+Running :func:`migrate` twice does nothing the second time. A database whose
+version is newer than this program's is refused (an older csdesk must not
+write into a schema it does not know). An SQLite file is copied aside before
+it is migrated.
+
+Rule for later migrations: never import the live models here; use SQL or
+``playhouse.migrate`` operations, so that migration 3 still means the same
+thing when the models have moved on to version 7.
+"""
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import shutil
+import sqlite3
+from pathlib import Path
+
+import peewee as pw
+
+from . import db as dbmod
+from .errors import NotACsdeskDatabase, SchemaTooNew
+
+APP_ID = "csdesk"
+
+
+def _m001_initial(db: pw.Database) -> None:
+    # The models as they stand at schema version 1 (frozen by this rule:
+    # later schema changes are new migrations, not edits to the models used
+    # here -- when the models change, copy the v1 definitions into this file).
+    from . import models
+
+    db.create_tables(models.ALL_MODELS, safe=True)
+
+
+MIGRATIONS = [_m001_initial]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _tables(db: pw.Database) -> list[str]:
+    return db.get_tables()
+
+
+def current_version(db: pw.Database) -> int:
+    """0 for an empty database; raises NotACsdeskDatabase for a foreign one."""
+    tables = _tables(db)
+    if "csdesk_meta" not in tables:
+        if tables:
+            raise NotACsdeskDatabase(
+                "This database already holds other tables and is not a csdesk database "
+                f"({', '.join(sorted(tables)[:5])}{'...' if len(tables) > 5 else ''}). "
+                "Choose an empty database or a csdesk one.")
+        return 0
+    cur = db.execute_sql("SELECT value FROM csdesk_meta WHERE key = 'schema_version'")
+    row = cur.fetchone()
+    if row is None:
+        raise NotACsdeskDatabase("The csdesk_meta table has no schema version: not a csdesk database.")
+    return int(row[0])
+
+
+def backup_sqlite(path: str, version: int) -> Path | None:
+    """Copy an SQLite file before migrating it; returns the backup's path."""
+    src = Path(path)
+    if not src.exists() or src.stat().st_size == 0:
+        return None
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    dest = src.with_name(f"{src.name}.v{version}-{stamp}.bak")
+    # The backup API copies a consistent snapshot even in WAL mode.
+    with contextlib.closing(sqlite3.connect(str(src))) as s, contextlib.closing(sqlite3.connect(str(dest))) as d:
+        s.backup(d)
+    return dest
+
+
+@contextlib.contextmanager
+def _migration_lock(db: pw.Database):
+    """Keep two stations from migrating the same server at the same moment."""
+    if isinstance(db, pw.PostgresqlDatabase):
+        db.execute_sql("SELECT pg_advisory_lock(7355608)")
+        try:
+            yield
+        finally:
+            db.execute_sql("SELECT pg_advisory_unlock(7355608)")
+    elif isinstance(db, pw.MySQLDatabase):
+        db.execute_sql("SELECT GET_LOCK('csdesk_migrate', 60)")
+        try:
+            yield
+        finally:
+            db.execute_sql("SELECT RELEASE_LOCK('csdesk_migrate')")
+    else:
+        yield
+
+
+def migrate(db: pw.Database | None = None, *, backup: bool = True) -> list[int]:
+    """Bring the schema up to :data:`SCHEMA_VERSION`; returns the versions applied."""
+    db = db or dbmod.database.obj
+    with _migration_lock(db):
+        version = current_version(db)
+        if version > SCHEMA_VERSION:
+            raise SchemaTooNew(
+                f"This database has schema version {version}, newer than this csdesk "
+                f"understands ({SCHEMA_VERSION}). Update csdesk on this computer.")
+        if version == SCHEMA_VERSION:
+            return []
+        if backup and version > 0 and isinstance(db, pw.SqliteDatabase):
+            backup_sqlite(db.database, version)
+        applied = []
+        for n in range(version + 1, SCHEMA_VERSION + 1):
+            with db.atomic():
+                MIGRATIONS[n - 1](db)
+                _set_version(db, n)
+            applied.append(n)
+        return applied
+
+
+def _set_version(db: pw.Database, n: int) -> None:
+    from .models import Meta
+
+    with db.bind_ctx([Meta]):
+        Meta.insert(key="schema_version", value=str(n)).on_conflict_replace().execute() \
+            if isinstance(db, (pw.SqliteDatabase, pw.MySQLDatabase)) else \
+            Meta.insert(key="schema_version", value=str(n)).on_conflict(
+                conflict_target=[Meta.key], update={Meta.value: str(n)}).execute()
+        Meta.insert(key="app", value=APP_ID).on_conflict_ignore().execute()

@@ -1,0 +1,58 @@
+"""Run one domain service per user action and turn its errors into messages.
+
+(Anki's "operation" pattern.) The service runs its own transaction; here we
+only catch what it raises: a ValidationError goes back to the form so each
+message shows beside its field; a ConcurrentChange, a closed database or any
+other CsdeskError is shown in a message box; an unexpected exception is
+logged and shown as a short message, never as a traceback on the counter.
+"""
+from __future__ import annotations
+
+import logging
+
+import peewee
+from dataclasses import dataclass, field
+
+from app.domain.errors import ConcurrentChange, CsdeskError, ValidationError
+from app.ui.qt import QCoreApplication, QMessageBox, QWidget
+
+log = logging.getLogger("csdesk.ui")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ops", text)
+
+
+@dataclass
+class OpResult:
+    ok: bool
+    value: object = None
+    field_errors: dict[str, str] = field(default_factory=dict)
+    error: Exception | None = None
+
+
+def run(parent: QWidget | None, fn, *args, show_validation: bool = False, **kwargs) -> OpResult:
+    """Call ``fn(*args, **kwargs)``; never raises for expected errors."""
+    try:
+        return OpResult(True, fn(*args, **kwargs))
+    except ValidationError as exc:
+        if show_validation:
+            QMessageBox.warning(parent, tr("Please check"), "\n".join(exc.fields.values()))
+        return OpResult(False, field_errors=exc.fields, error=exc)
+    except ConcurrentChange as exc:
+        QMessageBox.warning(parent, tr("Changed at another station"), exc.message)
+        return OpResult(False, error=exc)
+    except CsdeskError as exc:
+        QMessageBox.warning(parent, tr("Cannot do that"), exc.message)
+        return OpResult(False, error=exc)
+    except (peewee.OperationalError, peewee.InterfaceError) as exc:
+        log.warning("database error: %s", exc)
+        QMessageBox.critical(parent, tr("Database unavailable"),
+                             tr("The database cannot be reached; nothing was saved. "
+                                "Check the network or the server and try again.") + f"\n\n{exc}")
+        return OpResult(False, error=exc)
+    except Exception as exc:  # noqa: BLE001 - the counter must keep working
+        log.exception("unexpected error in %s", getattr(fn, "__name__", fn))
+        QMessageBox.critical(parent, tr("Unexpected error"),
+                             tr("The action failed and nothing was saved.") + f"\n\n{type(exc).__name__}: {exc}")
+        return OpResult(False, error=exc)
