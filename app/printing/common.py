@@ -60,11 +60,17 @@ def ptext(text: str, font_name: str) -> str:
 
 
 def style(font_name: str, size: float, *, leading: float | None = None, align: int = 0,
-          space_after: float = 0, space_before: float = 0, **kw) -> ParagraphStyle:
-    """A paragraph style in the document font; wordWrap='CJK' because Chinese has no spaces."""
+          space_after: float = 0, space_before: float = 0, cjk: bool = True,
+          **kw) -> ParagraphStyle:
+    """A paragraph style in the document font.
+
+    wordWrap='CJK' (the default) breaks between any two characters, as Chinese
+    has no spaces; pass ``cjk=False`` for English-only text such as labels, so
+    words are not split in the middle.
+    """
     return ParagraphStyle(
         f"s{size}{align}", fontName=font_name, fontSize=size,
-        leading=leading or size * 1.3, alignment=align, wordWrap="CJK",
+        leading=leading or size * 1.3, alignment=align, wordWrap="CJK" if cjk else None,
         spaceAfter=space_after, spaceBefore=space_before, **kw)
 
 

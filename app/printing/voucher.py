@@ -15,6 +15,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, A5
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer,
                                 Table, TableStyle)
@@ -62,6 +63,42 @@ def _grid(data, widths, font, size, *, num_cols=(), header=True, extra=()) -> Ta
     cmds += [("ALIGN", (c, 0), (c, -1), "RIGHT") for c in num_cols]
     t.setStyle(TableStyle(cmds + list(extra)))
     return t
+
+
+def _history(d: VoucherData, lang: str, font: str, width: float, size: float) -> Table:
+    """Service history of the serial number; this job's row is shaded.
+
+    Numbers, dates and money never wrap (a split job number misleads), so those
+    columns take their natural width and fault / diagnosis share the rest.
+    """
+    t = L(lang)
+    pad = 6.5  # cell padding left + right, plus a hair
+    lab = style(font, size, cjk=lang != "en")
+    s_small = style(font, size)
+    head = [t["job_no"], t["received_at"], t["fault"], t["diagnosis"], t["service_kind"],
+            t["state"], t["cost"], t["charged"]]
+    rows, shade = [head], []
+    for i, h in enumerate(d.history, 1):
+        rows.append([safe_text(h.job_number, font), fmt_date(h.received_at),
+                     Paragraph(ptext(h.fault, font), s_small),
+                     Paragraph(ptext(h.diagnosis, font), s_small),
+                     Paragraph(ptext(kind_label(h.service_kind, lang), font), lab),
+                     Paragraph(ptext(state_label(h.state, lang), font), lab),
+                     fmt_money(h.total), fmt_money(h.due)])
+        if h.job_number == d.job_number:
+            shade.append(("BACKGROUND", (0, i), (-1, i), THIS_JOB_BG))
+    if not d.history:
+        rows.append([t["none"]] + [""] * 7)
+
+    def natural(col: int, cap: float | None = None) -> float:
+        texts = [r[col] if isinstance(r[col], str) else r[col].text for r in rows]
+        w = max(stringWidth(x, font, size) for x in texts) + pad
+        return min(w, cap) if cap else w
+
+    widths = [natural(0), natural(1), 0, 0, natural(4, width * 0.12), natural(5, width * 0.12),
+              natural(6), natural(7)]
+    widths[2] = widths[3] = max((width - sum(widths)) / 2, 15 * mm)
+    return _grid(rows, widths, font, size, num_cols=(6, 7), extra=shade)
 
 
 def _story(d: VoucherData, lang: str, font: str, width: float, base: float) -> list[Flowable]:
@@ -117,7 +154,8 @@ def _story(d: VoucherData, lang: str, font: str, width: float, base: float) -> l
     story.append(P(t["parts"], s_h))
     rows = [["#", t["description"], t["quantity"], t["unit_price"], t["amount"]]]
     for i, ln in enumerate(d.parts, 1):
-        desc = ln.description + (f"（{t['part_kind_material']}）" if ln.kind == "material" else "")
+        desc = ln.description + (f"{t['open_paren']}{t['part_kind_material']}{t['close_paren']}"
+                                 if ln.kind == "material" else "")
         rows.append([str(i), P(desc, s_base), fmt_qty(ln.quantity), fmt_money(ln.unit_price),
                      fmt_money(ln.amount)])
     if not d.parts:
@@ -144,8 +182,8 @@ def _story(d: VoucherData, lang: str, font: str, width: float, base: float) -> l
              (t["due"], fmt_money(c.due))]
     if c.paid is not None:
         method = payment_label(c.payment_method, lang)
-        money.append((t["paid"], fmt_money(c.paid) + (f"（{method}）" if lang != "en" and method
-                                                      else f" ({method})" if method else "")))
+        money.append((t["paid"], fmt_money(c.paid) + (
+            f"{t['open_paren']}{method}{t['close_paren']}" if method else "")))
     if d.collected_by:
         money.append((t["collected_by"], d.collected_by))
     due_row = 4
@@ -157,7 +195,7 @@ def _story(d: VoucherData, lang: str, font: str, width: float, base: float) -> l
                                  ("TOPPADDING", (0, 0), (-1, -1), 1),
                                  ("RIGHTPADDING", (0, 0), (-1, -1), 3),
                                  ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
-    story += [P(t["charges"], s_h), summary, Spacer(1, 10 * mm)]
+    charges = [P(t["charges"], s_h), summary, Spacer(1, 10 * mm)]
 
     # Signature lines stay together with the charges they sign for.
     sig = Table([[t["technician_signature"] + col, "", t["customer_signature"] + col, "",
@@ -167,24 +205,10 @@ def _story(d: VoucherData, lang: str, font: str, width: float, base: float) -> l
                              *[("LINEBELOW", (i, 0), (i, 0), 0.6, colors.black) for i in (1, 3, 5)],
                              ("LEFTPADDING", (0, 0), (-1, -1), 2)]))
     sig.hAlign = "LEFT"
-    story.append(KeepTogether([sig]))
+    story.append(KeepTogether(charges + [sig]))
 
-    # Service history of the serial number; this job's row is shaded.
-    story.append(P(f"{t['history']}（{p.serial}）" if lang != "en" else f"{t['history']} ({p.serial})", s_h))
-    rows = [[t["job_no"], t["received_at"], t["fault"], t["diagnosis"], t["service_kind"],
-             t["state"], t["cost"], t["charged"]]]
-    shade = []
-    for i, h in enumerate(d.history, 1):
-        rows.append([P(h.job_number, s_small), fmt_date(h.received_at), P(h.fault, s_small),
-                     P(h.diagnosis, s_small), P(kind_label(h.service_kind, lang), s_small),
-                     P(state_label(h.state, lang), s_small), fmt_money(h.total), fmt_money(h.due)])
-        if h.job_number == d.job_number:
-            shade.append(("BACKGROUND", (0, i), (-1, i), THIS_JOB_BG))
-    if not d.history:
-        rows.append([t["none"]] + [""] * 7)
-    # Fractions of the width, so A5 keeps the same proportions as A4.
-    fr = [0.15, 0.105, 0.19, 0.19, 0.095, 0.08, 0.095, 0.095]
-    story.append(_grid(rows, [f * width for f in fr], font, base - 1, num_cols=(6, 7), extra=shade))
+    story.append(P(f"{t['history']}{t['open_paren']}{p.serial}{t['close_paren']}", s_h))
+    story.append(_history(d, lang, font, width, base - 1))
     return story
 
 
