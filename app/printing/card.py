@@ -116,23 +116,28 @@ def _draw(c: Canvas, card: CardData, font: str, lang: str, size: tuple[float, fl
     renderPDF.draw(barcodes.qr(card.card_code, qs), c, MARGIN - 1 * mm, h - top - qs)
     x = MARGIN + qs
     d.y = top + 1 * mm
-    d.text(p.customer_name, 9, x, d.inner - qs)
+    d.text(p.customer_name, 10, x, d.inner - qs)
     for key, value in (("phone", p.customer_phone), ("received_at", fmt_date(card.received_at)),
                        ("promised_date", fmt_date(card.promised_date))):
         d.field(key, value, 7.5, x, d.inner - qs)
     d.y = max(d.y, top + qs)
 
-    # The unit and the fault; the fault gets what room is left (up to 3 lines).
-    size = 7.5
+    # The unit and the fault; the fault gets up to 3 lines, the condition what is left.
+    size = 8
+    footer = 6.5 * LINE + 1 * mm    # company line at the bottom, for a tag that gets separated
     product = " ".join(x for x in (p.product_name, p.product_model) if x)
     d.para(f"{t['product']}{t['colon']}{product}", size, 2)
     d.field("serial", p.serial, size)
     d.para(f"{t['fault']}{t['colon']}{card.fault}", size, 3)
-    room = int((h - MARGIN - d.y) // (size * LINE))
+    room = int((h - MARGIN - footer - d.y) // (size * LINE))
     if card.condition and room >= 2:
         d.para(f"{t['condition']}{t['colon']}{card.condition}", size, room - 1)
-    if card.received_by and (h - MARGIN - d.y) >= size * LINE:
+    if card.received_by and (h - MARGIN - footer - d.y) >= size * LINE:
         d.field("received_by", card.received_by, size)
+    company = " ".join(x for x in (card.company.name, card.company.phone) if x)
+    if company:
+        d.y = h - MARGIN - 6.5 * LINE
+        d.text(company, 6.5)
 
 
 def render_cards(cards: list[CardData], out: str | os.PathLike | BinaryIO | None = None, *,

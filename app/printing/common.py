@@ -38,8 +38,7 @@ def fmt_money(value: Decimal | float | int | None) -> str:
 
 def fmt_qty(value: Decimal | float | int) -> str:
     """Quantities and hours without trailing zeros: 2, 1.5."""
-    d = Decimal(value).normalize()
-    return f"{d:f}" if d == d.to_integral() else f"{d:f}".rstrip("0")
+    return f"{Decimal(value).normalize():f}"
 
 
 def fmt_date(value: date | datetime | None) -> str:

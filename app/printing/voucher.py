@@ -205,7 +205,7 @@ def _story(d: VoucherData, lang: str, font: str, width: float, base: float) -> l
                              *[("LINEBELOW", (i, 0), (i, 0), 0.6, colors.black) for i in (1, 3, 5)],
                              ("LEFTPADDING", (0, 0), (-1, -1), 2)]))
     sig.hAlign = "LEFT"
-    story.append(KeepTogether(charges + [sig]))
+    story += [KeepTogether(charges + [sig]), Spacer(1, 3 * mm)]
 
     story.append(P(f"{t['history']}{t['open_paren']}{p.serial}{t['close_paren']}", s_h))
     story.append(_history(d, lang, font, width, base - 1))
