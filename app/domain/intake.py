@@ -13,7 +13,7 @@ from .customers import clean
 from .db import write_transaction
 from .errors import ValidationError
 from .jobs import log
-from .models import Customer, Job, JobItem, Product, Receipt, RegisterEntry, Unit, User
+from .models import Customer, Job, JobItem, Product, Receipt, RegisterEntry, Unit, User, now
 
 
 @dataclass
@@ -72,7 +72,7 @@ def validate(form: IntakeForm) -> dict[str, str]:
         errors["items"] = "List at least one item received (the unit itself)."
     elif len(items) > 20:
         errors["items"] = "At most 20 items on one job."
-    today = (form.received_at or dt.datetime.now()).date()
+    today = (form.received_at or now()).date()
     if form.promised_date and form.promised_date < today:
         errors["promised_date"] = "The promised date is in the past."
     if form.service_kind is not None:
@@ -88,7 +88,7 @@ def take_in(form: IntakeForm, user: User | None) -> IntakeResult:
         raise ValidationError(errors)
     serial = clean(form.serial).upper()
     items = [clean(i) for i in form.items if clean(i)]
-    received_at = form.received_at or dt.datetime.now().replace(microsecond=0)
+    received_at = form.received_at or now()
     with write_transaction():
         customer = Customer.get_by_id(form.customer_id)
         unit = products.find_unit(serial)
@@ -120,10 +120,10 @@ def take_in(form: IntakeForm, user: User | None) -> IntakeResult:
             JobItem.create(job=job, seq=seq, description=description)
         receipt = Receipt.create(number=numbering.next_number("LQ", received_at.date()), job=job,
                                  issued_at=received_at)
-        h = log(job, user, "created", "", from_state="", to_state="received")
-        if form.received_at:
-            h.at = received_at
-            h.save()
+        created = log(job, user, "created", "", from_state="", to_state="received")
+        if created.at != received_at:  # back-dated intake (imports, demo data)
+            created.at = received_at
+            created.save()
         row = register.write_row(job, "in", user, person=clean(form.brought_by) or customer.name,
                                  at=received_at)
     return IntakeResult(job=job, receipt=receipt, register_row=row)

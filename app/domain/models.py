@@ -14,8 +14,18 @@ import peewee as pw
 from .db import database
 
 
+_clock: dt.datetime | None = None
+
+
 def now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
+    """The time rows are stamped with (seconds). Demo data sets a clock."""
+    return _clock if _clock is not None else dt.datetime.now().replace(microsecond=0)
+
+
+def set_clock(at: dt.datetime | None) -> None:
+    """Stamp new rows with ``at`` (None: the real time). For demo data only."""
+    global _clock
+    _clock = at
 
 
 class BaseModel(pw.Model):

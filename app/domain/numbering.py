@@ -15,7 +15,7 @@ import re
 import peewee as pw
 
 from . import db as dbmod
-from .models import DocumentSeries
+from .models import DocumentSeries, now
 
 #: Document kinds and their prefixes.
 KINDS = {
@@ -40,7 +40,7 @@ def next_number(kind: str, when: dt.date | None = None) -> str:
     db = dbmod.database.obj
     if not db.in_transaction():
         raise RuntimeError("next_number() must run inside the document's transaction")
-    year = (when or dt.date.today()).year
+    year = (when or now().date()).year
     # Create the year's row if it is the first document of the year; a
     # concurrent station doing the same is ignored, not an error.
     DocumentSeries.insert(kind=kind, year=year, last_number=0).on_conflict_ignore().execute()
