@@ -1,0 +1,227 @@
+"""Small widgets the counter's forms and dialogs share.
+
+* :class:`FieldErrors` shows a service's ``{field: message}`` beside the
+  fields: a red label under each field and a red outline on the field, and
+  clears them again as soon as the clerk edits that field.
+* :class:`OperatorDialog` picks the member of staff working at this station
+  (sign-in with passwords comes later; until then the station names its
+  operator and the domain records that user).
+* :class:`SearchPopup`: find-as-you-type in a completer popup.
+* :func:`fmt_date` / :func:`fmt_datetime`: dates always read yyyy-MM-dd.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from app.ui import labels
+from app.ui.qt import (QAbstractSpinBox, QComboBox, QCompleter, QCoreApplication, QDialog, QDialogButtonBox,
+                       QLabel, QLineEdit, QListWidget, QListWidgetItem, QModelIndex, QObject, QPlainTextEdit,
+                       QStandardItem, QStandardItemModel, QTextEdit, QTimer, QVBoxLayout, QWidget, Qt, Signal)
+
+ERROR_STYLE = "color: #c62828;"
+# A property-based style so the widget's own stylesheet is not overwritten.
+OUTLINE_CSS = "*[fieldError=\"true\"] { border: 1px solid #c62828; border-radius: 2px; }"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("widgets", text)
+
+
+def fmt_date(value: dt.date | dt.datetime | None) -> str:
+    if value is None:
+        return ""
+    return value.strftime("%Y-%m-%d")
+
+
+def fmt_datetime(value: dt.datetime | None) -> str:
+    return value.strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+def make_error_label(parent: QWidget | None = None) -> QLabel:
+    label = QLabel(parent)
+    prepare_error_label(label)
+    return label
+
+
+def prepare_error_label(label: QLabel) -> None:
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+    label.hide()
+
+
+class FieldErrors:
+    """Maps field names (as the domain spells them) to a widget and its error label."""
+
+    def __init__(self, fallback: QLabel | None = None):
+        self._fields: dict[str, tuple[QWidget | None, QLabel]] = {}
+        self._fallback = fallback   # for errors about a field the form has no place for
+        if fallback is not None:
+            prepare_error_label(fallback)
+
+    def add(self, name: str, widget: QWidget | None, label: QLabel) -> None:
+        prepare_error_label(label)
+        self._fields[name] = (widget, label)
+        if widget is not None:
+            widget.setStyleSheet(widget.styleSheet() + OUTLINE_CSS if OUTLINE_CSS not in widget.styleSheet()
+                                 else widget.styleSheet())
+            self._connect_clear(name, widget)
+
+    def _connect_clear(self, name: str, widget: QWidget) -> None:
+        # The message goes away as soon as the clerk starts to correct the field.
+        clear = lambda *_: self.clear(name)  # noqa: E731
+        if isinstance(widget, QLineEdit):
+            widget.textEdited.connect(clear)
+        elif isinstance(widget, (QPlainTextEdit, QTextEdit)):
+            widget.textChanged.connect(clear)
+        elif isinstance(widget, QComboBox):
+            widget.currentIndexChanged.connect(clear)
+            if widget.isEditable():
+                widget.editTextChanged.connect(clear)
+        elif isinstance(widget, QAbstractSpinBox):
+            widget.editingFinished.connect(clear)
+        elif isinstance(widget, QListWidget):
+            widget.model().rowsInserted.connect(clear)
+
+    def show(self, errors: dict[str, str]) -> QWidget | None:
+        """Show each message beside its field; returns the first field to focus."""
+        self.clear()
+        first = None
+        rest = []
+        for name, message in errors.items():
+            if name not in self._fields:
+                rest.append(message)
+                continue
+            widget, label = self._fields[name]
+            label.setText(tr(message))
+            label.show()
+            if widget is not None:
+                _outline(widget, True)
+                first = first or widget
+        if rest and self._fallback is not None:
+            self._fallback.setText("\n".join(tr(m) for m in rest))
+            self._fallback.show()
+        return first
+
+    def clear(self, name: str | None = None) -> None:
+        items = [self._fields[name]] if name in self._fields else ([] if name else self._fields.values())
+        for widget, label in items:
+            label.hide()
+            label.clear()
+            if widget is not None:
+                _outline(widget, False)
+        if name is None and self._fallback is not None:
+            self._fallback.hide()
+
+    def message(self, name: str) -> str:
+        """The message shown for ``name`` ("" if none): for tests and screen readers."""
+        widget_label = self._fields.get(name)
+        if widget_label is None or widget_label[1].isHidden():
+            return ""
+        return widget_label[1].text()
+
+
+def _outline(widget: QWidget, on: bool) -> None:
+    widget.setProperty("fieldError", "true" if on else "false")
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+class OperatorDialog(QDialog):
+    """Choose the operator of this station from the active users."""
+
+    def __init__(self, users: list, current_id: int = 0, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Operator at this station"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(tr("Who is working at this station?")))
+        self.list = QListWidget()
+        for user in users:
+            item = QListWidgetItem(f"{user.display_name}  ({labels.role(user.role)})")
+            item.setData(Qt.UserRole, user.id)
+            self.list.addItem(item)
+            if user.id == current_id:
+                self.list.setCurrentItem(item)
+        if self.list.currentRow() < 0 and self.list.count():
+            self.list.setCurrentRow(0)
+        self.list.itemActivated.connect(lambda _item: self.accept())
+        layout.addWidget(self.list)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(320, 360)
+
+    def user_id(self) -> int | None:
+        item = self.list.currentItem()
+        return item.data(Qt.UserRole) if item is not None else None
+
+
+class SearchPopup(QObject):
+    """Find-as-you-type for a line edit: results in a completer popup.
+
+    ``search(text) -> list`` runs (through :func:`app.ui.ops.run`) after a
+    short pause in typing, so a fast typist or a scanner does not query on
+    every keystroke; ``describe(row) -> str`` is the popup text. Enter picks
+    the highlighted row, or the first one, and emits :attr:`picked` with the
+    row object. Enter before the pause ends searches at once.
+    """
+
+    picked = Signal(object)
+    DEBOUNCE_MS = 150
+
+    def __init__(self, edit: QLineEdit, search, describe, parent: QObject | None = None):
+        super().__init__(parent or edit)
+        self.edit, self._search, self._describe = edit, search, describe
+        self.rows: list = []
+        self.model = QStandardItemModel(self)
+        self.completer = QCompleter(self.model, self)
+        self.completer.setCompletionMode(QCompleter.UnfilteredPopupCompletion)
+        self.completer.setMaxVisibleItems(12)
+        # setWidget, not QLineEdit.setCompleter: the line edit must not
+        # filter the rows again nor overwrite the text while highlighting.
+        self.completer.setWidget(edit)
+        self.completer.activated[QModelIndex].connect(self._activated)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(self.DEBOUNCE_MS)
+        self.timer.timeout.connect(self.run_search)
+        edit.textEdited.connect(lambda _t: self.timer.start())
+        edit.returnPressed.connect(self._enter)
+
+    def run_search(self, show_popup: bool = True) -> None:
+        from app.ui import ops
+
+        self.timer.stop()
+        text = self.edit.text().strip()
+        result = ops.run(self.edit, self._search, text) if text else None
+        self.rows = list(result.value) if result is not None and result.ok else []
+        self.model.clear()
+        for row in self.rows:
+            self.model.appendRow(QStandardItem(self._describe(row)))
+        popup = self.completer.popup()
+        if self.rows and show_popup and self.edit.hasFocus():
+            self.completer.complete()
+            popup.setCurrentIndex(self.model.index(0, 0))
+        else:
+            popup.hide()
+
+    def _enter(self) -> None:
+        popup = self.completer.popup()
+        if self.timer.isActive():
+            self.run_search(show_popup=False)
+        index = popup.currentIndex() if popup.isVisible() else QModelIndex()
+        row = index.row() if index.isValid() else 0
+        popup.hide()
+        if 0 <= row < len(self.rows):
+            self.picked.emit(self.rows[row])
+
+    def _activated(self, index: QModelIndex) -> None:
+        if index.isValid() and index.row() < len(self.rows):
+            self.picked.emit(self.rows[index.row()])
+
+    def reset(self) -> None:
+        self.timer.stop()
+        self.rows = []
+        self.model.clear()
+        self.completer.popup().hide()

@@ -1,0 +1,189 @@
+"""The intake tab through its real widgets (pytest-qt, offscreen)."""
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from app.domain import customers, intake, products
+from app.domain.models import Job, Receipt, RegisterEntry
+from app.ui import print_service
+from app.ui.context import AppContext
+from app.ui.qt import QApplication, QEvent, QKeyEvent, Qt
+
+
+@pytest.fixture
+def printed(monkeypatch):
+    """print_service.print_pdf replaced by a collector of (kind, pdf bytes)."""
+    calls = []
+
+    def fake_print_pdf(parent, pdf, kind, title, *, preview=None):
+        calls.append((kind, pdf))
+        return True
+
+    monkeypatch.setattr(print_service, "print_pdf", fake_print_pdf)
+    return calls
+
+
+@pytest.fixture
+def tab(qtbot, db, staff, printed):
+    from app.ui.intake_tab import IntakeTab
+
+    ctx = AppContext(staff["counter"])
+    w = IntakeTab(ctx)
+    qtbot.addWidget(w)
+    w.resize(1300, 700)
+    w.show()
+    qtbot.waitExposed(w)
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    return w
+
+
+@pytest.fixture
+def zhang(db):
+    customers.create_customer("王芳", "13912345678")
+    return customers.create_customer("张伟", "13800138000", "end_user", "北京市朝阳区")
+
+
+def type_text(qtbot, widget, text):
+    """Type like a keyboard; QTest.keyClicks handles ASCII only, so other
+    characters (Chinese typed through an input method) go as key events
+    carrying their text."""
+    for ch in text:
+        if ch.isascii():
+            qtbot.keyClicks(widget, ch)
+        else:
+            for kind in (QEvent.KeyPress, QEvent.KeyRelease):
+                QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key_unknown, Qt.NoModifier, ch))
+
+
+def pick_customer(qtbot, tab, text):
+    ui = tab.ui
+    ui.customerSearch.setFocus()
+    qtbot.keyClicks(ui.customerSearch, text)
+    qtbot.waitUntil(lambda: bool(tab.search.rows), timeout=2000)
+    assert tab.search.completer.popup().isVisible()
+    qtbot.keyClick(ui.customerSearch, Qt.Key_Return)
+
+
+def fill_new_unit(qtbot, tab, serial="SN-NEW-001", model="TP-X1"):
+    ui = tab.ui
+    qtbot.keyClicks(ui.serialEdit, serial)
+    qtbot.keyClick(ui.serialEdit, Qt.Key_Return)
+    assert ui.newUnitPanel.isVisible()
+    assert ui.productCombo.hasFocus()
+    qtbot.keyClicks(ui.productCombo.lineEdit(), model)
+    qtbot.keyClick(ui.productCombo.lineEdit(), Qt.Key_Return)
+
+
+def test_intake_save_and_print(qtbot, tab, zhang, printed):
+    products.get_or_create_product("TP-X1", "ThinkPad X1 Carbon", 12)
+    ui = tab.ui
+    pick_customer(qtbot, tab, "zw")          # pinyin initials of 张伟
+    assert tab.customer is not None and tab.customer.id == zhang.id
+    assert "张伟" in ui.customerInfo.text()
+    assert ui.serialEdit.hasFocus()            # Enter moved on to the serial
+
+    fill_new_unit(qtbot, tab)
+    assert tab._chosen_product_id() is not None  # the known model was recognised
+    qtbot.mouseClick(ui.quickAdapter, Qt.LeftButton)
+    type_text(qtbot, ui.itemEdit, "U盘")
+    qtbot.keyClick(ui.itemEdit, Qt.Key_Return)
+    assert tab.items() == ["Main unit", "Power adapter/charger", "U盘"]
+    qtbot.keyClick(ui.itemEdit, Qt.Key_Return)   # empty Enter: on to the fault
+    assert ui.faultEdit.hasFocus()
+    type_text(qtbot, ui.faultEdit, "无法开机")
+    qtbot.mouseClick(ui.chipScratches, Qt.LeftButton)
+
+    qtbot.keyClick(ui.faultEdit, Qt.Key_S, Qt.ControlModifier)
+
+    job = Job.get()
+    assert job.fault == "无法开机" and job.unit.serial == "SN-NEW-001" and job.customer_id == zhang.id
+    assert job.condition == "Scratches"
+    assert [i.description for i in job.items] == ["Main unit", "Power adapter/charger", "U盘"]
+    assert Receipt.select().where(Receipt.job == job).count() == 1
+    assert RegisterEntry.select().where((RegisterEntry.job == job) & (RegisterEntry.direction == "in")).count() == 1
+    kinds = [k for k, _ in printed]
+    assert kinds == ["receipt", "card"]
+    assert len(PdfReader(io.BytesIO(printed[1][1])).pages) == 3     # one repair card per item
+    assert printed[0][1].startswith(b"%PDF")
+    receipt = Receipt.get()
+    assert job.number in ui.statusLabel.text() and receipt.number in ui.statusLabel.text()
+    # Cleared for the next customer.
+    assert ui.serialEdit.text() == "" and tab.customer is None and tab.items() == ["Main unit"]
+    assert ui.customerSearch.hasFocus()
+
+
+def test_missing_fault_is_shown_beside_the_field(qtbot, tab, zhang, printed):
+    ui = tab.ui
+    pick_customer(qtbot, tab, "138001")
+    fill_new_unit(qtbot, tab, model="NEW-MODEL-9")
+    assert ui.productName.isEnabled()            # a model not known yet
+    type_text(qtbot, ui.productName, "新型号")
+    type_text(qtbot, ui.conditionEdit, "外壳有划痕")
+    qtbot.keyClick(ui.saveButton, Qt.Key_F12)
+
+    assert tab.errors.message("fault")
+    assert ui.err_fault.isVisible() and ui.faultEdit.property("fieldError") == "true"
+    assert ui.faultEdit.hasFocus()
+    assert Job.select().count() == 0 and Receipt.select().count() == 0 and RegisterEntry.select().count() == 0
+    assert printed == []
+    # Everything typed is still there.
+    assert ui.serialEdit.text() == "SN-NEW-001" and ui.conditionEdit.text() == "外壳有划痕"
+    assert ui.productCombo.currentText() == "NEW-MODEL-9" and tab.customer.id == zhang.id
+    # Typing in the field clears its message.
+    type_text(qtbot, ui.faultEdit, "屏幕闪烁")
+    assert not ui.err_fault.isVisible()
+
+
+def test_unit_in_the_shop_is_refused(qtbot, tab, zhang, staff, printed):
+    first = intake.take_in(intake.IntakeForm(customer_id=zhang.id, serial="SN-IN-SHOP", fault="异响",
+                                             product_model="M1", product_name="Model one"), staff["counter"])
+    ui = tab.ui
+    qtbot.keyClicks(ui.serialEdit, "sn-in-shop")
+    qtbot.keyClick(ui.serialEdit, Qt.Key_Return)
+    # The known unit brings its owner, its history and the open job's warning.
+    assert tab.customer is not None and tab.customer.id == zhang.id
+    assert ui.historyTable.rowCount() == 1 and ui.historyTable.item(0, 0).text() == first.job.number
+    assert first.job.number in tab.errors.message("serial")
+    type_text(qtbot, ui.faultEdit, "又坏了")
+    qtbot.keyClick(ui.faultEdit, Qt.Key_S, Qt.ControlModifier)
+    assert first.job.number in tab.errors.message("serial")
+    assert Job.select().count() == 1 and printed == []
+
+
+def test_kind_override_needs_a_reason(qtbot, tab, zhang, printed):
+    ui = tab.ui
+    pick_customer(qtbot, tab, "zw")
+    fill_new_unit(qtbot, tab, model="M2")
+    assert ui.kindCombo.currentData() == "paid"          # no sale date: paid by the rules
+    assert not ui.kindReason.isEnabled()
+    ui.kindCombo.setCurrentIndex(ui.kindCombo.findData("free"))
+    assert ui.kindReason.isEnabled()
+    type_text(qtbot, ui.faultEdit, "不开机")
+    qtbot.keyClick(ui.faultEdit, Qt.Key_S, Qt.ControlModifier)
+    assert tab.errors.message("kind_reason") and Job.select().count() == 0
+    type_text(qtbot, ui.kindReason, "经理同意免费")
+    qtbot.keyClick(ui.faultEdit, Qt.Key_S, Qt.ControlModifier)
+    job = Job.get()
+    assert job.service_kind == "free" and job.computed_kind == "paid" and job.kind_reason == "经理同意免费"
+
+
+def test_new_customer_dialog_selects_the_customer(qtbot, tab, monkeypatch):
+    from app.ui import customer_dialog
+
+    def fake_exec(dialog):
+        qtbot.keyClicks(dialog.phone, "12")   # too short: shown beside the phone field
+        dialog.save()
+        assert dialog.errors.message("phone") and dialog.customer is None
+        dialog.phone.clear()
+        qtbot.keyClicks(dialog.phone, "13700001111")
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(customer_dialog.CustomerDialog, "exec", fake_exec)
+    type_text(qtbot, tab.ui.customerSearch, "李雷")
+    qtbot.keyClick(tab.ui.customerSearch, Qt.Key_N, Qt.ControlModifier)
+    assert tab.customer is not None and tab.customer.name == "李雷" and tab.customer.phone == "13700001111"
