@@ -1,0 +1,67 @@
+"""Queries the workshop queue and the register tab need beyond
+:mod:`app.domain.workshop` and :mod:`app.domain.register`: a text filter
+that matches any of several terms (a pasted list of serials), the overdue
+count, and the register's totals for a period."""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import operator
+import re
+
+from peewee import fn
+
+from . import register, workshop
+from .jobs import OPEN_STATES
+from .models import Customer, Job, RegisterEntry, Unit
+
+#: What separates the terms of a pasted list: line breaks, tabs, commas, semicolons.
+TERM_SPLIT = re.compile(r"[\r\n\t,;，；、]+")
+
+
+def split_terms(text: str) -> list[str]:
+    """``"SN1\\nSN2, SN3"`` -> ``["SN1", "SN2", "SN3"]`` (blank terms dropped)."""
+    return [t.strip() for t in TERM_SPLIT.split(text or "") if t.strip()]
+
+
+def _term_matches(term: str):
+    # The same fields workshop.queue(text=...) matches, for one term.
+    return (Job.number.contains(term.upper()) | Unit.serial.contains(term.upper())
+            | Customer.name.contains(term) | Customer.phone.contains(term))
+
+
+def _overdue(today: dt.date):
+    # The SQL form of workshop.is_overdue().
+    return (Job.state.not_in(workshop.DONE_STATES) & Job.promised_date.is_null(False)
+            & (Job.promised_date < today))
+
+
+def queue(terms: list[str] | None = None, overdue_only: bool = False, **filters):
+    """:func:`app.domain.workshop.queue` whose text filter matches *any* of
+    ``terms``; ``overdue_only`` keeps the jobs past their promised date."""
+    q = workshop.queue(**filters)
+    terms = [t.strip() for t in (terms or []) if t.strip()]
+    if terms:
+        q = q.where(functools.reduce(operator.or_, (_term_matches(t) for t in terms)))
+    if overdue_only:
+        q = q.where(_overdue(filters.get("today") or dt.date.today()))
+    return q
+
+
+def overdue_count(today: dt.date | None = None) -> int:
+    """Open jobs past their promised date whose work is not done."""
+    return Job.select().where(Job.state.in_(OPEN_STATES) & _overdue(today or dt.date.today())).count()
+
+
+def register_totals(date_from: dt.date | None = None, date_to: dt.date | None = None, serial: str = "",
+                    customer: str = "") -> dict[str, int]:
+    """Rows per direction in the period, counting only rows no later row corrects
+    (a corrected row and its correction are one movement, not two)."""
+    corrected = RegisterEntry.select(RegisterEntry.corrects).where(RegisterEntry.corrects.is_null(False))
+    q = (register.query(date_from, date_to, None, serial, customer)
+         .select(RegisterEntry.direction, fn.COUNT(RegisterEntry.id))
+         .where(RegisterEntry.id.not_in(corrected))
+         .group_by(RegisterEntry.direction).order_by())
+    totals = {d: 0 for d in register.DIRECTIONS}
+    totals.update({d: n for d, n in q.tuples()})
+    return totals

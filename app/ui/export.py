@@ -1,0 +1,66 @@
+"""Export what a table shows to a CSV file that Excel opens correctly.
+
+Excel reads a CSV as the system's ANSI code page unless the file starts
+with a UTF-8 byte-order mark, so Chinese names would come out garbled: we
+always write ``utf-8-sig``. What is exported is the model's display text,
+column for column, exactly as the clerk sees the list (translated states,
+yyyy-MM-dd dates, 2-decimal money).
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from pathlib import Path
+
+from app.ui.qt import QCoreApplication, QFileDialog, QMessageBox, QModelIndex, Qt
+
+_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
+
+
+def tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("export", text, None, n)
+
+
+def safe_cell(text: str) -> str:
+    """Neutralise text Excel would run as a formula (CSV injection): a leading
+    '=', '+', '-' or '@' gets a quote unless the cell is just a number."""
+    if text and text[0] in "=+-@" and not _NUMBER.match(text):
+        return "'" + text
+    return text
+
+
+def rows_of(model) -> list[list[str]]:
+    """Header row plus every row's display text (loads lazy pages as needed)."""
+    cols = range(model.columnCount())
+    out = [[str(model.headerData(c, Qt.Horizontal, Qt.DisplayRole) or "") for c in cols]]
+    for r in range(model.rowCount()):
+        out.append([safe_cell(str(model.data(model.index(r, c, QModelIndex()), Qt.DisplayRole) or ""))
+                    for c in cols])
+    return out
+
+
+def write_csv(model, path: str | Path) -> int:
+    """Write ``model`` to ``path``; returns the number of data rows."""
+    rows = rows_of(model)
+    with open(path, "w", encoding="utf-8-sig", newline="") as f:
+        csv.writer(f).writerows(rows)   # csv's default \r\n line ends suit Excel
+    return len(rows) - 1
+
+
+def export_model(parent, model, base_name: str) -> str | None:
+    """Ask where to save, then write the CSV; returns the path or None."""
+    suggested = f"{base_name}-{dt.date.today():%Y%m%d}.csv"
+    path, _filter = QFileDialog.getSaveFileName(parent, tr("Export to CSV"), suggested,
+                                                tr("CSV for Excel (*.csv)"))
+    if not path:
+        return None
+    if not path.lower().endswith(".csv"):
+        path += ".csv"
+    try:
+        n = write_csv(model, path)
+    except OSError as exc:
+        QMessageBox.warning(parent, tr("Export failed"), tr("The file could not be written.") + f"\n\n{exc}")
+        return None
+    QMessageBox.information(parent, tr("Exported"), tr("%n row(s) written to %1.", n).replace("%1", path))
+    return path

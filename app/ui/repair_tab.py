@@ -1,0 +1,264 @@
+"""The workshop queue (维修卡 tab): every unit in the shop, oldest first.
+
+Technicians and the counter find a job here by state, technician, age or
+text (a pasted list of serials finds them all), see at once what is
+overdue, open a job, move several jobs along in one step and print their
+repair cards. The list refreshes whenever any tab changes a job.
+"""
+from __future__ import annotations
+
+from app.domain import jobs, queue_queries, release, users, workshop
+from app.domain.models import Customer, Job, Product, Unit, User
+from app.ui import export, labels, ops
+from app.ui.generated.ui_repair_tab import Ui_RepairTab
+from app.ui.job_dialog import STATE_COLOURS, JobDialog
+from app.ui.qt import (QButtonGroup, QInputDialog, QKeySequence, QMenu, QMessageBox, QShortcut, QTimer,
+                       QToolButton, QWidget, Qt)
+from app.ui.table_models import CENTER, RIGHT, Column, LazyQueryModel, RowStyle, setup_view
+from app.ui.widgets import fmt_date
+
+OVERDUE_FG, OVERDUE_BG = "#b71c1c", "#fdecea"
+AGE_CHOICES = ((None, "Any age"), (4, "Older than 3 days"), (8, "Older than 7 days"), (15, "Older than 14 days"))
+
+
+class JobQueueModel(LazyQueryModel):
+    """The open jobs matching the tab's filters (a lazy model over workshop.queue)."""
+
+    def __init__(self, parent=None):
+        super().__init__([], parent)
+        tr = self.tr
+        self.columns = [
+            Column(tr("Job no."), lambda j: j.number, Job.number, width=130),
+            Column(tr("Received"), lambda j: fmt_date(j.received_at), Job.received_at, CENTER, width=86),
+            Column(tr("Days"), workshop.age_days, Job.received_at, RIGHT, width=48, reverse_sort=True),
+            Column(tr("Customer"), lambda j: j.customer.name, Customer.name, width=150,
+                   tooltip=lambda j: f"{j.customer.name}\n{j.customer.phone}".strip()),
+            Column(tr("Product"), lambda j: j.unit.product.name, Product.name, width=180,
+                   tooltip=lambda j: f"{j.unit.product.name}\n{j.unit.product.model}"),
+            Column(tr("Serial"), lambda j: j.unit.serial, Unit.serial, width=120),
+            Column(tr("Fault"), lambda j: _short(j.fault), Job.fault, width=170, tooltip=lambda j: j.fault),
+            Column(tr("State"), lambda j: labels.state(j.state), Job.state, width=110,
+                   foreground=lambda j: STATE_COLOURS.get(j.state)),
+            Column(tr("Technician"), lambda j: self._techs.get(j.technician_id, ""), Job.technician, width=80),
+            Column(tr("Promised"), lambda j: fmt_date(j.promised_date), Job.promised_date, CENTER, width=86,
+                   tooltip=lambda j: tr("Overdue") if workshop.is_overdue(j) else None),
+            Column(tr("Service"), lambda j: labels.kind(j.service_kind), Job.service_kind, width=90,
+                   tooltip=lambda j: j.kind_reason or None),
+        ]
+        self._techs: dict[int, str] = {}
+        self.filters: dict = {}
+
+    def build_query(self):
+        return queue_queries.queue(**self.filters)
+
+    def fetch_rows(self, ids):
+        rows = {j.id: j for j in workshop.queue(states=jobs.STATES).where(Job.id.in_(ids)).order_by()}
+        # Technician names for the page in one query, not one per row.
+        tech_ids = {j.technician_id for j in rows.values() if j.technician_id} - set(self._techs)
+        if tech_ids:
+            self._techs.update({u.id: u.display_name for u in User.select().where(User.id.in_(tech_ids))})
+        return rows
+
+    def row_style(self, job):
+        return RowStyle(OVERDUE_FG, OVERDUE_BG) if workshop.is_overdue(job) else None
+
+
+def _short(text: str, n: int = 24) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= n else text[:n - 1] + "…"
+
+
+class RepairCardsTab(QWidget):
+    """The workshop queue tab: filters, state chips, overdue count, bulk actions."""
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ui = Ui_RepairTab()
+        self.ui.setupUi(self)
+        self.model = JobQueueModel(self)
+        self.view = self.ui.tableView
+        setup_view(self.view, self.model)
+        self.view.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)   # oldest first = the query's order
+        self._build_chips()
+        self._fill_combos()
+        self.ui.overdueButton.toggled.connect(self.apply_filters)
+        self.ui.technicianCombo.currentIndexChanged.connect(self.apply_filters)
+        self.ui.ageCombo.currentIndexChanged.connect(self.apply_filters)
+        # Search as the clerk types, but not one query per keystroke.
+        self._search_timer = QTimer(self, singleShot=True, interval=250, timeout=self.apply_filters)
+        self.ui.searchEdit.textChanged.connect(self._search_timer.start)
+        self.ui.searchEdit.returnPressed.connect(self.apply_filters)
+        self.ui.refreshButton.clicked.connect(self.refresh)
+        self.view.activated.connect(lambda index: self.open_job(self.model.id_at(index.row())))
+        self.ui.openButton.clicked.connect(self.open_current)
+        self.move_menu = QMenu(self)
+        self.move_menu.aboutToShow.connect(self._fill_move_menu)
+        self.ui.moveButton.setMenu(self.move_menu)
+        self.ui.printCardsButton.clicked.connect(self.print_cards)
+        self.ui.exportButton.clicked.connect(lambda: export.export_model(self, self.model, "workshop-queue"))
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        QShortcut(QKeySequence("Ctrl+R"), self, self.refresh, context=Qt.WidgetWithChildrenShortcut)
+        ctx.job_changed.connect(lambda _job_id: self.refresh())
+        self.apply_filters()
+
+    # -- filters ----------------------------------------------------------------
+    def _build_chips(self) -> None:
+        self.chip_group = QButtonGroup(self, exclusive=False)
+        self.chips: dict[str | None, QToolButton] = {}
+        for state in (None, *jobs.OPEN_STATES):
+            chip = QToolButton(self, checkable=True, autoRaise=False)
+            chip.setProperty("state", state)
+            chip.setStyleSheet("QToolButton { border: 1px solid #b0bec5; border-radius: 10px; padding: 2px 8px; }"
+                               "QToolButton:checked { background: #1565c0; color: white; border-color: #1565c0; }")
+            chip.clicked.connect(lambda _checked, s=state: self._chip_clicked(s))
+            self.chip_group.addButton(chip)
+            self.ui.chipsLayout.addWidget(chip)
+            self.chips[state] = chip
+        self.chips[None].setChecked(True)
+
+    def _chip_clicked(self, state: str | None) -> None:
+        # "All open" and the single states exclude each other; several states may be on.
+        if state is None or not any(c.isChecked() for s, c in self.chips.items() if s):
+            for s, chip in self.chips.items():
+                chip.setChecked(s is None)
+        else:
+            self.chips[None].setChecked(False)
+        self.apply_filters()
+
+    def set_states(self, states) -> None:
+        """Show only ``states`` (empty: every open state), as clicking the chips would."""
+        for s, chip in self.chips.items():
+            chip.setChecked(s in states if s else not states)
+        self.apply_filters()
+
+    def _fill_combos(self) -> None:
+        combo = self.ui.technicianCombo
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("All technicians"), None)
+        combo.addItem(self.tr("Not assigned"), "none")
+        for tech in users.technicians():
+            combo.addItem(tech.display_name, tech.id)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.blockSignals(False)
+        if not self.ui.ageCombo.count():
+            for days, text in AGE_CHOICES:
+                self.ui.ageCombo.addItem(self.tr(text), days)
+
+    def current_filters(self) -> dict:
+        tech = self.ui.technicianCombo.currentData()
+        states = [s for s, chip in self.chips.items() if s and chip.isChecked()]
+        return dict(states=states or None, technician_id=tech if isinstance(tech, int) else None,
+                    unassigned=tech == "none", min_age_days=self.ui.ageCombo.currentData(),
+                    terms=queue_queries.split_terms(self.ui.searchEdit.text()),
+                    overdue_only=self.ui.overdueButton.isChecked())
+
+    def apply_filters(self) -> None:
+        """Re-run the query with the filters as they are now set."""
+        self._search_timer.stop()
+        self.model.filters = self.current_filters()
+        self.model.load()
+        self._update_counts()
+
+    def refresh(self) -> None:
+        """Re-read everything (Ctrl+R, or another tab changed a job), keeping the selection."""
+        self._fill_combos()
+        self.model.filters = self.current_filters()
+        self.model.refresh(self.view.selectionModel())
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        counts = workshop.counts_by_state()
+        for state, chip in self.chips.items():
+            n = sum(counts.get(s, 0) for s in jobs.OPEN_STATES) if state is None else counts.get(state, 0)
+            chip.setText(f"{self.tr('All open') if state is None else labels.state(state)}  {n}")
+        overdue = queue_queries.overdue_count()
+        self.ui.overdueButton.setText(self.tr("%n overdue", "", overdue))
+        self.ui.overdueButton.setStyleSheet(
+            f"QToolButton {{ color: {OVERDUE_FG}; font-weight: bold; background: {OVERDUE_BG};"
+            " border: 1px solid #e57373; border-radius: 10px; padding: 2px 10px; }"
+            "QToolButton:checked { background: #c62828; color: white; }" if overdue else "")
+        terms = self.model.filters.get("terms") or []
+        text = self.tr("%n job(s)", "", self.model.rowCount())
+        if len(terms) > 1:
+            text += "  ·  " + self.tr("matching any of %n terms", "", len(terms))
+        self.ui.statusLabel.setText(text)
+        self._update_buttons()
+
+    def _update_buttons(self, *_args) -> None:
+        n = len(self.selected_ids())
+        self.ui.openButton.setEnabled(n == 1)
+        self.ui.moveButton.setEnabled(n > 0)
+        self.ui.printCardsButton.setEnabled(n > 0)
+
+    # -- selection and opening --------------------------------------------------
+    def selected_ids(self) -> list[int]:
+        rows = sorted(i.row() for i in self.view.selectionModel().selectedRows())
+        return [self.model.id_at(r) for r in rows]
+
+    def open_current(self) -> None:
+        index = self.view.currentIndex()
+        if index.isValid():
+            self.open_job(self.model.id_at(index.row()))
+
+    def open_job(self, job_id: int | None) -> None:
+        if job_id is not None:
+            JobDialog(self.ctx, job_id, self).exec()
+
+    # -- bulk actions -----------------------------------------------------------
+    def _fill_move_menu(self) -> None:
+        self.move_menu.clear()
+        selected = list(Job.select().where(Job.id.in_(self.selected_ids())))
+        for action in jobs.ACTIONS:
+            n = sum(jobs.can(j, action) for j in selected)
+            item = self.move_menu.addAction(f"{labels.action(action)}  ({n}/{len(selected)})")
+            item.setEnabled(n > 0)
+            item.triggered.connect(lambda _checked=False, a=action: self.bulk_move(a))
+
+    def bulk_move(self, action: str, job_ids: list[int] | None = None) -> tuple[list[str], list[str]]:
+        """Apply ``action`` to every selected job where the state machine allows it;
+        report which moved and which were skipped, and why."""
+        ids = job_ids if job_ids is not None else self.selected_ids()
+        if not ids:
+            return [], []
+        note = ""
+        if jobs.ACTIONS[action][2]:
+            note, ok = QInputDialog.getText(self, labels.action(action),
+                                            self.tr("Why? (the note is kept in each job's history)"))
+            if not ok:
+                return [], []
+            if not note.strip():
+                QMessageBox.warning(self, labels.action(action), self.tr("A note is required for this step."))
+                return [], []
+        done, skipped = [], []
+        for job in Job.select().where(Job.id.in_(ids)).order_by(Job.received_at, Job.id):
+            if not jobs.can(job, action):
+                skipped.append(self.tr("%1: it is %2").replace("%1", job.number)
+                               .replace("%2", labels.state(job.state)))
+                continue
+            # The version just read: the state machine still guards the transition.
+            if action == "cancel":
+                result = ops.run(self, release.cancel_job, job.id, self.ctx.user, job.version, note)
+            else:
+                result = ops.run(self, jobs.perform, job.id, action, self.ctx.user, job.version, note)
+            if result.ok:
+                done.append(job.number)
+            else:
+                skipped.append(f"{job.number}: {result.error}")
+        if done:
+            self.ctx.notify_job(-1)
+        summary = self.tr("%n job(s) moved to “%1”.", "", len(done)).replace("%1", labels.action(action))
+        if skipped:
+            summary += "\n\n" + self.tr("Skipped:") + "\n" + "\n".join(skipped)
+        QMessageBox.information(self, self.tr("Move to…"), summary)
+        return done, skipped
+
+    def print_cards(self) -> None:
+        from app.ui import print_service
+
+        for job_id in self.selected_ids():
+            # False means the clerk cancelled the printer dialog: do not ask again for each job.
+            if print_service.print_job(self, self.ctx, job_id, kinds=("cards",)) is False:
+                break
