@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import db, migrations
-from .models import User
+from . import db, migrations, numbering
+from .models import User, now
 
 
 @dataclass
@@ -26,6 +26,8 @@ def open_database(url: str, *, backup: bool = True) -> OpenedDatabase:
     try:
         applied = migrations.migrate(database, backup=backup)
         ensure_first_user()
+        year = now().year
+        numbering.ensure_series([year, year + 1])
     except Exception:
         db.close()
         raise

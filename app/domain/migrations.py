@@ -54,8 +54,12 @@ def current_version(db: pw.Database) -> int:
                 f"({', '.join(sorted(tables)[:5])}{'...' if len(tables) > 5 else ''}). "
                 "Choose an empty database or a csdesk one.")
         return 0
-    cur = db.execute_sql("SELECT value FROM csdesk_meta WHERE key = 'schema_version'")
-    row = cur.fetchone()
+    from .models import Meta
+
+    # Through the model so "key" is quoted as each backend needs (MariaDB
+    # reserves it).
+    with db.bind_ctx([Meta]):
+        row = Meta.select(Meta.value).where(Meta.key == "schema_version").tuples().first()
     if row is None:
         raise NotACsdeskDatabase("The csdesk_meta table has no schema version: not a csdesk database.")
     return int(row[0])

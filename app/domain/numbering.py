@@ -41,16 +41,33 @@ def next_number(kind: str, when: dt.date | None = None) -> str:
     if not db.in_transaction():
         raise RuntimeError("next_number() must run inside the document's transaction")
     year = (when or now().date()).year
-    # Create the year's row if it is the first document of the year; a
-    # concurrent station doing the same is ignored, not an error.
-    DocumentSeries.insert(kind=kind, year=year, last_number=0).on_conflict_ignore().execute()
-    query = DocumentSeries.select().where((DocumentSeries.kind == kind) & (DocumentSeries.year == year))
-    if not isinstance(db, pw.SqliteDatabase):
-        query = query.for_update()
-    series = query.get()
+    series = _locked_series(db, kind, year)
+    if series is None:
+        # First document of the kind this year. (Bootstrap creates this and
+        # next year's rows, so stations rarely race here.) A concurrent
+        # station inserting the same row is ignored, not an error.
+        DocumentSeries.insert(kind=kind, year=year, last_number=0).on_conflict_ignore().execute()
+        series = _locked_series(db, kind, year)
     seq = series.last_number + 1
     DocumentSeries.update(last_number=seq).where(DocumentSeries.id == series.id).execute()
     return format_number(kind, year, seq)
+
+
+def _locked_series(db, kind: str, year: int) -> DocumentSeries | None:
+    # Lock first, insert only when missing: on MariaDB an INSERT IGNORE of an
+    # existing key takes a shared lock, and two stations each holding one
+    # while asking for the exclusive lock deadlock.
+    query = DocumentSeries.select().where((DocumentSeries.kind == kind) & (DocumentSeries.year == year))
+    if not isinstance(db, pw.SqliteDatabase):
+        query = query.for_update()
+    return query.first()
+
+
+def ensure_series(years: list[int]) -> None:
+    """Create the counter rows of every kind for ``years`` (idempotent)."""
+    for year in years:
+        for kind in KINDS:
+            DocumentSeries.insert(kind=kind, year=year, last_number=0).on_conflict_ignore().execute()
 
 
 def parse(code: str) -> dict | None:

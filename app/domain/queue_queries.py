@@ -9,11 +9,11 @@ import functools
 import operator
 import re
 
-from peewee import fn
+from peewee import JOIN, fn
 
 from . import register, workshop
-from .jobs import OPEN_STATES
-from .models import Customer, Job, RegisterEntry, Unit
+from .jobs import OPEN_STATES, STATES
+from .models import Customer, Job, RegisterEntry, Unit, User
 
 #: What separates the terms of a pasted list: line breaks, tabs, commas, semicolons.
 TERM_SPLIT = re.compile(r"[\r\n\t,;，；、]+")
@@ -65,3 +65,35 @@ def register_totals(date_from: dt.date | None = None, date_to: dt.date | None = 
     totals = {d: 0 for d in register.DIRECTIONS}
     totals.update({d: n for d, n in q.tuples()})
     return totals
+
+
+def jobs_by_ids(ids: list[int]) -> dict[int, Job]:
+    """One page of a job list: each job with its customer, unit, product and
+    technician joined (one query, not one per row)."""
+    # The joined rows' ids are selected too: peewee sets the foreign key from them.
+    tech = User.alias()
+    q = (workshop.queue(states=STATES).select_extend(tech.id, tech.display_name)
+         .join_from(Job, tech, JOIN.LEFT_OUTER, on=(Job.technician == tech.id), attr="technician")
+         .where(Job.id.in_(list(ids))).order_by())
+    return {job.id: job for job in q}
+
+
+def register_rows(ids: list[int]) -> dict[int, RegisterEntry]:
+    """One page of register rows with the job number, the staff member and the
+    number of the row each corrects joined, and ``superseded`` set on rows a
+    later row corrects."""
+    corrected = RegisterEntry.alias()
+    # The joined rows' ids are selected too: peewee sets the foreign key from them.
+    q = (RegisterEntry.select(RegisterEntry, Job.id, Job.number, User.id, User.display_name, corrected.id,
+                              corrected.number)
+         .join_from(RegisterEntry, Job, on=(RegisterEntry.job == Job.id))
+         .join_from(RegisterEntry, User, JOIN.LEFT_OUTER, on=(RegisterEntry.user == User.id))
+         .join_from(RegisterEntry, corrected, JOIN.LEFT_OUTER, on=(RegisterEntry.corrects == corrected.id))
+         .where(RegisterEntry.id.in_(list(ids))))
+    superseded = {r for (r,) in RegisterEntry.select(RegisterEntry.corrects)
+                  .where(RegisterEntry.corrects.in_(list(ids))).tuples()}
+    rows = {}
+    for row in q:
+        row.superseded = row.id in superseded
+        rows[row.id] = row
+    return rows
