@@ -1,0 +1,112 @@
+"""Opening databases: migrations, refusals, readable errors, the register's
+append-only rule, the CLI."""
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app import cli
+from app.domain import bootstrap, db as dbmod, migrations, register
+from app.domain.errors import DatabaseUnavailable, NotACsdeskDatabase, SchemaTooNew, ValidationError
+from app.domain.models import Meta, RegisterEntry
+
+from .helpers import take_in
+
+
+def test_migrate_twice_is_a_no_op(any_db):
+    assert migrations.migrate() == []
+    assert migrations.current_version(dbmod.database.obj) == migrations.SCHEMA_VERSION
+    info = bootstrap.open_database(any_db)
+    assert info.applied == []
+
+
+def test_newer_schema_is_refused(tmp_path):
+    url = "sqlite:///" + str(tmp_path / "x.sqlite3")
+    bootstrap.open_database(url)
+    Meta.update(value=str(migrations.SCHEMA_VERSION + 1)).where(Meta.key == "schema_version").execute()
+    dbmod.close()
+    with pytest.raises(SchemaTooNew) as e:
+        bootstrap.open_database(url)
+    assert "newer" in e.value.message
+
+
+def test_foreign_sqlite_database_is_refused(tmp_path):
+    path = tmp_path / "other.sqlite3"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
+    con.commit()
+    con.close()
+    with pytest.raises(NotACsdeskDatabase):
+        bootstrap.open_database("sqlite:///" + str(path))
+
+
+def test_file_that_is_not_a_database(tmp_path):
+    path = tmp_path / "notes.sqlite3"
+    path.write_text("this is a text file, not a database\n" * 100)
+    with pytest.raises(NotACsdeskDatabase):
+        bootstrap.open_database("sqlite:///" + str(path))
+
+
+def test_unreachable_server_gives_a_readable_error():
+    with pytest.raises(DatabaseUnavailable) as e:
+        bootstrap.open_database("postgresql://nobody:secret@127.0.0.1:1/nodb")
+    assert "secret" not in e.value.message and "127.0.0.1" in e.value.message
+
+
+def test_sqlite_backed_up_before_migration(tmp_path, monkeypatch):
+    url = "sqlite:///" + str(tmp_path / "b.sqlite3")
+    bootstrap.open_database(url)
+    dbmod.close()
+    # Pretend the program has one more migration than the file.
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS + [lambda db: None])
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", len(migrations.MIGRATIONS))
+    info = bootstrap.open_database(url)
+    assert info.applied == [migrations.SCHEMA_VERSION]
+    backups = list(tmp_path.glob("b.sqlite3.v1-*.bak"))
+    assert len(backups) == 1
+    con = sqlite3.connect(backups[0])
+    assert con.execute("SELECT value FROM csdesk_meta WHERE key='schema_version'").fetchone() == ("1",)
+
+
+def test_register_is_append_only(db, staff):
+    take_in(staff["counter"])
+    row = RegisterEntry.get()
+    row.note = "changed"
+    with pytest.raises(PermissionError):
+        row.save()
+    with pytest.raises(PermissionError):
+        row.delete_instance()
+    with pytest.raises(ValidationError):
+        register.correct(row.id, staff["counter"], "  ")
+    fix = register.correct(row.id, staff["counter"], "送修人应为李四", person="李四")
+    assert fix.corrects_id == row.id and fix.direction == "in" and fix.person == "李四"
+    assert RegisterEntry.get_by_id(row.id).note == ""
+
+
+def test_cli_demo_data_and_print(tmp_path):
+    url = "sqlite:///" + str(tmp_path / "demo.sqlite3")
+    assert cli.main(["--database", url, "demo-data", "--customers", "8", "--jobs", "12"]) == 0
+    from app.domain.models import Job
+
+    bootstrap.open_database(url)
+    states = {j.state for j in Job.select()}
+    assert len(states) >= 4
+    number = Job.select().order_by(Job.id).first().number
+    dbmod.close()
+    out = tmp_path / "r.pdf"
+    assert cli.main(["--database", url, "print", "receipt", number, "-o", str(out)]) == 0
+    assert out.read_bytes().startswith(b"%PDF")
+    assert cli.main(["--database", url, "print", "voucher", "WX-1999-000001", "-o", str(out)]) == 2
+
+
+def test_cli_bad_database_is_a_message_not_a_traceback(tmp_path):
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_bytes(b"\x00garbage" * 200)
+    proc = subprocess.run([sys.executable, "-m", "app", "--database", "sqlite:///" + str(bad), "migrate"],
+                          capture_output=True, text=True, cwd=Path(__file__).resolve().parents[1])
+    assert proc.returncode == 2
+    assert "not a csdesk database" in proc.stderr and "Traceback" not in proc.stderr
