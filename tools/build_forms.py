@@ -21,8 +21,11 @@ def uic() -> str:
 
 
 def compile_form(ui: Path) -> str:
-    return subprocess.run([uic(), "-g", "python", str(ui)],
-                          check=True, capture_output=True, text=True).stdout
+    out = subprocess.run([uic(), "-g", "python", str(ui)], check=True, capture_output=True, text=True).stdout
+    # Drop uic's version stamp so a patch release of PySide6 does not make
+    # every generated file "stale".
+    return "".join(line for line in out.splitlines(keepends=True)
+                   if not line.startswith("## Created by: Qt User Interface Compiler"))
 
 
 def main(argv: list[str]) -> int:
