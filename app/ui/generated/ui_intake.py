@@ -91,6 +91,7 @@ class Ui_IntakeForm(object):
 
         self.unitInfo = QLabel(self.unitBox)
         self.unitInfo.setObjectName(u"unitInfo")
+        self.unitInfo.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignTop)
         self.unitInfo.setWordWrap(True)
         self.unitInfo.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -195,6 +196,7 @@ class Ui_IntakeForm(object):
 
         self.unitGrid.addWidget(self.historyTable, 5, 0, 1, 2)
 
+        self.unitGrid.setRowStretch(5, 1)
 
         self.leftColumn.addWidget(self.unitBox)
 

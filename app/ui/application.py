@@ -1,0 +1,162 @@
+"""Starting the desktop application: ``run(url, *, demo=False, argv=None) -> int``.
+
+Order matters for a fast first window: the QApplication, translators and
+font first; then the database (a clear message, never a traceback, when it
+cannot be opened, with retry / open another / quit); then the operator;
+then the main window. reportlab and the tabs nobody looks at yet are
+imported later, when they are needed.
+"""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from app.domain import bootstrap, db as dbmod, users
+from app.domain.errors import DatabaseUnavailable, NotACsdeskDatabase, SchemaTooNew
+from app.ui import prefs
+from app.ui.qt import (QApplication, QCoreApplication, QFileDialog, QFont, QFontDatabase, QInputDialog,
+                       QLibraryInfo, QLocale, QMessageBox, QTranslator)
+from app.ui.widgets import OperatorDialog
+
+log = logging.getLogger("csdesk.ui")
+
+I18N = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+#: UI fonts with Chinese glyphs, by preference (Windows, macOS, Linux).
+CJK_FAMILIES = ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC",
+                "Source Han Sans SC", "WenQuanYi Micro Hei", "Droid Sans Fallback", "SimHei", "SimSun")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("application", text)
+
+
+def ui_language() -> str:
+    """prefs language, else the system's: "zh_CN" for any Chinese system, else "en"."""
+    chosen = prefs.get("language")
+    if chosen:
+        return chosen
+    return "zh_CN" if QLocale.system().name().startswith("zh") else "en"
+
+
+def install_translators(app: QApplication, language: str) -> list[QTranslator]:
+    """Our .qm and Qt's own (button texts of standard dialogs)."""
+    installed = []
+    if language == "en":
+        return installed
+    ours = QTranslator(app)
+    if ours.load(str(I18N / f"csdesk_{language}.qm")):
+        app.installTranslator(ours)
+        installed.append(ours)
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
+        app.installTranslator(qt)
+        installed.append(qt)
+    return installed
+
+
+def set_cjk_font(app: QApplication) -> str:
+    """Keep the platform font for Latin text and add a CJK family as fallback."""
+    families = set(QFontDatabase.families())
+    cjk = next((f for f in CJK_FAMILIES if f in families), "")
+    if cjk:
+        font = app.font()
+        font.setFamilies([font.family(), cjk])
+        app.setFont(font)
+    return cjk
+
+
+def open_database(url: str) -> object | None:
+    """Open ``url``; on failure ask: retry, another database, or quit (None)."""
+    while True:
+        try:
+            info = bootstrap.open_database(url)
+            prefs.set("last_database", url)
+            return info
+        except (DatabaseUnavailable, NotACsdeskDatabase, SchemaTooNew) as exc:
+            url = _ask_after_failure(url, exc)
+            if url is None:
+                return None
+
+
+def _ask_after_failure(url: str, exc) -> str | None:
+    box = QMessageBox(QMessageBox.Critical, tr("Cannot open the database"),
+                      tr("csdesk cannot open the database\n{0}").format(dbmod.describe_url(url)))
+    box.setInformativeText(exc.message)
+    retry = box.addButton(tr("&Retry"), QMessageBox.AcceptRole)
+    other_file = box.addButton(tr("Open an SQLite &file…"), QMessageBox.ActionRole)
+    other_url = box.addButton(tr("Server &URL…"), QMessageBox.ActionRole)
+    box.addButton(tr("&Quit"), QMessageBox.RejectRole)
+    box.setDefaultButton(retry)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is retry:
+        return url
+    if clicked is other_file:
+        path, _ = QFileDialog.getOpenFileName(None, tr("Open a csdesk database"), "",
+                                              tr("SQLite databases (*.sqlite3 *.sqlite *.db);;All files (*)"))
+        return dbmod.normalise_url(path) if path else url
+    if clicked is other_url:
+        text, ok = QInputDialog.getText(None, tr("Database server"),
+                                        tr("postgresql://user:password@host/dbname or mysql://…"))
+        return text.strip() if ok and text.strip() else url
+    return None
+
+
+def choose_operator(parent, ctx, *, force: bool = False) -> bool:
+    """Set ``ctx``'s user from prefs, or ask (always when ``force``). False if nobody was chosen."""
+    active = users.active_users()
+    if not force:
+        saved = next((u for u in active if u.id == prefs.get("operator_id")), None)
+        if saved is not None:
+            ctx.set_user(saved)
+            return True
+        if len(active) == 1:
+            ctx.set_user(active[0])
+            prefs.set("operator_id", active[0].id)
+            return True
+    current = ctx.user.id if ctx.user is not None else prefs.get("operator_id")
+    dialog = OperatorDialog(active, current, parent)
+    if dialog.exec() and dialog.user_id() is not None:
+        user = next(u for u in active if u.id == dialog.user_id())
+        prefs.set("operator_id", user.id)
+        ctx.set_user(user)
+        return True
+    return ctx.user is not None
+
+
+def make_application(argv=None) -> QApplication:
+    app = QApplication.instance() or QApplication(list(argv if argv is not None else sys.argv))
+    app.setOrganizationName(prefs.ORG)
+    app.setApplicationName(prefs.APP)
+    app.setApplicationDisplayName("csdesk")
+    return app
+
+
+def run(url: str, *, demo: bool = False, argv=None) -> int:
+    """Start the GUI on the database ``url``; returns the exit code."""
+    app = make_application(argv)
+    language = ui_language()
+    app._csdesk_translators = install_translators(app, language)   # kept alive with the app
+    set_cjk_font(app)
+    if language.startswith("zh"):
+        QLocale.setDefault(QLocale(QLocale.Chinese, QLocale.China))
+    info = open_database(url)
+    if info is None:
+        return 1
+    from app.ui.context import AppContext
+    from app.ui.main_window import MainWindow
+
+    ctx = AppContext()
+    if demo:
+        # The demo opens straight on the counter: first counter clerk, no question.
+        clerk = next(iter(users.active_users("counter")), None)
+        if clerk is not None:
+            ctx.set_user(clerk)
+    if ctx.user is None and not choose_operator(None, ctx):
+        return 1
+    window = MainWindow(ctx, info)
+    if demo:
+        window.setWindowTitle(window.windowTitle() + "  [DEMO]")
+    window.show()
+    return app.exec()
