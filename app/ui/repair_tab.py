@@ -8,7 +8,7 @@ repair cards. The list refreshes whenever any tab changes a job.
 from __future__ import annotations
 
 from app.domain import jobs, queue_queries, release, users, workshop
-from app.domain.models import Customer, Job, Product, Unit, User
+from app.domain.models import Customer, Job, Product, Unit
 from app.ui import export, labels, ops
 from app.ui.generated.ui_repair_tab import Ui_RepairTab
 from app.ui.job_dialog import STATE_COLOURS, JobDialog
@@ -39,25 +39,20 @@ class JobQueueModel(LazyQueryModel):
             Column(tr("Fault"), lambda j: _short(j.fault), Job.fault, width=170, tooltip=lambda j: j.fault),
             Column(tr("State"), lambda j: labels.state(j.state), Job.state, width=110,
                    foreground=lambda j: STATE_COLOURS.get(j.state)),
-            Column(tr("Technician"), lambda j: self._techs.get(j.technician_id, ""), Job.technician, width=80),
+            Column(tr("Technician"), lambda j: j.technician.display_name if j.technician else "", Job.technician,
+                   width=80),
             Column(tr("Promised"), lambda j: fmt_date(j.promised_date), Job.promised_date, CENTER, width=86,
                    tooltip=lambda j: tr("Overdue") if workshop.is_overdue(j) else None),
             Column(tr("Service"), lambda j: labels.kind(j.service_kind), Job.service_kind, width=90,
                    tooltip=lambda j: j.kind_reason or None),
         ]
-        self._techs: dict[int, str] = {}
         self.filters: dict = {}
 
     def build_query(self):
         return queue_queries.queue(**self.filters)
 
     def fetch_rows(self, ids):
-        rows = {j.id: j for j in workshop.queue(states=jobs.STATES).where(Job.id.in_(ids)).order_by()}
-        # Technician names for the page in one query, not one per row.
-        tech_ids = {j.technician_id for j in rows.values() if j.technician_id} - set(self._techs)
-        if tech_ids:
-            self._techs.update({u.id: u.display_name for u in User.select().where(User.id.in_(tech_ids))})
-        return rows
+        return queue_queries.jobs_by_ids(ids)
 
     def row_style(self, job):
         return RowStyle(OVERDUE_FG, OVERDUE_BG) if workshop.is_overdue(job) else None
