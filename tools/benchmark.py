@@ -1,0 +1,140 @@
+"""csdesk benchmarks: the figures quoted in the README come from here.
+
+    .venv/bin/python tools/benchmark.py                 # all, on a temporary SQLite file
+    .venv/bin/python tools/benchmark.py --database URL  # search/save on another backend
+    .venv/bin/python tools/benchmark.py --only startup
+
+Goals (issue #2): cold start to a usable window < 1 s; Save & print (job,
+register row, receipt and cards ready to print) < 200 ms; customer search
+as you type < 50 ms a keystroke with 100 000 customers.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def fmt(xs: list[float]) -> str:
+    xs = sorted(xs)
+    p95 = xs[min(len(xs) - 1, int(round(0.95 * (len(xs) - 1))))]
+    return f"median {statistics.median(xs):7.1f} ms   p95 {p95:7.1f} ms   max {xs[-1]:7.1f} ms   (n={len(xs)})"
+
+
+def prepare(url: str, customers: int) -> None:
+    from app.domain import bootstrap, demo
+    from app.domain.models import Customer
+
+    bootstrap.open_database(url)
+    have = Customer.select().count()
+    if have < 40:
+        demo.fill(customers_n=40, jobs_n=80)
+    have = Customer.select().count()
+    if have < customers:
+        t = time.perf_counter()
+        import random
+
+        demo.bulk_customers(customers - have, random.Random(7), start=have + 1)
+        print(f"  (inserted {customers - have} customers in {time.perf_counter() - t:.1f} s)")
+
+
+def bench_search(url: str, customers: int) -> None:
+    from app.domain import customers as cust
+
+    prepare(url, customers)
+    print(f"customer search as you type, {customers} customers:")
+    words = ["bjhd", "北京海淀", "13812", "王", "CU-2000-0999", "xyzq"]
+    for word in words:
+        times = []
+        for _ in range(5):
+            for k in range(1, len(word) + 1):  # one search per keystroke
+                t = time.perf_counter()
+                cust.search(word[:k])
+                times.append((time.perf_counter() - t) * 1000)
+        print(f"  {word!r:16} {fmt(times)}")
+
+
+def bench_save_print(url: str, n: int = 30) -> None:
+    from app import printouts
+    from app.domain import bootstrap, intake
+    from app.domain.models import Customer, User
+
+    prepare(url, 0)
+    user = User.select().first()
+    customer = Customer.select().first()
+    opts = printouts.PrintOptions()
+    printouts.font_warning(opts)  # font registered once per process, as in the app
+    times, parts = [], {"save": [], "receipt": [], "cards": []}
+    stamp = int(time.time())
+    for i in range(n):
+        form = intake.IntakeForm(customer_id=customer.id, serial=f"BENCH{stamp}{i:04d}", fault="开机无显示",
+                                 items=["主机", "电源适配器", "电脑包"], condition="外观完好",
+                                 product_model="TP-X1C-G11", product_name="ThinkPad X1 Carbon")
+        t0 = time.perf_counter()
+        job = intake.take_in(form, user).job
+        t1 = time.perf_counter()
+        printouts.render("receipt", job, opts)
+        t2 = time.perf_counter()
+        printouts.render("cards", job, opts)
+        t3 = time.perf_counter()
+        times.append((t3 - t0) * 1000)
+        parts["save"].append((t1 - t0) * 1000)
+        parts["receipt"].append((t2 - t1) * 1000)
+        parts["cards"].append((t3 - t2) * 1000)
+    print("Save & print (job + register row + receipt PDF + 3 repair cards PDF):")
+    print(f"  total          {fmt(times)}")
+    for k, v in parts.items():
+        print(f"    {k:12} {fmt(v)}")
+
+
+def bench_startup(url: str, runs: int = 5) -> None:
+    """Wall time from launching `python -m app` to the main window shown
+    and the event loop idle (the app exits itself when CSDESK_BENCH_STARTUP=1)."""
+    env = dict(os.environ, CSDESK_BENCH_STARTUP="1", QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-m", "app", "--database", url], env=env, cwd=ROOT,
+                              capture_output=True, text=True, timeout=60)
+        elapsed = (time.perf_counter() - t) * 1000
+        if proc.returncode != 0 or "window shown" not in proc.stdout:
+            print("  startup run failed:", proc.stdout[-500:], proc.stderr[-1500:])
+            return
+        times.append(elapsed)
+    print(f"cold start to a usable window ({env['QT_QPA_PLATFORM']}):")
+    print(f"  {fmt(times)}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--database", help="database URL (default: a temporary SQLite file)")
+    ap.add_argument("--customers", type=int, default=100_000)
+    ap.add_argument("--only", choices=["search", "save", "startup"])
+    args = ap.parse_args()
+    tmp = tempfile.mkdtemp(prefix="csdesk-bench-")
+    url = args.database or "sqlite:///" + str(Path(tmp) / "bench.sqlite3")
+    print(f"database: {url.split('@')[-1]}")
+    if args.only in (None, "search"):
+        bench_search(url, args.customers)
+    if args.only in (None, "save"):
+        bench_save_print(url)
+    if args.only in (None, "startup"):
+        from app.domain import db
+
+        db.close()
+        prepare(url, 0)
+        db.close()
+        bench_startup(url)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
