@@ -1,5 +1,31 @@
-"""Errors the domain raises; the UI shows their message, never a traceback."""
+"""Errors the domain raises; the UI shows their message, never a traceback.
+
+Messages are English and marked with :func:`tx`, which lupdate knows (see
+tools/i18n.py: ``-tr-function-alias QT_TR_NOOP+=tx``), so they land in the
+translation files although the domain imports no Qt. The UI translates a
+:class:`Text` with its template and fills in the parameters afterwards
+(``app.ui.ops.translated``).
+"""
 from __future__ import annotations
+
+
+class Text(str):
+    """An English message that keeps its template and parameters."""
+
+    template: str
+    params: dict
+
+    def __new__(cls, template: str, **params):
+        self = super().__new__(cls, template.format(**params) if params else template)
+        self.template = template
+        self.params = params
+        return self
+
+
+def tx(template: str, **params) -> Text:
+    """Mark a user-facing message for translation; ``{name}`` placeholders
+    are filled from ``params`` (after translation, in the UI)."""
+    return Text(template, **params)
 
 
 class CsdeskError(Exception):

@@ -13,7 +13,7 @@ import logging
 import peewee
 from dataclasses import dataclass, field
 
-from app.domain.errors import ConcurrentChange, CsdeskError, ValidationError
+from app.domain.errors import ConcurrentChange, CsdeskError, Text, ValidationError
 from app.ui.qt import QCoreApplication, QMessageBox, QWidget
 
 log = logging.getLogger("csdesk.ui")
@@ -21,6 +21,17 @@ log = logging.getLogger("csdesk.ui")
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("ops", text)
+
+
+def translated(message) -> str:
+    """A domain message in the user's language (see app.domain.errors.tx)."""
+    if isinstance(message, Text):
+        template = QCoreApplication.translate("", message.template)
+        try:
+            return template.format(**message.params)
+        except (KeyError, IndexError, ValueError):  # a translator dropped a placeholder
+            return str(message)
+    return str(message)
 
 
 @dataclass
@@ -36,14 +47,15 @@ def run(parent: QWidget | None, fn, *args, show_validation: bool = False, **kwar
     try:
         return OpResult(True, fn(*args, **kwargs))
     except ValidationError as exc:
+        fields = {k: translated(v) for k, v in exc.fields.items()}
         if show_validation:
-            QMessageBox.warning(parent, tr("Please check"), "\n".join(exc.fields.values()))
-        return OpResult(False, field_errors=exc.fields, error=exc)
+            QMessageBox.warning(parent, tr("Please check"), "\n".join(fields.values()))
+        return OpResult(False, field_errors=fields, error=exc)
     except ConcurrentChange as exc:
-        QMessageBox.warning(parent, tr("Changed at another station"), exc.message)
+        QMessageBox.warning(parent, tr("Changed at another station"), translated(exc.message))
         return OpResult(False, error=exc)
     except CsdeskError as exc:
-        QMessageBox.warning(parent, tr("Cannot do that"), exc.message)
+        QMessageBox.warning(parent, tr("Cannot do that"), translated(exc.message))
         return OpResult(False, error=exc)
     except (peewee.OperationalError, peewee.InterfaceError) as exc:
         log.warning("database error: %s", exc)
