@@ -33,7 +33,7 @@ def hand_back(job, staff, collected_by):
 
 
 @pytest.fixture
-def book(db, staff):
+def book(any_db, staff):
     """Three units in, one handed back (out), one taken in 40 days ago."""
     a = take(staff, "CN-0AAA111", "王芳")
     b = take(staff, "CN-0BBB222", "李娜", brought_by="李娜的司机")
@@ -119,7 +119,7 @@ def test_correction_supersedes_the_original(tab, book, staff, monkeypatch):
     font = model.data(model.index(row, 0), Qt.FontRole)
     assert isinstance(font, QFont) and font.strikeOut()
     new_row = model.row_of(correction.id)
-    assert model.data(model.index(new_row, 10)) == original.number
+    assert model.data(model.index(new_row, 11)) == original.number
     assert model.data(model.index(new_row, 0), Qt.FontRole) is None
     assert "In 3" in tab.ui.totalsLabel.text()       # a correction is not a second movement
     tab.ui.registerView.selectRow(row)

@@ -18,10 +18,6 @@ from app.ui.qt import QCoreApplication, QFileDialog, QMessageBox, QModelIndex, Q
 _NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
 
 
-def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("export", text, None, n)
-
-
 def safe_cell(text: str) -> str:
     """Neutralise text Excel would run as a formula (CSV injection): a leading
     '=', '+', '-' or '@' gets a quote unless the cell is just a number."""
@@ -51,8 +47,8 @@ def write_csv(model, path: str | Path) -> int:
 def export_model(parent, model, base_name: str) -> str | None:
     """Ask where to save, then write the CSV; returns the path or None."""
     suggested = f"{base_name}-{dt.date.today():%Y%m%d}.csv"
-    path, _filter = QFileDialog.getSaveFileName(parent, tr("Export to CSV"), suggested,
-                                                tr("CSV for Excel (*.csv)"))
+    path, _filter = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("export", "Export to CSV"), suggested,
+                                                QCoreApplication.translate("export", "CSV for Excel (*.csv)"))
     if not path:
         return None
     if not path.lower().endswith(".csv"):
@@ -60,7 +56,10 @@ def export_model(parent, model, base_name: str) -> str | None:
     try:
         n = write_csv(model, path)
     except OSError as exc:
-        QMessageBox.warning(parent, tr("Export failed"), tr("The file could not be written.") + f"\n\n{exc}")
+        QMessageBox.warning(parent, QCoreApplication.translate("export", "Export failed"),
+                            QCoreApplication.translate("export", "The file could not be written.") + f"\n\n{exc}")
         return None
-    QMessageBox.information(parent, tr("Exported"), tr("%n row(s) written to %1.", n).replace("%1", path))
+    QMessageBox.information(parent, QCoreApplication.translate("export", "Exported"),
+                            QCoreApplication.translate("export", "%n row(s) written to %1.", None, n)
+                            .replace("%1", path))
     return path

@@ -29,6 +29,9 @@ STATE_COLOURS = {
     "returned": "#6d4c41",
 }
 INFORM_HOW = ("phone", "sms", "wechat", "in_person")
+#: The usual next step from each state: its button comes first, in bold.
+FORWARD = {"received": "start_diagnosis", "diagnosing": "start_repair", "waiting_parts": "start_repair",
+           "repairing": "finish_repair", "repaired": "mark_ready"}
 
 
 def fmt_money(value) -> str:
@@ -121,30 +124,29 @@ class JobDialog(QDialog):
 
     # -- set-up --------------------------------------------------------------------
     def _setup_tables(self) -> None:
-        tr = self.tr
         self.parts_model = ListTableModel([
-            Column(tr("Kind"), lambda p: tr("Material") if p.kind == "material" else tr("Part"), width=70),
-            Column(tr("Description"), lambda p: p.description, width=260),
-            Column(tr("Part no."), lambda p: p.part_no, width=110),
-            Column(tr("Qty"), lambda p: fmt_qty(p.quantity), align=RIGHT, width=60),
-            Column(tr("Unit price"), lambda p: fmt_money(p.unit_price), align=RIGHT, width=100),
-            Column(tr("Amount"), lambda p: fmt_money(Decimal(p.quantity) * Decimal(p.unit_price)), align=RIGHT),
+            Column(self.tr("Kind"), lambda p: self.tr("Material") if p.kind == "material" else self.tr("Part"), width=70),
+            Column(self.tr("Description"), lambda p: p.description, width=260),
+            Column(self.tr("Part no."), lambda p: p.part_no, width=110),
+            Column(self.tr("Qty"), lambda p: fmt_qty(p.quantity), align=RIGHT, width=60),
+            Column(self.tr("Unit price"), lambda p: fmt_money(p.unit_price), align=RIGHT, width=100),
+            Column(self.tr("Amount"), lambda p: fmt_money(Decimal(p.quantity) * Decimal(p.unit_price)), align=RIGHT),
         ], parent=self)
         self.labour_model = ListTableModel([
-            Column(tr("Technician"), lambda x: x.technician.display_name if x.technician else "", width=100),
-            Column(tr("Date"), lambda x: fmt_date(x.work_date), width=90),
-            Column(tr("Hours"), lambda x: fmt_qty(x.hours), align=RIGHT, width=60),
-            Column(tr("Rate"), lambda x: fmt_money(x.rate), align=RIGHT, width=90),
-            Column(tr("Work done"), lambda x: x.description, width=280),
-            Column(tr("Amount"), lambda x: fmt_money(Decimal(x.hours) * Decimal(x.rate)), align=RIGHT),
+            Column(self.tr("Technician"), lambda x: x.technician.display_name if x.technician else "", width=100),
+            Column(self.tr("Date"), lambda x: fmt_date(x.work_date), width=90),
+            Column(self.tr("Hours"), lambda x: fmt_qty(x.hours), align=RIGHT, width=60),
+            Column(self.tr("Rate"), lambda x: fmt_money(x.rate), align=RIGHT, width=90),
+            Column(self.tr("Work done"), lambda x: x.description, width=280),
+            Column(self.tr("Amount"), lambda x: fmt_money(Decimal(x.hours) * Decimal(x.rate)), align=RIGHT),
         ], parent=self)
         self.history_model = ListTableModel([
-            Column(tr("When"), lambda h: fmt_datetime(h.at), width=130),
-            Column(tr("Who"), lambda h: h.user.display_name if h.user else "", width=80),
-            Column(tr("Event"), lambda h: labels.event(h.event), width=120),
-            Column(tr("State"), lambda h: " → ".join(labels.state(s) for s in (h.from_state, h.to_state) if s)
+            Column(self.tr("When"), lambda h: fmt_datetime(h.at), width=130),
+            Column(self.tr("Who"), lambda h: h.user.display_name if h.user else "", width=80),
+            Column(self.tr("Event"), lambda h: labels.event(h.event), width=120),
+            Column(self.tr("State"), lambda h: " → ".join(labels.state(s) for s in (h.from_state, h.to_state) if s)
                    if h.event == "transition" else "", width=200),
-            Column(tr("Note"), lambda h: h.note, tooltip=lambda h: h.note or None),
+            Column(self.tr("Note"), lambda h: h.note, tooltip=lambda h: h.note or None),
         ], parent=self)
         for view, model in ((self.ui.partsView, self.parts_model), (self.ui.labourView, self.labour_model),
                             (self.ui.historyView, self.history_model)):
@@ -184,8 +186,8 @@ class JobDialog(QDialog):
     def reload(self) -> None:
         """Read the job again and show it as it is now in the database."""
         self.job = job = jobs.get_job(self.job_id)
-        ui, tr = self.ui, self.tr
-        self.setWindowTitle(tr("Service job %1").replace("%1", job.number))
+        ui = self.ui
+        self.setWindowTitle(self.tr("Service job %1").replace("%1", job.number))
         ui.numberLabel.setText(job.number)
         colour = STATE_COLOURS.get(job.state, "#546e7a")
         ui.stateLabel.setText(labels.state(job.state))
@@ -196,7 +198,7 @@ class JobDialog(QDialog):
         ui.productLabel.setText(f"{unit.product.name}  ({unit.product.model})")
         ui.serialLabel.setText(unit.serial)
         until = products.warranty_until(unit)
-        ui.warrantyLabel.setText(fmt_date(until) if until else tr("sale date unknown"))
+        ui.warrantyLabel.setText(fmt_date(until) if until else self.tr("sale date unknown"))
         ui.itemsLabel.setText("、".join(i.description for i in job.items.order_by(JobItem.seq)))
         ui.kindLabel.setText(self._kind_text(job))
         ui.receivedLabel.setText(" · ".join(x for x in (fmt_datetime(job.received_at),
@@ -206,8 +208,8 @@ class JobDialog(QDialog):
                    and job.state not in ("ready", *jobs.CLOSED_STATES))
         ui.promisedLabel.setText(fmt_date(job.promised_date) or "—")
         ui.promisedLabel.setStyleSheet("color: #b71c1c; font-weight: bold;" if overdue else "")
-        ui.overdueLabel.setText(tr("Overdue") if overdue else "")
-        ui.technicianLabel.setText(job.technician.display_name if job.technician else tr("(not assigned)"))
+        ui.overdueLabel.setText(self.tr("Overdue") if overdue else "")
+        ui.technicianLabel.setText(job.technician.display_name if job.technician else self.tr("(not assigned)"))
         ui.faultLabel.setText(job.fault)
         self._load_diagnosis(job)
         self.parts_model.set_rows(job.parts.order_by(JobPart.id))
@@ -276,14 +278,15 @@ class JobDialog(QDialog):
             if item.widget():
                 item.widget().deleteLater()
         self.action_buttons: dict[str, QPushButton] = {}
-        for action in jobs.allowed_actions(job):
+        forward = FORWARD.get(job.state)
+        for action in sorted(jobs.allowed_actions(job), key=lambda a: a != forward):
             if action == "cancel":
                 continue            # its own button: it voids the receipt and the register row too
             button = QPushButton(labels.action(action) + ("…" if jobs.ACTIONS[action][2] else ""), self)
             button.setObjectName(f"action_{action}")
             button.setAutoDefault(False)
-            if not jobs.ACTIONS[action][2] and not self.action_buttons:
-                button.setStyleSheet("font-weight: bold;")   # the usual next step
+            if action == forward:
+                button.setStyleSheet("font-weight: bold;")
             button.clicked.connect(lambda _checked=False, a=action: self.do_action(a))
             layout.addWidget(button)
             self.action_buttons[action] = button
@@ -294,7 +297,13 @@ class JobDialog(QDialog):
     def _set_editable(self, job) -> None:
         ui, is_open = self.ui, self._open()
         working = job.state in jobs.WORK_STATES
-        ui.readOnlyLabel.setText("" if is_open else self.tr("Closed: read only"))
+        closed = ""
+        if not is_open:
+            closed = self.tr("Closed: read only")
+            if job.delivered_at:
+                closed = self.tr("Handed back %1 to %2").replace("%1", fmt_datetime(job.delivered_at)) \
+                    .replace("%2", job.collected_by) + "  ·  " + closed
+        ui.readOnlyLabel.setText(closed)
         for w in (ui.diagnosisEdit, ui.diagTechnicianCombo, ui.informButton, ui.kindButton):
             w.setEnabled(is_open)
         ui.cancelJobButton.setEnabled(jobs.can(job, "cancel"))

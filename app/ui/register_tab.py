@@ -28,22 +28,23 @@ class RegisterModel(LazyQueryModel):
 
     def __init__(self, parent=None):
         super().__init__([], parent)
-        tr = self.tr
         self.columns = [
-            Column(tr("No."), lambda r: r.number, RegisterEntry.number, width=130),
-            Column(tr("Date and time"), lambda r: fmt_datetime(r.at), RegisterEntry.at, CENTER, width=120),
-            Column(tr("In/Out"), lambda r: labels.direction(r.direction), RegisterEntry.direction, CENTER,
-                   width=56, foreground=lambda r: None if r.superseded else DIRECTION_COLOURS.get(r.direction)),
-            Column(tr("Job no."), lambda r: r.job.number, RegisterEntry.job, width=130),
-            Column(tr("Customer"), lambda r: r.customer_name, RegisterEntry.customer_name, width=150),
-            Column(tr("Product"), lambda r: r.product, RegisterEntry.product, width=180, tooltip=lambda r: r.product),
-            Column(tr("Serial"), lambda r: r.serial, RegisterEntry.serial, width=120),
-            Column(tr("Items"), lambda r: r.items, RegisterEntry.items, width=130, tooltip=lambda r: r.items),
-            Column(tr("Brought/collected by"), lambda r: r.person, RegisterEntry.person, width=90),
-            Column(tr("Staff"), lambda r: r.user.display_name if r.user else "", RegisterEntry.user, width=60),
-            Column(tr("Corrects"), lambda r: r.corrects.number if r.corrects_id else "", RegisterEntry.corrects,
-                   width=130),
-            Column(tr("Note"), lambda r: r.note, RegisterEntry.note, tooltip=lambda r: r.note or None),
+            Column(self.tr("No."), lambda r: r.number, RegisterEntry.number, width=118),
+            Column(self.tr("Date and time"), lambda r: fmt_datetime(r.at), RegisterEntry.at, CENTER, width=116),
+            Column(self.tr("In/Out"), lambda r: labels.direction(r.direction), RegisterEntry.direction, CENTER,
+                   width=52, foreground=lambda r: None if r.superseded else DIRECTION_COLOURS.get(r.direction)),
+            Column(self.tr("Job no."), lambda r: r.job.number, RegisterEntry.job, width=118),
+            Column(self.tr("Customer"), lambda r: r.customer_name, RegisterEntry.customer_name, width=160,
+                   tooltip=lambda r: r.customer_name),
+            Column(self.tr("Product"), lambda r: r.product, RegisterEntry.product, width=170, tooltip=lambda r: r.product),
+            Column(self.tr("Serial"), lambda r: r.serial, RegisterEntry.serial, width=96),
+            Column(self.tr("Items"), lambda r: r.items, RegisterEntry.items, width=110, tooltip=lambda r: r.items),
+            Column(self.tr("Person"), lambda r: r.person, RegisterEntry.person, width=84, tooltip=lambda r: r.person,
+                   header_tip=self.tr("Who brought the unit in or collected it")),
+            Column(self.tr("Staff"), lambda r: r.user.display_name if r.user else "", RegisterEntry.user, width=54),
+            Column(self.tr("Note"), lambda r: r.note, RegisterEntry.note, width=120, tooltip=lambda r: r.note or None),
+            Column(self.tr("Corrects"), lambda r: r.corrects.number if r.corrects_id else "", RegisterEntry.corrects,
+                   header_tip=self.tr("The earlier row this row corrects")),
         ]
         self.filters: dict = {}
 
@@ -62,17 +63,16 @@ class InShopModel(LazyQueryModel):
 
     def __init__(self, parent=None):
         super().__init__([], parent)
-        tr = self.tr
         self.columns = [
-            Column(tr("Job no."), lambda j: j.number, Job.number, width=130),
-            Column(tr("Received"), lambda j: fmt_datetime(j.received_at), Job.received_at, CENTER, width=120),
-            Column(tr("Days in"), workshop.age_days, Job.received_at, RIGHT, width=60, reverse_sort=True),
-            Column(tr("Customer"), lambda j: j.customer.name, Customer.name, width=180),
-            Column(tr("Product"), lambda j: j.unit.product.name, width=220),
-            Column(tr("Serial"), lambda j: j.unit.serial, width=130),
-            Column(tr("State"), lambda j: labels.state(j.state), Job.state, width=120,
+            Column(self.tr("Job no."), lambda j: j.number, Job.number, width=130),
+            Column(self.tr("Received"), lambda j: fmt_datetime(j.received_at), Job.received_at, CENTER, width=120),
+            Column(self.tr("Days in"), workshop.age_days, Job.received_at, RIGHT, width=60, reverse_sort=True),
+            Column(self.tr("Customer"), lambda j: j.customer.name, Customer.name, width=180),
+            Column(self.tr("Product"), lambda j: j.unit.product.name, width=220),
+            Column(self.tr("Serial"), lambda j: j.unit.serial, width=130),
+            Column(self.tr("State"), lambda j: labels.state(j.state), Job.state, width=120,
                    foreground=lambda j: STATE_COLOURS.get(j.state)),
-            Column(tr("Technician"), lambda j: j.technician.display_name if j.technician else ""),
+            Column(self.tr("Technician"), lambda j: j.technician.display_name if j.technician else ""),
         ]
 
     def build_query(self):

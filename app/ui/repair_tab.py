@@ -18,7 +18,6 @@ from app.ui.table_models import CENTER, RIGHT, Column, LazyQueryModel, RowStyle,
 from app.ui.widgets import fmt_date
 
 OVERDUE_FG, OVERDUE_BG = "#b71c1c", "#fdecea"
-AGE_CHOICES = ((None, "Any age"), (4, "Older than 3 days"), (8, "Older than 7 days"), (15, "Older than 14 days"))
 
 
 class JobQueueModel(LazyQueryModel):
@@ -26,24 +25,24 @@ class JobQueueModel(LazyQueryModel):
 
     def __init__(self, parent=None):
         super().__init__([], parent)
-        tr = self.tr
         self.columns = [
-            Column(tr("Job no."), lambda j: j.number, Job.number, width=130),
-            Column(tr("Received"), lambda j: fmt_date(j.received_at), Job.received_at, CENTER, width=86),
-            Column(tr("Days"), workshop.age_days, Job.received_at, RIGHT, width=48, reverse_sort=True),
-            Column(tr("Customer"), lambda j: j.customer.name, Customer.name, width=150,
+            Column(self.tr("Job no."), lambda j: j.number, Job.number, width=118),
+            Column(self.tr("Received"), lambda j: fmt_date(j.received_at), Job.received_at, CENTER, width=84),
+            Column(self.tr("Days"), workshop.age_days, Job.received_at, RIGHT, width=44, reverse_sort=True),
+            Column(self.tr("Customer"), lambda j: j.customer.name, Customer.name, width=190,
                    tooltip=lambda j: f"{j.customer.name}\n{j.customer.phone}".strip()),
-            Column(tr("Product"), lambda j: j.unit.product.name, Product.name, width=180,
+            Column(self.tr("Product"), lambda j: j.unit.product.name, Product.name, width=210,
                    tooltip=lambda j: f"{j.unit.product.name}\n{j.unit.product.model}"),
-            Column(tr("Serial"), lambda j: j.unit.serial, Unit.serial, width=120),
-            Column(tr("Fault"), lambda j: _short(j.fault), Job.fault, width=170, tooltip=lambda j: j.fault),
-            Column(tr("State"), lambda j: labels.state(j.state), Job.state, width=110,
+            Column(self.tr("Serial"), lambda j: j.unit.serial, Unit.serial, width=100),
+            Column(self.tr("Fault"), lambda j: _short(j.fault), Job.fault, width=170, tooltip=lambda j: j.fault),
+            Column(self.tr("State"), lambda j: labels.state(j.state), Job.state, width=110,
                    foreground=lambda j: STATE_COLOURS.get(j.state)),
-            Column(tr("Technician"), lambda j: j.technician.display_name if j.technician else "", Job.technician,
-                   width=80),
-            Column(tr("Promised"), lambda j: fmt_date(j.promised_date), Job.promised_date, CENTER, width=86,
-                   tooltip=lambda j: tr("Overdue") if workshop.is_overdue(j) else None),
-            Column(tr("Service"), lambda j: labels.kind(j.service_kind), Job.service_kind, width=90,
+            Column(self.tr("Technician"), lambda j: j.technician.display_name if j.technician else "", Job.technician,
+                   width=70),
+            Column(self.tr("Promised"), lambda j: fmt_date(j.promised_date), Job.promised_date, CENTER, width=84,
+                   tooltip=lambda j: self.tr("Overdue") if workshop.is_overdue(j) else None,
+                   foreground=lambda j: OVERDUE_FG if workshop.is_overdue(j) else None),
+            Column(self.tr("Service"), lambda j: labels.kind(j.service_kind), Job.service_kind, width=90,
                    tooltip=lambda j: j.kind_reason or None),
         ]
         self.filters: dict = {}
@@ -55,7 +54,8 @@ class JobQueueModel(LazyQueryModel):
         return queue_queries.jobs_by_ids(ids)
 
     def row_style(self, job):
-        return RowStyle(OVERDUE_FG, OVERDUE_BG) if workshop.is_overdue(job) else None
+        # A pink row and a red date: the state colours stay readable on a busy day.
+        return RowStyle(background=OVERDUE_BG, bold=False) if workshop.is_overdue(job) else None
 
 
 def _short(text: str, n: int = 24) -> str:
@@ -139,8 +139,10 @@ class RepairCardsTab(QWidget):
         combo.setCurrentIndex(max(0, combo.findData(current)))
         combo.blockSignals(False)
         if not self.ui.ageCombo.count():
-            for days, text in AGE_CHOICES:
-                self.ui.ageCombo.addItem(self.tr(text), days)
+            # min_age_days counts whole days: "older than 3 days" is 4 days or more.
+            for days, text in ((None, self.tr("Any age")), (4, self.tr("Older than 3 days")),
+                               (8, self.tr("Older than 7 days")), (15, self.tr("Older than 14 days"))):
+                self.ui.ageCombo.addItem(text, days)
 
     def current_filters(self) -> dict:
         tech = self.ui.technicianCombo.currentData()
@@ -179,8 +181,19 @@ class RepairCardsTab(QWidget):
         text = self.tr("%n job(s)", "", self.model.rowCount())
         if len(terms) > 1:
             text += "  ·  " + self.tr("matching any of %n terms", "", len(terms))
+            missing = self._unmatched(terms)
+            if missing:
+                text += "  ·  " + self.tr("not found among these jobs: %1").replace("%1", ", ".join(missing))
         self.ui.statusLabel.setText(text)
         self._update_buttons()
+
+    def _unmatched(self, terms: list[str]) -> list[str]:
+        """Pasted terms no listed job matches (a serial not in the shop, a typo)."""
+        if self.model.rowCount() > self.model.PAGE:    # a long list: do not load it all for this
+            return []
+        fields = [(j.number, j.unit.serial, j.customer.name.upper(), j.customer.phone)
+                  for j in map(self.model.object_at, range(self.model.rowCount())) if j is not None]
+        return [t for t in terms if not any(t.upper() in f.upper() for row in fields for f in row)]
 
     def _update_buttons(self, *_args) -> None:
         n = len(self.selected_ids())
@@ -207,8 +220,11 @@ class RepairCardsTab(QWidget):
         self.move_menu.clear()
         selected = list(Job.select().where(Job.id.in_(self.selected_ids())))
         for action in jobs.ACTIONS:
+            if action == "cancel":
+                self.move_menu.addSeparator()        # apart from the moves: it voids receipts too
             n = sum(jobs.can(j, action) for j in selected)
-            item = self.move_menu.addAction(f"{labels.action(action)}  ({n}/{len(selected)})")
+            ellipsis = "…" if jobs.ACTIONS[action][2] else ""
+            item = self.move_menu.addAction(f"{labels.action(action)}{ellipsis}  ({n}/{len(selected)})")
             item.setEnabled(n > 0)
             item.triggered.connect(lambda _checked=False, a=action: self.bulk_move(a))
 
@@ -227,6 +243,10 @@ class RepairCardsTab(QWidget):
             if not note.strip():
                 QMessageBox.warning(self, labels.action(action), self.tr("A note is required for this step."))
                 return [], []
+        if action == "cancel" and QMessageBox.question(
+                self, labels.action(action), self.tr("Cancel the selected jobs? Their receipts and register rows "
+                                                     "are voided; this cannot be undone.")) != QMessageBox.Yes:
+            return [], []
         done, skipped = [], []
         for job in Job.select().where(Job.id.in_(ids)).order_by(Job.received_at, Job.id):
             if not jobs.can(job, action):
@@ -241,7 +261,7 @@ class RepairCardsTab(QWidget):
             if result.ok:
                 done.append(job.number)
             else:
-                skipped.append(f"{job.number}: {result.error}")
+                skipped.append(f"{job.number}: {ops.translated(getattr(result.error, 'message', result.error))}")
         if done:
             self.ctx.notify_job(-1)
         summary = self.tr("%n job(s) moved to “%1”.", "", len(done)).replace("%1", labels.action(action))

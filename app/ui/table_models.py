@@ -42,6 +42,7 @@ class Column:
     background: Callable[[Any], str | None] | None = None
     width: int | None = None           # a hint for the view, in pixels
     reverse_sort: bool = False         # e.g. "age" sorts by received_at the other way round
+    header_tip: str | None = None      # the header's tooltip, for a short header
 
 
 @dataclass
@@ -95,6 +96,8 @@ class _ColumnsMixin:
                 return self.columns[section].header
             if role == Qt.TextAlignmentRole:
                 return int(self.columns[section].align)
+            if role == Qt.ToolTipRole:
+                return self.columns[section].header_tip
         return None
 
 
