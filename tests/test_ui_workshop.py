@@ -352,3 +352,27 @@ def test_print_buttons(dialog, printed):
     dlg.ui.voucherButton.click()
     assert printed == [(dlg.job_id, ("cards",), None), (dlg.job_id, ("receipt",), None),
                        (dlg.job_id, ("voucher",), True)]
+
+
+def test_remove_part_and_labour_lines(dialog, shop, staff):
+    job = move(shop["b"], "start_repair")
+    jobs.add_part(job.id, "键盘", "1", "320", staff["tech"], None)
+    jobs.add_labour(job.id, "1", "80", staff["tech"], None)
+    dlg = dialog("b")
+    dlg.ui.partsView.selectRow(0)
+    assert dlg.remove_part() and dlg.parts_model.rowCount() == 0
+    dlg.ui.labourView.selectRow(0)
+    dlg.ui.removeLabourButton.click()
+    assert dlg.labour_model.rowCount() == 0
+    assert dlg.ui.dueValue.text() == "¥0.00"
+    assert not dlg.remove_part()                               # nothing selected: nothing happens
+
+
+def test_ctrl_r_refreshes_the_queue(tab, staff, qtbot):
+    with qtbot.waitActive(tab):
+        tab.show()
+        tab.activateWindow()
+    tab.view.setFocus()
+    make_job(staff, "SN-G007", "周杰", "13200132007")          # no signal: another station
+    qtbot.keyClick(tab.view, Qt.Key_R, Qt.ControlModifier)
+    assert tab.model.rowCount() == 5

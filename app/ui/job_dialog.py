@@ -104,6 +104,7 @@ class JobDialog(QDialog):
         self.job_id = job_id
         self.job = None
         self._loaded_diagnosis = None
+        self._busy = False          # while our own change is saved: ignore our own job_changed
         self.ui = Ui_JobDialog()
         self.ui.setupUi(self)
         self._setup_tables()
@@ -322,7 +323,7 @@ class JobDialog(QDialog):
         self._diagnosis_dirty()
 
     def _on_job_changed(self, job_id: int) -> None:
-        if job_id in (self.job_id, -1) and not getattr(self, "_busy", False):
+        if job_id in (self.job_id, -1) and not self._busy:
             self.reload()
 
     # -- changes -------------------------------------------------------------------

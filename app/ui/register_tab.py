@@ -177,10 +177,11 @@ class RegisterTab(QWidget):
         for edit in (ui.serialEdit, ui.customerEdit):
             edit.textChanged.connect(self._timer.start)
             edit.returnPressed.connect(self.apply_filters)
-        today = dt.date.today()
-        ui.todayButton.clicked.connect(lambda: self.set_period(today, None))
-        ui.weekButton.clicked.connect(lambda: self.set_period(today - dt.timedelta(days=today.weekday()), None))
-        ui.monthButton.clicked.connect(lambda: self.set_period(today.replace(day=1), None))
+        # The periods run to "Any": a counter open past midnight still sees the new day's rows.
+        ui.todayButton.clicked.connect(lambda: self.set_period(dt.date.today(), None))
+        ui.weekButton.clicked.connect(lambda: self.set_period(dt.date.today() - dt.timedelta(
+            days=dt.date.today().weekday()), None))
+        ui.monthButton.clicked.connect(lambda: self.set_period(dt.date.today().replace(day=1), None))
         ui.allButton.clicked.connect(lambda: self.set_period(None, None))
         ui.registerView.activated.connect(lambda i: self._open(self.model.object_at(i.row())))
         ui.shopView.activated.connect(lambda i: self._open(self.shop_model.object_at(i.row())))
@@ -188,9 +189,11 @@ class RegisterTab(QWidget):
         ui.correctButton.clicked.connect(self.correct_selected)
         ui.exportRegisterButton.clicked.connect(lambda: export.export_model(self, self.model, "register"))
         ui.exportShopButton.clicked.connect(lambda: export.export_model(self, self.shop_model, "in-shop"))
-        QShortcut(QKeySequence("Ctrl+R"), self, self.refresh, context=Qt.WidgetWithChildrenShortcut)
+        # Only while this tab shows: the other tab's Ctrl+R would make the key ambiguous.
+        refresh = QShortcut(QKeySequence("Ctrl+R"), self, self.refresh)
+        refresh.setContext(Qt.WidgetWithChildrenShortcut)
         ctx.register_changed.connect(self.refresh)
-        self.set_period(today.replace(day=1), None)        # this month
+        self.set_period(dt.date.today().replace(day=1), None)        # this month
 
     # -- filters ----------------------------------------------------------------
     def set_period(self, date_from: dt.date | None, date_to: dt.date | None) -> None:

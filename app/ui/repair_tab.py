@@ -93,7 +93,9 @@ class RepairCardsTab(QWidget):
         self.ui.printCardsButton.clicked.connect(self.print_cards)
         self.ui.exportButton.clicked.connect(lambda: export.export_model(self, self.model, "workshop-queue"))
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
-        QShortcut(QKeySequence("Ctrl+R"), self, self.refresh, context=Qt.WidgetWithChildrenShortcut)
+        # Only while this tab shows: the other tab's Ctrl+R would make the key ambiguous.
+        refresh = QShortcut(QKeySequence("Ctrl+R"), self, self.refresh)
+        refresh.setContext(Qt.WidgetWithChildrenShortcut)
         ctx.job_changed.connect(lambda _job_id: self.refresh())
         self.apply_filters()
 
@@ -213,7 +215,9 @@ class RepairCardsTab(QWidget):
 
     def open_job(self, job_id: int | None) -> None:
         if job_id is not None:
-            JobDialog(self.ctx, job_id, self).exec()
+            dialog = JobDialog(self.ctx, job_id, self)
+            dialog.exec()
+            dialog.deleteLater()    # else each closed dialog would go on reloading on every change
 
     # -- bulk actions -----------------------------------------------------------
     def _fill_move_menu(self) -> None:
