@@ -10,7 +10,17 @@ from app.domain import customers, intake, products
 from app.domain.models import Job, Receipt, RegisterEntry
 from app.ui import print_service
 from app.ui.context import AppContext
-from app.ui.qt import QApplication, QEvent, QKeyEvent, Qt
+from app.ui.qt import QApplication, QEvent, QKeyEvent, QMessageBox, Qt
+
+
+@pytest.fixture(autouse=True)
+def _no_modal_message_boxes(monkeypatch):
+    """A message box nobody expected fails the test instead of hanging it."""
+    def unexpected(*args, **kwargs):
+        raise AssertionError(f"unexpected message box: {args[1:3]}")
+
+    for name in ("warning", "critical", "information", "question"):
+        monkeypatch.setattr(QMessageBox, name, unexpected)
 
 
 @pytest.fixture
@@ -78,12 +88,13 @@ def fill_new_unit(qtbot, tab, serial="SN-NEW-001", model="TP-X1"):
     qtbot.keyClick(ui.productCombo.lineEdit(), Qt.Key_Return)
 
 
-def test_intake_save_and_print(qtbot, tab, zhang, printed):
+def test_intake_save_and_print(qtbot, qtmodeltester, tab, zhang, printed):
     products.get_or_create_product("TP-X1", "ThinkPad X1 Carbon", 12)
     ui = tab.ui
     pick_customer(qtbot, tab, "zw")          # pinyin initials of 张伟
     assert tab.customer is not None and tab.customer.id == zhang.id
     assert "张伟" in ui.customerInfo.text()
+    qtmodeltester.check(tab.search.model)
     assert ui.serialEdit.hasFocus()            # Enter moved on to the serial
 
     fill_new_unit(qtbot, tab)
