@@ -19,6 +19,7 @@ from app.ui.qt import (QAbstractSpinBox, QAction, QApplication, QComboBox, QCore
                        QInputDialog, QKeySequence, QLabel, QLineEdit, QMainWindow, QMessageBox, QObject,
                        QPlainTextEdit, QTabWidget, QTextEdit, QTimer, QVBoxLayout, QWidget, Qt, Signal)
 
+MODIFIER_KEYS = (Qt.Key_Shift, Qt.Key_Control, Qt.Key_Alt, Qt.Key_Meta, Qt.Key_AltGr, Qt.Key_CapsLock)
 CODE_RE = re.compile(r"^(WX|LQ)-\d{4}-\d{6}(-\d+)?$")
 
 
@@ -67,7 +68,7 @@ class ScanFilter(QObject):
         if len(text) == 1 and text.isprintable():
             self.buffer = (self.buffer if fast else "") + text
             self.last = now
-        else:
+        elif event.key() not in MODIFIER_KEYS:   # scanners press Shift for capitals
             self.buffer = ""
         return False
 

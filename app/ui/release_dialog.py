@@ -83,7 +83,7 @@ class ReleaseDialog(QDialog):
             ui.codeEdit.setText(receipt_number)
             self.find()
         (ui.collectedBy if self.facts is not None and receipt_number else ui.codeEdit).setFocus()
-        self.resize(960, 680)
+        self.resize(960, 620)
 
     # -- finding the job ----------------------------------------------------
     def find(self) -> None:

@@ -155,6 +155,7 @@ class Ui_ReleaseDialog(object):
         __qtablewidgetitem4 = QTableWidgetItem()
         self.historyTable.setHorizontalHeaderItem(4, __qtablewidgetitem4)
         self.historyTable.setObjectName(u"historyTable")
+        self.historyTable.setMaximumSize(QSize(16777215, 170))
         self.historyTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.historyTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.historyTable.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
