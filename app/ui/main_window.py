@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import time
 
-from app.domain import db as dbmod, release
+from app.domain import db as dbmod
 from app.domain.jobs import get_by_number
 from app.ui import ops, prefs
 from app.ui.qt import (QAbstractSpinBox, QAction, QApplication, QComboBox, QCoreApplication, QDate, QEvent,
@@ -75,7 +75,8 @@ class ScanFilter(QObject):
 
 def lookup(text: str):
     """A typed or scanned code, a job number (or its digits) or a serial -> (job, receipt)."""
-    from app.domain import products, workshop
+    # release imports charges -> app.printing -> reportlab: not at start-up.
+    from app.domain import products, release, workshop
 
     code = text.strip().upper()
     job, receipt = release.find_by_code(code)
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.intake, self.tr("After-sales &intake"))
         self.tabs.addTab(LazyTab(self._make_repair_tab), self.tr("&Repair cards"))
         self.tabs.addTab(LazyTab(self._make_register_tab), self.tr("In/out re&gister"))
+        self.tabs.currentChanged.connect(lambda _i: self._focus_tab())
         self._build_toolbar()
         self._build_menus()
         self._build_status()
@@ -231,6 +233,15 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(int(s.value("main/tab", 0)))
         except (TypeError, ValueError):
             pass
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        # The clerk starts typing at once: the customer box, not the tab bar.
+        QTimer.singleShot(0, self._focus_tab)
+
+    def _focus_tab(self) -> None:
+        if self.tabs.currentWidget() is self.intake:
+            self.intake.focus_first()
 
     def closeEvent(self, event) -> None:  # noqa: N802
         s = prefs.raw()

@@ -46,6 +46,9 @@ def make_error_label(parent: QWidget | None = None) -> QLabel:
 def prepare_error_label(label: QLabel) -> None:
     label.setStyleSheet(ERROR_STYLE)
     label.setWordWrap(True)
+    # A wrapped label may get a taller cell than one line: keep the text
+    # right under its field, not centred away from it.
+    label.setAlignment(Qt.AlignLeft | Qt.AlignTop)
     label.setTextInteractionFlags(Qt.TextSelectableByMouse)
     label.hide()
 
@@ -93,13 +96,13 @@ class FieldErrors:
                 rest.append(message)
                 continue
             widget, label = self._fields[name]
-            label.setText(tr(message))
+            label.setText(message)   # already in the user's language (ops.translated / self.tr)
             label.show()
             if widget is not None:
                 _outline(widget, True)
                 first = first or widget
         if rest and self._fallback is not None:
-            self._fallback.setText("\n".join(tr(m) for m in rest))
+            self._fallback.setText("\n".join(rest))
             self._fallback.show()
         return first
 
@@ -178,6 +181,7 @@ class SearchPopup(QObject):
         self.completer = QCompleter(self.model, self)
         self.completer.setCompletionMode(QCompleter.UnfilteredPopupCompletion)
         self.completer.setMaxVisibleItems(12)
+        self.completer.popup().setMinimumWidth(480)   # name, phone, code and category fit
         # setWidget, not QLineEdit.setCompleter: the line edit must not
         # filter the rows again nor overwrite the text while highlighting.
         self.completer.setWidget(edit)
@@ -222,6 +226,12 @@ class SearchPopup(QObject):
 
     def reset(self) -> None:
         self.timer.stop()
-        self.rows = []
-        self.model.clear()
         self.completer.popup().hide()
+        # Not now: reset() may run inside QCompleter's own key handling
+        # (Enter -> picked -> reset), which still uses an index of the model.
+        QTimer.singleShot(0, self._clear)
+
+    def _clear(self) -> None:
+        if not self.timer.isActive():
+            self.rows = []
+            self.model.clear()

@@ -291,7 +291,13 @@ class Ui_IntakeForm(object):
         self.faultEdit = QPlainTextEdit(self.faultBox)
         self.faultEdit.setObjectName(u"faultEdit")
         self.faultEdit.setTabChangesFocus(True)
-        self.faultEdit.setMaximumSize(QSize(16777215, 72))
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        sizePolicy.setHorizontalStretch(0)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.faultEdit.sizePolicy().hasHeightForWidth())
+        self.faultEdit.setSizePolicy(sizePolicy)
+        self.faultEdit.setMinimumSize(QSize(0, 64))
+        self.faultEdit.setMaximumSize(QSize(16777215, 64))
 
         self.faultForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.faultEdit)
 
