@@ -11,7 +11,7 @@ from app.domain.db import database
 from app.domain.intake import IntakeForm, take_in
 from app.domain.models import RegisterEntry
 from app.ui.context import AppContext
-from app.ui.qt import QDialog, QFont, QMessageBox, Qt
+from app.ui.qt import QDialog, QFont, Qt
 
 TODAY = dt.date.today()
 

@@ -47,7 +47,8 @@ def write_csv(model, path: str | Path) -> int:
 def export_model(parent, model, base_name: str) -> str | None:
     """Ask where to save, then write the CSV; returns the path or None."""
     suggested = f"{base_name}-{dt.date.today():%Y%m%d}.csv"
-    path, _filter = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("export", "Export to CSV"), suggested,
+    path, _filter = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("export", "Export to CSV"),
+                                                suggested,
                                                 QCoreApplication.translate("export", "CSV for Excel (*.csv)"))
     if not path:
         return None

@@ -9,16 +9,15 @@ again: nothing is silently overwritten.
 """
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 
-from app.domain import charges, jobs, products, release, settings, users
+from app.domain import charges, jobs, products, release, settings, users, workshop
 from app.domain.errors import ValidationError
 from app.domain.models import JobHistory, JobItem, JobLabour, JobPart
 from app.ui import labels, ops
 from app.ui.generated.ui_job import Ui_JobDialog
 from app.ui.qt import (QComboBox, QDate, QDialog, QDialogButtonBox, QFormLayout, QInputDialog, QLineEdit,
-                       QMessageBox, QPushButton, Qt)
+                       QMessageBox, QPushButton)
 from app.ui.table_models import RIGHT, Column, ListTableModel, setup_view
 from app.ui.widgets import FieldErrors, fmt_date, fmt_datetime
 
@@ -126,7 +125,8 @@ class JobDialog(QDialog):
     # -- set-up --------------------------------------------------------------------
     def _setup_tables(self) -> None:
         self.parts_model = ListTableModel([
-            Column(self.tr("Kind"), lambda p: self.tr("Material") if p.kind == "material" else self.tr("Part"), width=70),
+            Column(self.tr("Kind"), lambda p: self.tr("Material") if p.kind == "material" else self.tr("Part"),
+                   width=70),
             Column(self.tr("Description"), lambda p: p.description, width=260),
             Column(self.tr("Part no."), lambda p: p.part_no, width=110),
             Column(self.tr("Qty"), lambda p: fmt_qty(p.quantity), align=RIGHT, width=60),
@@ -205,8 +205,7 @@ class JobDialog(QDialog):
         ui.receivedLabel.setText(" · ".join(x for x in (fmt_datetime(job.received_at),
                                                          job.received_by.display_name if job.received_by else "")
                                             if x))
-        overdue = (job.promised_date is not None and job.promised_date < dt.date.today()
-                   and job.state not in ("ready", *jobs.CLOSED_STATES))
+        overdue = workshop.is_overdue(job)
         ui.promisedLabel.setText(fmt_date(job.promised_date) or "—")
         ui.promisedLabel.setStyleSheet("color: #b71c1c; font-weight: bold;" if overdue else "")
         ui.overdueLabel.setText(self.tr("Overdue") if overdue else "")

@@ -16,7 +16,7 @@ from app.ui.job_dialog import STATE_COLOURS
 from app.ui.qt import (QButtonGroup, QComboBox, QDate, QDialog, QDialogButtonBox, QFormLayout, QKeySequence,
                        QLabel, QLineEdit, QRadioButton, QShortcut, QTimer, QWidget, Qt)
 from app.ui.table_models import CENTER, RIGHT, Column, LazyQueryModel, RowStyle, setup_view
-from app.ui.widgets import FieldErrors, fmt_date, fmt_datetime
+from app.ui.widgets import FieldErrors, fmt_datetime
 
 DIRECTION_COLOURS = {"in": "#2e7d32", "out": "#1565c0", "void": "#c62828"}
 SUPERSEDED = RowStyle(foreground="#9e9e9e", strike=True)
@@ -36,13 +36,15 @@ class RegisterModel(LazyQueryModel):
             Column(self.tr("Job no."), lambda r: r.job.number, RegisterEntry.job, width=118),
             Column(self.tr("Customer"), lambda r: r.customer_name, RegisterEntry.customer_name, width=160,
                    tooltip=lambda r: r.customer_name),
-            Column(self.tr("Product"), lambda r: r.product, RegisterEntry.product, width=170, tooltip=lambda r: r.product),
+            Column(self.tr("Product"), lambda r: r.product, RegisterEntry.product, width=170,
+                   tooltip=lambda r: r.product),
             Column(self.tr("Serial"), lambda r: r.serial, RegisterEntry.serial, width=96),
             Column(self.tr("Items"), lambda r: r.items, RegisterEntry.items, width=110, tooltip=lambda r: r.items),
             Column(self.tr("Person"), lambda r: r.person, RegisterEntry.person, width=84, tooltip=lambda r: r.person,
                    header_tip=self.tr("Who brought the unit in or collected it")),
             Column(self.tr("Staff"), lambda r: r.user.display_name if r.user else "", RegisterEntry.user, width=54),
-            Column(self.tr("Note"), lambda r: r.note, RegisterEntry.note, width=120, tooltip=lambda r: r.note or None),
+            Column(self.tr("Note"), lambda r: r.note, RegisterEntry.note, width=120,
+                   tooltip=lambda r: r.note or None),
             Column(self.tr("Corrects"), lambda r: r.corrects.number if r.corrects_id else "", RegisterEntry.corrects,
                    header_tip=self.tr("The earlier row this row corrects")),
         ]

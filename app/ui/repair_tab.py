@@ -12,7 +12,7 @@ from app.domain.models import Customer, Job, Product, Unit
 from app.ui import export, labels, ops
 from app.ui.generated.ui_repair_tab import Ui_RepairTab
 from app.ui.job_dialog import STATE_COLOURS, JobDialog
-from app.ui.qt import (QButtonGroup, QInputDialog, QKeySequence, QMenu, QMessageBox, QShortcut, QTimer,
+from app.ui.qt import (QInputDialog, QKeySequence, QMenu, QMessageBox, QShortcut, QTimer,
                        QToolButton, QWidget, Qt)
 from app.ui.table_models import CENTER, RIGHT, Column, LazyQueryModel, RowStyle, setup_view
 from app.ui.widgets import fmt_date
@@ -101,15 +101,12 @@ class RepairCardsTab(QWidget):
 
     # -- filters ----------------------------------------------------------------
     def _build_chips(self) -> None:
-        self.chip_group = QButtonGroup(self, exclusive=False)
         self.chips: dict[str | None, QToolButton] = {}
         for state in (None, *jobs.OPEN_STATES):
             chip = QToolButton(self, checkable=True, autoRaise=False)
-            chip.setProperty("state", state)
             chip.setStyleSheet("QToolButton { border: 1px solid #b0bec5; border-radius: 10px; padding: 2px 8px; }"
                                "QToolButton:checked { background: #1565c0; color: white; border-color: #1565c0; }")
             chip.clicked.connect(lambda _checked, s=state: self._chip_clicked(s))
-            self.chip_group.addButton(chip)
             self.ui.chipsLayout.addWidget(chip)
             self.chips[state] = chip
         self.chips[None].setChecked(True)
@@ -121,12 +118,6 @@ class RepairCardsTab(QWidget):
                 chip.setChecked(s is None)
         else:
             self.chips[None].setChecked(False)
-        self.apply_filters()
-
-    def set_states(self, states) -> None:
-        """Show only ``states`` (empty: every open state), as clicking the chips would."""
-        for s, chip in self.chips.items():
-            chip.setChecked(s in states if s else not states)
         self.apply_filters()
 
     def _fill_combos(self) -> None:
