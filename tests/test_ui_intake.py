@@ -69,16 +69,16 @@ def type_text(qtbot, widget, text):
                 QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key_unknown, Qt.NoModifier, ch))
 
 
-def pick_customer(qtbot, tab, text, via_popup=True):
+def pick_customer(qtbot, tab, text, down=0):
     ui = tab.ui
     ui.customerSearch.setFocus()
     qtbot.keyClicks(ui.customerSearch, text)
-    popup = tab.search.completer.popup()
+    popup = tab.search.popup()
     qtbot.waitUntil(lambda: bool(tab.search.rows) and popup.isVisible(), timeout=2000)
-    # With the popup open, real keys reach the popup first (QCompleter's
-    # event filter); the line edit gets them directly only without it.
-    qtbot.keyClick(popup if via_popup else ui.customerSearch, Qt.Key_Return)
-    qtbot.wait(10)   # the deferred reset of the results
+    for _ in range(down):
+        qtbot.keyClick(ui.customerSearch, Qt.Key_Down)
+    qtbot.keyClick(ui.customerSearch, Qt.Key_Return)
+    assert not popup.isVisible()
 
 
 def fill_new_unit(qtbot, tab, serial="SN-NEW-001", model="TP-X1"):
@@ -98,7 +98,6 @@ def test_intake_save_and_print(qtbot, qtmodeltester, tab, zhang, printed):
     assert tab.customer is not None and tab.customer.id == zhang.id
     assert "张伟" in ui.customerInfo.text()
     qtmodeltester.check(tab.search.model)
-    assert not tab.search.completer.popup().isVisible()
     assert ui.serialEdit.hasFocus()            # Enter moved on to the serial
 
     fill_new_unit(qtbot, tab)
@@ -133,7 +132,7 @@ def test_intake_save_and_print(qtbot, qtmodeltester, tab, zhang, printed):
 
 def test_missing_fault_is_shown_beside_the_field(qtbot, tab, zhang, printed):
     ui = tab.ui
-    pick_customer(qtbot, tab, "138001", via_popup=False)
+    pick_customer(qtbot, tab, "138001")
     fill_new_unit(qtbot, tab, model="NEW-MODEL-9")
     assert ui.productName.isEnabled()            # a model not known yet
     type_text(qtbot, ui.productName, "新型号")
@@ -202,3 +201,84 @@ def test_new_customer_dialog_selects_the_customer(qtbot, tab, monkeypatch):
     type_text(qtbot, tab.ui.customerSearch, "李雷")
     qtbot.keyClick(tab.ui.customerSearch, Qt.Key_N, Qt.ControlModifier)
     assert tab.customer is not None and tab.customer.name == "李雷" and tab.customer.phone == "13700001111"
+
+
+def test_printing_keeps_each_pdf_page_size(qtbot, db, staff, zhang, tmp_path):
+    """The printer gets one page per PDF page, sized as the PDF page (a tag
+    stays a tag): checked with Qt's PDF printer, as no real printer is here."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    from app import printouts
+
+    res = intake.take_in(intake.IntakeForm(customer_id=zhang.id, serial="SN-PRN", fault="不开机",
+                                           items=["主机", "电源适配器"], product_model="M9"), staff["counter"])
+    pdf = printouts.render("cards", res.job, print_service.options_from_prefs())
+    source = PdfReader(io.BytesIO(pdf)).pages
+    printer = QPrinter(QPrinter.HighResolution)
+    printer.setOutputFormat(QPrinter.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "out.pdf"))
+    assert print_service._print_to(None, pdf, printer, "cards")
+    printed_pages = PdfReader(str(tmp_path / "out.pdf")).pages
+    assert len(printed_pages) == len(source) == 2
+    for src, out in zip(source, printed_pages):
+        assert abs(float(out.mediabox.width) - float(src.mediabox.width)) < 2
+        assert abs(float(out.mediabox.height) - float(src.mediabox.height)) < 2
+
+
+def test_settings_dialog_saves_shared_and_station_options(qtbot, db, staff, tab):
+    from app.domain import settings
+    from app.ui import prefs
+    from app.ui.settings_dialog import SettingsDialog
+
+    d = SettingsDialog(tab.ctx)
+    qtbot.addWidget(d)
+    d.ui.companyName.clear()
+    d.save()                                     # the name is printed everywhere: required
+    assert d.errors.message("company_name") and settings.get("company_name")
+    qtbot.keyClicks(d.ui.companyName, "Huaxin Service")
+    d.ui.pickupTerms.setPlainText("First term\n\nSecond term\n")
+    d.ui.promiseDays.setValue(5)
+    d.ui.receiptCopies.setValue(2)
+    d.ui.receiptPaper.setCurrentIndex(d.ui.receiptPaper.findData("A5"))
+    d.ui.uiLanguage.setCurrentIndex(d.ui.uiLanguage.findData("en"))
+    d.save()
+    assert d.result() == d.DialogCode.Accepted
+    assert settings.get("company_name") == "Huaxin Service"
+    assert settings.company().pickup_terms == ["First term", "Second term"]
+    assert prefs.get("receipt_copies") == 2 and prefs.get("receipt_paper") == "A5" and prefs.get("language") == "en"
+    tab.clear_form()                             # the next intake promises 5 days
+    from app.ui.qt import QDate
+    assert tab.ui.promisedDate.date() == QDate.currentDate().addDays(5)
+
+
+def test_operator_is_remembered_per_station(qtbot, db, staff, monkeypatch):
+    from app.ui import application, prefs
+    from app.ui.widgets import OperatorDialog
+
+    asked = []
+
+    def fake_exec(dialog):
+        asked.append(dialog.list.count())
+        for i in range(dialog.list.count()):
+            if dialog.list.item(i).data(Qt.UserRole) == staff["counter"].id:
+                dialog.list.setCurrentRow(i)
+        return 1
+
+    monkeypatch.setattr(OperatorDialog, "exec", fake_exec)
+    ctx = AppContext()
+    assert application.choose_operator(None, ctx)            # nobody saved: asked
+    assert asked and ctx.user.id == staff["counter"].id and prefs.get("operator_id") == staff["counter"].id
+    ctx2 = AppContext()
+    assert application.choose_operator(None, ctx2) and len(asked) == 1   # remembered: not asked again
+    assert ctx2.user.id == staff["counter"].id
+
+
+def test_customer_list_keyboard(qtbot, tab, zhang):
+    pick_customer(qtbot, tab, "13", down=1)    # two match; Down picks the second
+    assert tab.customer.name == "王芳" and tab.ui.serialEdit.hasFocus()
+    tab.ui.customerSearch.setFocus()
+    qtbot.keyClicks(tab.ui.customerSearch, "x")            # typing again drops the choice
+    assert tab.customer is None
+    qtbot.waitUntil(lambda: not tab.search.timer.isActive())
+    qtbot.keyClick(tab.ui.customerSearch, Qt.Key_Escape)
+    assert not tab.search.popup().isVisible()

@@ -134,10 +134,7 @@ class IntakeTab(QWidget):
         self.ui.customerInfo.setText("<br>".join(lines))
         self.errors.clear("customer")
         self._show_owner_note()
-        if not self.ui.serialEdit.text().strip():
-            self.ui.serialEdit.setFocus()
-        else:
-            self.ui.itemEdit.setFocus()
+        (self.ui.itemEdit if self.ui.serialEdit.text().strip() else self.ui.serialEdit).setFocus()
 
     def new_customer(self) -> None:
         dialog = CustomerDialog(self.ctx, self.ui.customerSearch.text(), self)

@@ -6,7 +6,7 @@
 * :class:`OperatorDialog` picks the member of staff working at this station
   (sign-in with passwords comes later; until then the station names its
   operator and the domain records that user).
-* :class:`SearchPopup`: find-as-you-type in a completer popup.
+* :class:`SearchPopup`: find-as-you-type with a drop-down list of results.
 * :func:`fmt_date` / :func:`fmt_datetime`: dates always read yyyy-MM-dd.
 """
 from __future__ import annotations
@@ -14,9 +14,10 @@ from __future__ import annotations
 import datetime as dt
 
 from app.ui import labels
-from app.ui.qt import (QAbstractSpinBox, QComboBox, QCompleter, QCoreApplication, QDialog, QDialogButtonBox,
-                       QLabel, QLineEdit, QListWidget, QListWidgetItem, QModelIndex, QObject, QPlainTextEdit,
-                       QStandardItem, QStandardItemModel, QTextEdit, QTimer, QVBoxLayout, QWidget, Qt, Signal)
+from app.ui.qt import (QAbstractItemView, QAbstractSpinBox, QComboBox, QCoreApplication, QDialog,
+                       QDialogButtonBox, QEvent, QLabel, QLineEdit, QListView, QListWidget, QListWidgetItem,
+                       QModelIndex, QObject, QPlainTextEdit, QPoint, QStandardItem, QStandardItemModel, QTextEdit,
+                       QTimer, QVBoxLayout, QWidget, Qt, Signal)
 
 ERROR_STYLE = "color: #c62828;"
 # A property-based style so the widget's own stylesheet is not overwritten.
@@ -161,37 +162,48 @@ class OperatorDialog(QDialog):
 
 
 class SearchPopup(QObject):
-    """Find-as-you-type for a line edit: results in a completer popup.
+    """Find-as-you-type for a line edit, results in a drop-down list.
 
     ``search(text) -> list`` runs (through :func:`app.ui.ops.run`) after a
     short pause in typing, so a fast typist or a scanner does not query on
-    every keystroke; ``describe(row) -> str`` is the popup text. Enter picks
-    the highlighted row, or the first one, and emits :attr:`picked` with the
-    row object. Enter before the pause ends searches at once.
+    every keystroke; ``describe(row) -> str`` is the list text. Up/Down move
+    in the list while the focus stays in the line edit; Enter picks the
+    highlighted row (or the first one) and emits :attr:`picked` with the row
+    object; Enter before the pause ends searches at once; Esc closes.
+
+    The list is a child widget laid over ``host``, not a popup window as
+    QCompleter's: a popup window takes the window activation and hands the
+    focus back to the line edit when it closes, which fought with moving the
+    clerk on to the next field (and made the tests flaky offscreen).
     """
 
     picked = Signal(object)
     DEBOUNCE_MS = 150
+    MAX_ROWS = 10
 
-    def __init__(self, edit: QLineEdit, search, describe, parent: QObject | None = None):
-        super().__init__(parent or edit)
-        self.edit, self._search, self._describe = edit, search, describe
+    def __init__(self, edit: QLineEdit, search, describe, host: QWidget):
+        super().__init__(host)
+        self.edit, self.host, self._search, self._describe = edit, host, search, describe
         self.rows: list = []
         self.model = QStandardItemModel(self)
-        self.completer = QCompleter(self.model, self)
-        self.completer.setCompletionMode(QCompleter.UnfilteredPopupCompletion)
-        self.completer.setMaxVisibleItems(12)
-        self.completer.popup().setMinimumWidth(480)   # name, phone, code and category fit
-        # setWidget, not QLineEdit.setCompleter: the line edit must not
-        # filter the rows again nor overwrite the text while highlighting.
-        self.completer.setWidget(edit)
-        self.completer.activated[QModelIndex].connect(self._activated)
+        self.view = QListView(host)
+        self.view.setModel(self.model)
+        self.view.setFocusPolicy(Qt.NoFocus)
+        self.view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.view.setUniformItemSizes(True)
+        self.view.setStyleSheet("QListView { border: 1px solid palette(mid); background: palette(base); }")
+        self.view.hide()
+        self.view.clicked.connect(lambda index: self._pick(index.row()))
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(self.DEBOUNCE_MS)
         self.timer.timeout.connect(self.run_search)
         edit.textEdited.connect(lambda _t: self.timer.start())
         edit.returnPressed.connect(self._enter)
+        edit.installEventFilter(self)
+
+    def popup(self) -> QListView:
+        return self.view
 
     def run_search(self, show_popup: bool = True) -> None:
         from app.ui import ops
@@ -203,35 +215,49 @@ class SearchPopup(QObject):
         self.model.clear()
         for row in self.rows:
             self.model.appendRow(QStandardItem(self._describe(row)))
-        popup = self.completer.popup()
         if self.rows and show_popup and self.edit.hasFocus():
-            self.completer.complete()
-            popup.setCurrentIndex(self.model.index(0, 0))
+            self._show()
         else:
-            popup.hide()
+            self.view.hide()
+
+    def _show(self) -> None:
+        view = self.view
+        pos = self.edit.mapTo(self.host, QPoint(0, self.edit.height()))
+        row_height = max(view.sizeHintForRow(0), self.edit.fontMetrics().height() + 4)
+        height = min(len(self.rows), self.MAX_ROWS) * row_height + 2 * view.frameWidth() + 4
+        view.setGeometry(pos.x(), pos.y(), max(self.edit.width(), 480), height)
+        view.setCurrentIndex(self.model.index(0, 0))
+        view.raise_()
+        view.show()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+        if obj is self.edit and self.view.isVisible():
+            if event.type() == QEvent.KeyPress:
+                step = {Qt.Key_Down: 1, Qt.Key_Up: -1, Qt.Key_PageDown: 5, Qt.Key_PageUp: -5}.get(event.key())
+                if step is not None:
+                    row = max(0, min(len(self.rows) - 1, self.view.currentIndex().row() + step))
+                    self.view.setCurrentIndex(self.model.index(row, 0))
+                    return True
+                if event.key() == Qt.Key_Escape:
+                    self.view.hide()
+                    return True
+            elif event.type() == QEvent.FocusOut:
+                self.view.hide()
+        return False
 
     def _enter(self) -> None:
-        popup = self.completer.popup()
         if self.timer.isActive():
             self.run_search(show_popup=False)
-        index = popup.currentIndex() if popup.isVisible() else QModelIndex()
-        row = index.row() if index.isValid() else 0
-        popup.hide()
+        index = self.view.currentIndex() if self.view.isVisible() else QModelIndex()
+        self._pick(index.row() if index.isValid() else 0)
+
+    def _pick(self, row: int) -> None:
+        self.view.hide()
         if 0 <= row < len(self.rows):
             self.picked.emit(self.rows[row])
 
-    def _activated(self, index: QModelIndex) -> None:
-        if index.isValid() and index.row() < len(self.rows):
-            self.picked.emit(self.rows[index.row()])
-
     def reset(self) -> None:
         self.timer.stop()
-        self.completer.popup().hide()
-        # Not now: reset() may run inside QCompleter's own key handling
-        # (Enter -> picked -> reset), which still uses an index of the model.
-        QTimer.singleShot(0, self._clear)
-
-    def _clear(self) -> None:
-        if not self.timer.isActive():
-            self.rows = []
-            self.model.clear()
+        self.view.hide()
+        self.rows = []
+        self.model.clear()
