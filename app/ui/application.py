@@ -15,7 +15,7 @@ from pathlib import Path
 from app.domain import bootstrap, db as dbmod, users
 from app.domain.errors import DatabaseUnavailable, NotACsdeskDatabase, SchemaTooNew
 from app.ui import prefs
-from app.ui.qt import (QApplication, QCoreApplication, QFileDialog, QFont, QFontDatabase, QInputDialog,
+from app.ui.qt import (QApplication, QCoreApplication, QFileDialog, QFontDatabase, QInputDialog,
                        QLibraryInfo, QLocale, QMessageBox, QTranslator)
 from app.ui.widgets import OperatorDialog
 

@@ -10,8 +10,7 @@ import re
 
 from app.domain import customers
 from app.ui import labels, ops
-from app.ui.qt import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget,
-                       QLabel)
+from app.ui.qt import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 from app.ui.widgets import FieldErrors, make_error_label
 
 

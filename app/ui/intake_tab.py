@@ -194,6 +194,7 @@ class IntakeTab(QWidget):
                 table.setItem(row, col, item)
         table.resizeColumnToContents(0)
         table.resizeColumnToContents(1)
+        self._show_owner_note()
         if facts.open_job is not None:
             self.errors.show({"serial": self.tr("This unit is already in the shop under job {0}.")
                               .format(facts.open_job.number)})

@@ -18,9 +18,9 @@ from __future__ import annotations
 import logging
 
 from app.ui import ops, prefs
-from app.ui.qt import (QCoreApplication, QDialog, QFileDialog, QHBoxLayout, QLabel, QMarginsF, QMessageBox,
-                       QPageLayout, QPageSize, QPainter, QPointF, QPushButton, QRect, QSize, QSizeF,
-                       QBuffer, QByteArray, QIODevice, QVBoxLayout, QWidget, Qt)
+from app.ui.qt import (QBuffer, QByteArray, QCoreApplication, QDialog, QFileDialog, QHBoxLayout, QIODevice, QLabel,
+                       QMarginsF, QMessageBox, QPageLayout, QPageSize, QPainter, QPushButton, QRect, QSize, QSizeF,
+                       QVBoxLayout, QWidget)
 
 log = logging.getLogger("csdesk.print")
 

@@ -20,7 +20,7 @@ from app.domain.jobs import get_job
 from app.domain.models import JobItem
 from app.ui import labels, ops, print_service
 from app.ui.generated.ui_release import Ui_ReleaseDialog
-from app.ui.qt import QDialog, QHeaderView, QTableWidgetItem, Qt, QWidget
+from app.ui.qt import QDialog, QHeaderView, QTableWidgetItem, QWidget
 from app.ui.widgets import FieldErrors, fmt_date
 
 
