@@ -3,20 +3,42 @@
 Pure reportlab — no Qt, no database.  The domain layer builds the data
 objects in :mod:`app.printing.data`; the GUI and CLI show
 ``register_font().warning`` to the user when it is not empty.
+
+The renderers are imported on first use: ``app.printing.data`` is imported
+at start-up (the domain builds its objects) and must not pull in reportlab,
+which costs ~150 ms before the window can show.
 """
-from reportlab import rl_config
+from __future__ import annotations
 
-# Barcodes are built from thousands of reportlab shapes; attribute checking
-# on each one tripled the time to print three repair cards (105 ms -> 31 ms
-# without it, tools/benchmark.py). It must be off before
-# reportlab.graphics.shapes is first imported.
-rl_config.shapeChecking = 0
+import importlib
 
-from .card import render_cards  # noqa: E402
-from .common import set_invariant  # noqa: E402
-from .fonts import NO_FONT_WARNING, FontChoice, find_cjk_font, register_font  # noqa: E402
-from .receipt import render_receipt  # noqa: E402
-from .voucher import render_voucher  # noqa: E402
+_EXPORTS = {
+    "render_cards": ".card",
+    "render_receipt": ".receipt",
+    "render_voucher": ".voucher",
+    "set_invariant": ".common",
+    "NO_FONT_WARNING": ".fonts",
+    "FontChoice": ".fonts",
+    "find_cjk_font": ".fonts",
+    "register_font": ".fonts",
+}
+__all__ = list(_EXPORTS)
 
-__all__ = ["render_receipt", "render_cards", "render_voucher", "register_font", "find_cjk_font",
-           "FontChoice", "NO_FONT_WARNING", "set_invariant"]
+
+def _prepare_reportlab() -> None:
+    from reportlab import rl_config
+
+    # Barcodes are built from thousands of reportlab shapes; attribute
+    # checking on each one tripled the time to print three repair cards
+    # (105 ms -> 31 ms without it, tools/benchmark.py). It must be off before
+    # reportlab.graphics.shapes is first imported.
+    rl_config.shapeChecking = 0
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        _prepare_reportlab()
+        value = getattr(importlib.import_module(_EXPORTS[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(name)

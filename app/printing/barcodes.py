@@ -8,9 +8,14 @@ callers must not place anything inside the drawing's box.
 """
 from __future__ import annotations
 
-from reportlab.graphics.barcode import createBarcodeDrawing
-from reportlab.graphics.shapes import Drawing
-from reportlab.lib.units import mm
+from reportlab import rl_config
+
+# Off before reportlab.graphics.shapes is first imported (see app/printing/__init__.py).
+rl_config.shapeChecking = 0
+
+from reportlab.graphics.barcode import createBarcodeDrawing  # noqa: E402
+from reportlab.graphics.shapes import Drawing  # noqa: E402
+from reportlab.lib.units import mm  # noqa: E402
 
 # Preferred module widths, widest first (3, 2.5 and 2 printer dots).
 BAR_WIDTHS_MM = (0.375, 0.33, 0.25)
