@@ -98,7 +98,19 @@ def bench_save_print(url: str, n: int = 30) -> None:
 def bench_startup(url: str, runs: int = 5) -> None:
     """Wall time from launching `python -m app` to the main window shown
     and the event loop idle (the app exits itself when CSDESK_BENCH_STARTUP=1)."""
-    env = dict(os.environ, CSDESK_BENCH_STARTUP="1", QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    from app.domain import bootstrap, db
+    from app.domain.models import User
+
+    bootstrap.open_database(url)
+    operator = User.select().where(User.role == "counter").first() or User.select().first()
+    db.close()
+    # A settings folder of its own, with the station's operator already
+    # chosen (as on a counter PC after its first start).
+    config = Path(tempfile.mkdtemp(prefix="csdesk-bench-config-"))
+    (config / "csdesk").mkdir()
+    (config / "csdesk" / "csdesk.ini").write_text(f"[General]\noperator_id={operator.id}\n")
+    env = dict(os.environ, CSDESK_BENCH_STARTUP="1", XDG_CONFIG_HOME=str(config),
+               QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     times = []
     for _ in range(runs):
         t = time.perf_counter()
