@@ -6,7 +6,7 @@ import unicodedata
 
 from . import numbering
 from .db import write_transaction
-from .errors import ValidationError
+from .errors import ValidationError, tx
 from .models import Customer
 
 CATEGORIES = ("dealer", "retailer", "agent", "end_user")
@@ -35,11 +35,11 @@ def search_text_for(code: str, name: str, phone: str) -> str:
 def validate(name: str, phone: str, category: str) -> dict[str, str]:
     errors = {}
     if not clean(name):
-        errors["name"] = "Name is required."
+        errors["name"] = tx("Name is required.")
     if phone and not PHONE_RE.match(clean(phone)):
-        errors["phone"] = "Phone should be digits, e.g. 13800138000 or 010-62888899."
+        errors["phone"] = tx("Phone should be digits, e.g. 13800138000 or 010-62888899.")
     if category not in CATEGORIES:
-        errors["category"] = "Choose a category."
+        errors["category"] = tx("Choose a category.")
     return errors
 
 

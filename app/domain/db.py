@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlparse
 import peewee
 from peewee import DatabaseProxy
 
-from .errors import DatabaseUnavailable
+from .errors import DatabaseUnavailable, tx
 
 database = DatabaseProxy()
 
@@ -99,7 +99,7 @@ def make_database(url: str) -> peewee.Database:
         kwargs["port"] = p.port
     name = unquote(p.path.lstrip("/"))
     if not name:
-        raise DatabaseUnavailable(f"The database URL names no database: {describe_url(url)}")
+        raise DatabaseUnavailable(tx("The database URL names no database: {url}", url=describe_url(url)))
     if backend == "postgresql":
         kwargs.setdefault("connect_timeout", 5)
         return peewee.PostgresqlDatabase(name, autorollback=False, **kwargs)
@@ -107,8 +107,8 @@ def make_database(url: str) -> peewee.Database:
         kwargs.setdefault("connect_timeout", 5)
         kwargs["charset"] = "utf8mb4"
         return peewee.MySQLDatabase(name, **kwargs)
-    raise DatabaseUnavailable(f"Unsupported database URL: {describe_url(url)} "
-                              "(use sqlite:///path, postgresql://... or mysql://...)")
+    raise DatabaseUnavailable(tx("Unsupported database URL: {url} "
+                                 "(use sqlite:///path, postgresql://... or mysql://...)", url=describe_url(url)))
 
 
 def connect(url: str) -> peewee.Database:
@@ -134,15 +134,16 @@ def connect(url: str) -> peewee.Database:
         text = str(exc)
         if "file is not a database" in text or "not a database" in text:
             raise NotACsdeskDatabase(
-                f"{describe_url(url)} is not a csdesk database (not an SQLite file).") from exc
+                tx("{url} is not a csdesk database (not an SQLite file).", url=describe_url(url))) from exc
+        detail = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
         raise DatabaseUnavailable(
-            f"Cannot open the database {describe_url(url)}: {text.strip().splitlines()[0] if text.strip() else type(exc).__name__}"
-        ) from exc
+            tx("Cannot open the database {url}: {detail}", url=describe_url(url), detail=detail)) from exc
     except Exception as exc:  # driver-specific errors (psycopg2, pymysql)
         with contextlib.suppress(Exception):
             db.close()
         text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise DatabaseUnavailable(f"Cannot reach the database {describe_url(url)}: {text}") from exc
+        raise DatabaseUnavailable(tx("Cannot reach the database {url}: {detail}", url=describe_url(url),
+                                     detail=text)) from exc
     database.initialize(db)
     return db
 

@@ -5,7 +5,7 @@ from app.printing.data import CardData, HistoryLine, PartyUnit, ReceiptData, Vou
 
 from . import settings
 from .charges import compute, labour_lines, part_lines
-from .errors import NotFound
+from .errors import NotFound, tx
 from .models import Job, JobItem, Receipt, now
 from .products import warranty_until
 from .release import find_by_code, valid_receipt
@@ -29,7 +29,7 @@ def _user_name(user) -> str:
 def receipt_data(job: Job, receipt: Receipt | None = None, copy_label: str = "") -> ReceiptData:
     receipt = receipt or valid_receipt(job) or job.receipts.order_by(Receipt.id.desc()).first()
     if receipt is None:
-        raise NotFound(f"Job {job.number} has no pickup receipt.")
+        raise NotFound(tx("Job {number} has no pickup receipt.", number=job.number))
     return ReceiptData(company=settings.company(), receipt_number=receipt.number, job_number=job.number,
                        issued_at=receipt.issued_at, party=party(job), items=_items(job), fault=job.fault,
                        condition=job.condition, service_kind=job.service_kind,
@@ -77,5 +77,5 @@ def job_for_document(number: str) -> Job:
     """The job a document number names: job number, card code or receipt number."""
     job, _receipt = find_by_code(number)
     if job is None:
-        raise NotFound(f"No job found for {number!r}.")
+        raise NotFound(tx("No job found for '{number}'.", number=number))
     return job

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from . import numbering, products, register
 from .customers import clean
 from .db import write_transaction
-from .errors import ValidationError
+from .errors import ValidationError, tx
 from .jobs import log
 from .models import Customer, Job, JobItem, Product, Receipt, RegisterEntry, Unit, User, now
 
@@ -49,35 +49,35 @@ def validate(form: IntakeForm) -> dict[str, str]:
     """Field -> message for everything wrong with the form (empty if fine)."""
     errors: dict[str, str] = {}
     if not form.customer_id or Customer.get_or_none(Customer.id == form.customer_id) is None:
-        errors["customer"] = "Choose the customer (or add a new one)."
+        errors["customer"] = tx("Choose the customer (or add a new one).")
     serial = clean(form.serial).upper()
     if not serial:
-        errors["serial"] = "Type or scan the serial number."
+        errors["serial"] = tx("Type or scan the serial number.")
     unit = products.find_unit(serial) if serial else None
     if serial and unit is None:
         if not form.product_id and not clean(form.product_model):
-            errors["product"] = "New serial number: choose the product."
+            errors["product"] = tx("New serial number: choose the product.")
         if form.sale_date and form.sale_date > dt.date.today():
-            errors["sale_date"] = "The sale date cannot be in the future."
+            errors["sale_date"] = tx("The sale date cannot be in the future.")
         if form.warranty_months < 0 or form.warranty_months > 240:
-            errors["warranty_months"] = "Warranty months between 0 and 240."
+            errors["warranty_months"] = tx("Warranty months between 0 and 240.")
     if unit is not None:
         open_job = unit.jobs.where(Job.state.not_in(("delivered", "cancelled", "returned"))).first()
         if open_job is not None:
-            errors["serial"] = f"This unit is already in the shop under job {open_job.number}."
+            errors["serial"] = tx("This unit is already in the shop under job {number}.", number=open_job.number)
     if not clean(form.fault):
-        errors["fault"] = "Describe the fault as the customer tells it."
+        errors["fault"] = tx("Describe the fault as the customer tells it.")
     items = [clean(i) for i in form.items if clean(i)]
     if not items:
-        errors["items"] = "List at least one item received (the unit itself)."
+        errors["items"] = tx("List at least one item received (the unit itself).")
     elif len(items) > 20:
-        errors["items"] = "At most 20 items on one job."
+        errors["items"] = tx("At most 20 items on one job.")
     today = (form.received_at or now()).date()
     if form.promised_date and form.promised_date < today:
-        errors["promised_date"] = "The promised date is in the past."
+        errors["promised_date"] = tx("The promised date is in the past.")
     if form.service_kind is not None:
         if form.service_kind not in products.SERVICE_KINDS:
-            errors["service_kind"] = "Choose free, contract or paid."
+            errors["service_kind"] = tx("Choose free, contract or paid.")
     return errors
 
 
@@ -103,13 +103,13 @@ def take_in(form: IntakeForm, user: User | None) -> IntakeResult:
         decision = products.decide_kind(unit, received_at.date())
         kind = form.service_kind or decision.kind
         if kind != decision.kind and not clean(form.kind_reason):
-            raise ValidationError({"kind_reason": "Say why the service kind differs from the rules "
-                                                  f"({decision.kind})."})
+            raise ValidationError({"kind_reason": tx("Say why the service kind differs from the rules ({kind}).",
+                                                     kind=decision.kind)})
         agreement = decision.agreement
         if kind == "contract" and agreement is None:
             agreement = products.active_agreement(unit, received_at.date())
             if agreement is None:
-                raise ValidationError({"service_kind": "No maintenance agreement covers this unit today."})
+                raise ValidationError({"service_kind": tx("No maintenance agreement covers this unit today.")})
         job = Job.create(
             number=numbering.next_number("WX", received_at.date()), unit=unit, customer=customer,
             fault=clean(form.fault), condition=clean(form.condition), received_by=user,

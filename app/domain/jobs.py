@@ -20,7 +20,7 @@ import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from .db import write_transaction
-from .errors import ConcurrentChange, NotFound, TransitionNotAllowed, ValidationError
+from .errors import ConcurrentChange, NotFound, TransitionNotAllowed, ValidationError, tx
 from .models import Job, JobHistory, JobLabour, JobPart, User, now
 
 STATES = ("received", "diagnosing", "waiting_parts", "repairing", "repaired", "ready",
@@ -55,18 +55,19 @@ def to_decimal(value, field: str, *, positive: bool = True, allow_zero: bool = F
     try:
         d = Decimal(str(value).strip().replace(",", "").replace("¥", ""))
     except (InvalidOperation, ValueError):
-        raise ValidationError({field: "Enter a number."}) from None
+        raise ValidationError({field: tx("Enter a number.")}) from None
     if not d.is_finite():
-        raise ValidationError({field: "Enter a number."})
+        raise ValidationError({field: tx("Enter a number.")})
     if positive and (d < 0 or (d == 0 and not allow_zero)):
-        raise ValidationError({field: "Must be greater than zero." if not allow_zero else "Cannot be negative."})
+        raise ValidationError({field: tx("Must be greater than zero.") if not allow_zero
+                               else tx("Cannot be negative.")})
     return d
 
 
 def get_job(job_id: int) -> Job:
     job = Job.get_or_none(Job.id == job_id)
     if job is None:
-        raise NotFound(f"Job {job_id} not found.")
+        raise NotFound(tx("Job {id} not found.", id=job_id))
     return job
 
 
@@ -94,14 +95,15 @@ def bump(job: Job, expected_version: int | None, **fields) -> Job:
     q = Job.update(version=Job.version + 1, **fields).where((Job.id == job.id) & (Job.version == version))
     if q.execute() != 1:
         fresh = Job.get_or_none(Job.id == job.id)
-        who = ""
-        if fresh is not None:
-            last = fresh.history.order_by(JobHistory.id.desc()).first()
-            if last is not None and last.user is not None:
-                who = f" by {last.user.display_name} at {last.at:%H:%M}"
-        raise ConcurrentChange(
-            f"Job {job.number} was changed at another station{who} since you opened it. "
-            "Your change was not saved; reload the job and make it again.")
+        last = fresh.history.order_by(JobHistory.id.desc()).first() if fresh is not None else None
+        if last is not None and last.user is not None:
+            raise ConcurrentChange(tx(
+                "Job {number} was changed at another station by {user} at {time} since you opened it. "
+                "Your change was not saved; reload the job and make it again.",
+                number=job.number, user=last.user.display_name, time=last.at.strftime("%H:%M")))
+        raise ConcurrentChange(tx(
+            "Job {number} was changed at another station since you opened it. "
+            "Your change was not saved; reload the job and make it again.", number=job.number))
     return Job.get_by_id(job.id)
 
 
@@ -115,19 +117,21 @@ def perform(job_id: int, action: str, user: User | None, expected_version: int |
             note: str = "") -> Job:
     """Move a job along the state machine."""
     if action in SPECIAL_ACTIONS:
-        raise TransitionNotAllowed(f"'{action}' is done through {SPECIAL_ACTIONS[action]}.")
+        raise TransitionNotAllowed(tx("'{action}' is done through {service}.", action=action,
+                                      service=SPECIAL_ACTIONS[action]))
     if action not in ACTIONS:
-        raise TransitionNotAllowed(f"Unknown action {action!r}.")
+        raise TransitionNotAllowed(tx("Unknown action '{action}'.", action=action))
     sources, target, needs_note = ACTIONS[action]
     note = (note or "").strip()
     with write_transaction():
         job = get_job(job_id)
         if job.state not in sources:
             raise TransitionNotAllowed(
-                f"Job {job.number} is '{job.state}'; '{action}' is allowed only from "
-                f"{', '.join(sources)}.", state=job.state, action=action)
+                tx("Job {number} is '{state}'; '{action}' is allowed only from {sources}.",
+                   number=job.number, state=job.state, action=action, sources=", ".join(sources)),
+                state=job.state, action=action)
         if needs_note and not note:
-            raise ValidationError({"note": "Say why (a note is required for this step)."})
+            raise ValidationError({"note": tx("Say why (a note is required for this step).")})
         fields = {"state": target}
         if action == "mark_ready":
             fields["outcome"] = "repaired"
@@ -149,7 +153,7 @@ def set_diagnosis(job_id: int, diagnosis: str, user: User | None, expected_versi
     with write_transaction():
         job = get_job(job_id)
         if job.state in CLOSED_STATES:
-            raise TransitionNotAllowed(f"Job {job.number} is closed ({job.state}).")
+            raise TransitionNotAllowed(tx("Job {number} is closed ({state}).", number=job.number, state=job.state))
         fields = {"diagnosis": (diagnosis or "").strip()}
         if technician_id is not None:
             fields["technician"] = technician_id
@@ -161,16 +165,17 @@ def set_diagnosis(job_id: int, diagnosis: str, user: User | None, expected_versi
 def _check_work_allowed(job: Job) -> None:
     if job.state not in WORK_STATES:
         raise TransitionNotAllowed(
-            f"Parts and labour are recorded while the job is being worked on; job {job.number} is '{job.state}'.")
+            tx("Parts and labour are recorded while the job is being worked on; job {number} is '{state}'.",
+               number=job.number, state=job.state))
 
 
 def add_part(job_id: int, description: str, quantity, unit_price, user: User | None,
              expected_version: int | None, kind: str = "part", part_no: str = "") -> Job:
     errors = {}
     if not (description or "").strip():
-        errors["description"] = "Describe the part or material."
+        errors["description"] = tx("Describe the part or material.")
     if kind not in ("part", "material"):
-        errors["kind"] = "part or material"
+        errors["kind"] = tx("part or material")
     try:
         qty = to_decimal(quantity, "quantity")
     except ValidationError as e:
@@ -195,7 +200,7 @@ def remove_part(part_id: int, user: User | None, expected_version: int | None) -
     with write_transaction():
         part = JobPart.get_or_none(JobPart.id == part_id)
         if part is None:
-            raise NotFound("That part line no longer exists.")
+            raise NotFound(tx("That part line no longer exists."))
         job = part.job
         _check_work_allowed(job)
         job = bump(job, expected_version)
@@ -211,7 +216,7 @@ def add_labour(job_id: int, hours, rate, user: User | None, expected_version: in
     try:
         h = to_decimal(hours, "hours")
         if h > 24:
-            errors["hours"] = "More than 24 hours in one line: split it by day."
+            errors["hours"] = tx("More than 24 hours in one line: split it by day.")
     except ValidationError as e:
         errors.update(e.fields)
     try:
@@ -235,7 +240,7 @@ def remove_labour(labour_id: int, user: User | None, expected_version: int | Non
     with write_transaction():
         line = JobLabour.get_or_none(JobLabour.id == labour_id)
         if line is None:
-            raise NotFound("That labour line no longer exists.")
+            raise NotFound(tx("That labour line no longer exists."))
         job = line.job
         _check_work_allowed(job)
         job = bump(job, expected_version)
@@ -250,7 +255,7 @@ def inform_customer(job_id: int, user: User | None, expected_version: int | None
     with write_transaction():
         job = get_job(job_id)
         if job.state in CLOSED_STATES:
-            raise TransitionNotAllowed(f"Job {job.number} is closed ({job.state}).")
+            raise TransitionNotAllowed(tx("Job {number} is closed ({state}).", number=job.number, state=job.state))
         job = bump(job, expected_version, informed_at=now(), informed_by=user.id if user else None)
         log(job, user, "informed", f"{how}: {note}".strip(": "))
     return job
@@ -261,13 +266,13 @@ def override_kind(job_id: int, kind: str, reason: str, user: User | None,
     from .products import SERVICE_KINDS
 
     if kind not in SERVICE_KINDS:
-        raise ValidationError({"service_kind": "Choose free, contract or paid."})
+        raise ValidationError({"service_kind": tx("Choose free, contract or paid.")})
     with write_transaction():
         job = get_job(job_id)
         if job.state in CLOSED_STATES:
-            raise TransitionNotAllowed(f"Job {job.number} is closed ({job.state}).")
+            raise TransitionNotAllowed(tx("Job {number} is closed ({state}).", number=job.number, state=job.state))
         if kind != job.computed_kind and not (reason or "").strip():
-            raise ValidationError({"kind_reason": "Say why the service kind differs from the rules."})
+            raise ValidationError({"kind_reason": tx("Say why the service kind differs from the rules.")})
         old = job.service_kind
         job = bump(job, expected_version, service_kind=kind,
                    kind_reason=(reason or "").strip() if kind != job.computed_kind else "")

@@ -22,7 +22,7 @@ from pathlib import Path
 import peewee as pw
 
 from . import db as dbmod
-from .errors import NotACsdeskDatabase, SchemaTooNew
+from .errors import NotACsdeskDatabase, SchemaTooNew, tx
 
 APP_ID = "csdesk"
 
@@ -49,10 +49,10 @@ def current_version(db: pw.Database) -> int:
     tables = _tables(db)
     if "csdesk_meta" not in tables:
         if tables:
-            raise NotACsdeskDatabase(
+            shown = ", ".join(sorted(tables)[:5]) + ("..." if len(tables) > 5 else "")
+            raise NotACsdeskDatabase(tx(
                 "This database already holds other tables and is not a csdesk database "
-                f"({', '.join(sorted(tables)[:5])}{'...' if len(tables) > 5 else ''}). "
-                "Choose an empty database or a csdesk one.")
+                "({tables}). Choose an empty database or a csdesk one.", tables=shown))
         return 0
     from .models import Meta
 
@@ -61,7 +61,7 @@ def current_version(db: pw.Database) -> int:
     with db.bind_ctx([Meta]):
         row = Meta.select(Meta.value).where(Meta.key == "schema_version").tuples().first()
     if row is None:
-        raise NotACsdeskDatabase("The csdesk_meta table has no schema version: not a csdesk database.")
+        raise NotACsdeskDatabase(tx("The csdesk_meta table has no schema version: not a csdesk database."))
     return int(row[0])
 
 
@@ -103,9 +103,10 @@ def migrate(db: pw.Database | None = None, *, backup: bool = True) -> list[int]:
     with _migration_lock(db):
         version = current_version(db)
         if version > SCHEMA_VERSION:
-            raise SchemaTooNew(
-                f"This database has schema version {version}, newer than this csdesk "
-                f"understands ({SCHEMA_VERSION}). Update csdesk on this computer.")
+            raise SchemaTooNew(tx(
+                "This database has schema version {version}, newer than this csdesk "
+                "understands ({supported}). Update csdesk on this computer.",
+                version=version, supported=SCHEMA_VERSION))
         if version == SCHEMA_VERSION:
             return []
         if backup and version > 0 and isinstance(db, pw.SqliteDatabase):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from . import numbering
 from .customers import clean
 from .db import write_transaction
-from .errors import ValidationError
+from .errors import ValidationError, tx
 from .models import Agreement, AgreementUnit, Customer, Product, Unit
 
 SERVICE_KINDS = ("free", "contract", "paid")
@@ -70,7 +70,7 @@ def find_unit(serial: str) -> Unit | None:
 def get_or_create_product(model: str, name: str = "", warranty_months: int = 12, brand: str = "") -> Product:
     model = clean(model)
     if not model:
-        raise ValidationError({"product": "Product model is required."})
+        raise ValidationError({"product": tx("Product model is required.")})
     product = Product.get_or_none(Product.model == model)
     if product is None:
         product = Product.create(model=model, name=clean(name) or model, brand=clean(brand),
@@ -84,11 +84,11 @@ def register_unit(serial: str, product: Product, owner: Customer | None,
     serial = clean(serial).upper()
     errors = {}
     if not serial:
-        errors["serial"] = "Serial number is required."
+        errors["serial"] = tx("Serial number is required.")
     elif Unit.select().where(Unit.serial == serial).exists():
-        errors["serial"] = "This serial number is already registered."
+        errors["serial"] = tx("This serial number is already registered.")
     if sale_date and sale_date > dt.date.today():
-        errors["sale_date"] = "The sale date cannot be in the future."
+        errors["sale_date"] = tx("The sale date cannot be in the future.")
     if errors:
         raise ValidationError(errors)
     return Unit.create(serial=serial, product=product, owner=owner, sale_date=sale_date)
@@ -98,9 +98,9 @@ def create_agreement(customer: Customer, units: list[Unit], start: dt.date, end:
                      terms: str = "", covers_parts: bool = True, covers_labour: bool = True) -> Agreement:
     errors = {}
     if end < start:
-        errors["end_date"] = "The agreement ends before it starts."
+        errors["end_date"] = tx("The agreement ends before it starts.")
     if not units:
-        errors["units"] = "An agreement covers at least one unit."
+        errors["units"] = tx("An agreement covers at least one unit.")
     if errors:
         raise ValidationError(errors)
     with write_transaction():

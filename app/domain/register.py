@@ -12,7 +12,7 @@ import datetime as dt
 
 from . import numbering
 from .db import write_transaction
-from .errors import NotFound, ValidationError
+from .errors import NotFound, ValidationError, tx
 from .jobs import OPEN_STATES
 from .models import Customer, Job, JobItem, RegisterEntry, User
 
@@ -45,13 +45,13 @@ def correct(entry_id: int, user: User | None, note: str, *, direction: str | Non
     otherwise the new row states the corrected direction / person."""
     note = (note or "").strip()
     if not note:
-        raise ValidationError({"note": "Say what was wrong with the row."})
+        raise ValidationError({"note": tx("Say what was wrong with the row.")})
     with write_transaction():
         original = RegisterEntry.get_or_none(RegisterEntry.id == entry_id)
         if original is None:
-            raise NotFound("Register row not found.")
+            raise NotFound(tx("Register row not found."))
         if original.direction == "void":
-            raise ValidationError({"entry": "A voiding row cannot itself be corrected."})
+            raise ValidationError({"entry": tx("A voiding row cannot itself be corrected.")})
         row = write_row(original.job, direction or original.direction, user,
                         person=original.person if person is None else person, note=note, corrects=original)
     return row

@@ -15,7 +15,7 @@ from . import numbering, register
 from .charges import PAYMENT_METHODS, compute
 from .customers import clean
 from .db import write_transaction
-from .errors import NotFound, TransitionNotAllowed, ValidationError
+from .errors import NotFound, TransitionNotAllowed, ValidationError, tx
 from .jobs import bump, get_job, log, money, to_decimal
 from .models import Job, JobItem, Receipt, RegisterEntry, User, now
 from .users import require_manager
@@ -54,18 +54,18 @@ def _check_payment(job: Job, payment: Payment | None) -> tuple[Decimal | None, s
     payment = payment or Payment()
     method = payment.method or ""
     if method and method not in PAYMENT_METHODS:
-        raise ValidationError({"payment_method": "Unknown payment method."})
+        raise ValidationError({"payment_method": tx("Unknown payment method.")})
     if due == 0:
         return (money(0) if payment.amount in (None, "") else
                 money(to_decimal(payment.amount, "amount_paid", allow_zero=True))), method
     if not method:
-        raise ValidationError({"payment_method": f"¥{due} is due: choose how it is paid."})
+        raise ValidationError({"payment_method": tx("¥{due} is due: choose how it is paid.", due=due)})
     if method == "account":
         return money(0), method  # charged to the customer's account (记账)
     amount = money(to_decimal(payment.amount if payment.amount not in (None, "") else "x", "amount_paid",
                               allow_zero=True))
     if amount != due:
-        raise ValidationError({"amount_paid": f"¥{due} is due; ¥{amount} was entered."})
+        raise ValidationError({"amount_paid": tx("¥{due} is due; ¥{amount} was entered.", due=due, amount=amount)})
     return amount, method
 
 
@@ -73,9 +73,10 @@ def _finish(job: Job, user: User | None, expected_version: int | None, collected
             payment: Payment | None, **extra) -> Job:
     if job.state != "ready":
         raise TransitionNotAllowed(
-            f"Job {job.number} is '{job.state}', not ready for pickup.", state=job.state)
+            tx("Job {number} is '{state}', not ready for pickup.", number=job.number, state=job.state),
+            state=job.state)
     if not clean(collected_by):
-        raise ValidationError({"collected_by": "Who is collecting the unit?"})
+        raise ValidationError({"collected_by": tx("Who is collecting the unit?")})
     amount, method = _check_payment(job, payment)
     target = "returned" if job.outcome == "unrepaired" else "delivered"
     job = bump(job, expected_version, state=target, delivered_at=now(), collected_by=clean(collected_by),
@@ -94,12 +95,16 @@ def release(job_id: int, receipt_number: str, collected_by: str, user: User | No
         number = clean(receipt_number).upper()
         receipt = Receipt.get_or_none(Receipt.number == number)
         if receipt is None or receipt.job_id != job.id:
-            raise ValidationError({"receipt": f"Receipt {number or '(empty)'} does not belong to job {job.number}."})
+            raise ValidationError({"receipt": tx("Receipt {number} does not belong to job {job}.",
+                                                 number=number, job=job.number) if number else
+                                   tx("Receipt (empty) does not belong to job {job}.", job=job.number)})
         if receipt.status == "void":
-            raise ValidationError({"receipt": f"Receipt {number} was voided on {receipt.voided_at:%Y-%m-%d} "
-                                              f"({receipt.void_reason}). It cannot be used."})
+            raise ValidationError({"receipt": tx("Receipt {number} was voided on {date} ({reason}). "
+                                                 "It cannot be used.", number=number,
+                                                 date=receipt.voided_at.strftime("%Y-%m-%d"),
+                                                 reason=receipt.void_reason)})
         if receipt.status == "used":
-            raise ValidationError({"receipt": f"Receipt {number} has already been used."})
+            raise ValidationError({"receipt": tx("Receipt {number} has already been used.", number=number)})
         job = _finish(job, user, expected_version, collected_by, payment, release_method="receipt")
         Receipt.update(status="used").where(Receipt.id == receipt.id).execute()
     return job
@@ -111,12 +116,13 @@ def release_without_receipt(job_id: int, collected_by: str, collector_id: str, a
     """Lost receipt: release against the collector's ID with a manager's approval."""
     errors = {}
     if not clean(collector_id) or len(clean(collector_id)) < 6:
-        errors["collector_id"] = "Record the collector's identity document number."
+        errors["collector_id"] = tx("Record the collector's identity document number.")
     if not clean(collected_by):
-        errors["collected_by"] = "Who is collecting the unit?"
+        errors["collected_by"] = tx("Who is collecting the unit?")
     if errors:
         raise ValidationError(errors)
-    approver = require_manager(approver, "Release without the pickup receipt")
+    approver = require_manager(approver, "Release without the pickup receipt",
+                               tx("Release without the pickup receipt needs a manager's approval."))
     with write_transaction():
         job = get_job(job_id)
         note = f"receipt lost; ID {clean(collector_id)}; approved by {approver.display_name}; {clean(reason)}".strip("; ")
@@ -135,11 +141,11 @@ def _void_receipts(job: Job, user: User | None, reason: str) -> None:
 def reissue_receipt(job_id: int, user: User | None, expected_version: int | None, reason: str) -> Receipt:
     """Void the current receipt and issue a new number (e.g. a misprint)."""
     if not clean(reason):
-        raise ValidationError({"reason": "Say why the receipt is replaced."})
+        raise ValidationError({"reason": tx("Say why the receipt is replaced.")})
     with write_transaction():
         job = get_job(job_id)
         if job.state in ("delivered", "returned", "cancelled"):
-            raise TransitionNotAllowed(f"Job {job.number} is closed ({job.state}).")
+            raise TransitionNotAllowed(tx("Job {number} is closed ({state}).", number=job.number, state=job.state))
         job = bump(job, expected_version)
         _void_receipts(job, user, clean(reason))
         receipt = Receipt.create(number=numbering.next_number("LQ"), job=job)
@@ -153,12 +159,13 @@ def cancel_job(job_id: int, user: User | None, expected_version: int | None, rea
     a correction row. (A customer who takes the unit back unrepaired is
     'give up' then release, not a cancellation.)"""
     if not clean(reason):
-        raise ValidationError({"note": "Say why the job is cancelled."})
+        raise ValidationError({"note": tx("Say why the job is cancelled.")})
     with write_transaction():
         job = get_job(job_id)
         if job.state not in ("received", "diagnosing", "waiting_parts"):
             raise TransitionNotAllowed(
-                f"Job {job.number} is '{job.state}'; only a job not yet repaired can be cancelled.")
+                tx("Job {number} is '{state}'; only a job not yet repaired can be cancelled.",
+                   number=job.number, state=job.state))
         before = job.state
         job = bump(job, expected_version, state="cancelled")
         log(job, user, "transition", clean(reason), from_state=before, to_state="cancelled")
@@ -166,7 +173,7 @@ def cancel_job(job_id: int, user: User | None, expected_version: int | None, rea
         in_row = (RegisterEntry.select().where((RegisterEntry.job == job) & (RegisterEntry.direction == "in"))
                   .order_by(RegisterEntry.id).first())
         if in_row is None:
-            raise NotFound(f"Job {job.number} has no 'in' row in the register.")
+            raise NotFound(tx("Job {number} has no 'in' row in the register.", number=job.number))
         register.write_row(job, "void", user, person=in_row.person,
                            note=f"job cancelled: {clean(reason)}", corrects=in_row)
     return job

@@ -2,7 +2,7 @@
 until then a station names its operator and the domain records that user."""
 from __future__ import annotations
 
-from .errors import PermissionDenied, ValidationError
+from .errors import PermissionDenied, ValidationError, tx
 from .models import User
 
 ROLES = ("admin", "info_manager", "counter", "technician", "business", "manager")
@@ -11,13 +11,13 @@ ROLES = ("admin", "info_manager", "counter", "technician", "business", "manager"
 def create_user(username: str, display_name: str, role: str) -> User:
     errors = {}
     if not username.strip():
-        errors["username"] = "required"
+        errors["username"] = tx("required")
     if not display_name.strip():
-        errors["display_name"] = "required"
+        errors["display_name"] = tx("required")
     if role not in ROLES:
-        errors["role"] = f"unknown role {role!r}"
+        errors["role"] = tx("unknown role '{role}'", role=role)
     if username.strip() and User.select().where(User.username == username.strip()).exists():
-        errors["username"] = "already taken"
+        errors["username"] = tx("already taken")
     if errors:
         raise ValidationError(errors)
     return User.create(username=username.strip(), display_name=display_name.strip(), role=role)
@@ -34,9 +34,11 @@ def technicians() -> list[User]:
     return active_users("technician")
 
 
-def require_manager(user: User | None, action: str) -> User:
+def require_manager(user: User | None, action: str, message: str | None = None) -> User:
+    """``user`` if a manager or admin; else PermissionDenied with ``message``
+    (a tx() sentence naming the action, so it translates as a whole)."""
     if user is None or user.role not in ("manager", "admin"):
-        raise PermissionDenied(f"{action} needs a manager's approval.")
+        raise PermissionDenied(message or tx("{action} needs a manager's approval.", action=action))
     return user
 
 
