@@ -162,13 +162,15 @@ def fill(customers_n: int = 40, jobs_n: int = 60, extra_customers: int = 0, seed
             busy.add(unit.id)
         elif unit.id in busy:
             continue
-        days_ago = rnd.randint(0, 12) if target not in ("delivered", "returned") else rnd.randint(5, 300)
+        # Open jobs are mostly recent (a few run late); closed ones span the year.
+        days_ago = (rnd.choice((0, 0, 1, 1, 2, 2, 3, 4, 5, 6, 9, 12)) if target not in ("delivered", "returned")
+                    else rnd.randint(5, 300))
         at = dt.datetime.combine(today - dt.timedelta(days=days_ago), dt.time(9, 0)) + \
             dt.timedelta(minutes=rnd.randint(0, 8 * 60))
         at = min(at, dt.datetime.now().replace(microsecond=0) - dt.timedelta(minutes=30))
         form = intake.IntakeForm(customer_id=unit.owner_id, serial=unit.serial, fault=rnd.choice(FAULTS),
                                  items=rnd.choice(ITEM_SETS), condition=rnd.choice(CONDITIONS),
-                                 promised_date=at.date() + dt.timedelta(days=rnd.choice((2, 3, 5, 7))),
+                                 promised_date=at.date() + dt.timedelta(days=rnd.choice((3, 5, 7, 7, 10))),
                                  received_at=at)
         set_clock(at)
         try:
