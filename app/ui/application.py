@@ -17,6 +17,7 @@ from pathlib import Path
 from app.domain import bootstrap, db as dbmod, users
 from app.domain.errors import DatabaseUnavailable, NotACsdeskDatabase, SchemaTooNew
 from app.ui import prefs
+from app.ui.ops import translated
 from app.ui.qt import (QApplication, QCoreApplication, QFileDialog, QFontDatabase, QInputDialog,
                        QLibraryInfo, QLocale, QMessageBox, QTranslator)
 from app.ui.widgets import OperatorDialog
@@ -82,25 +83,25 @@ def open_database(url: str) -> object | None:
 
 
 def _ask_after_failure(url: str, exc) -> str | None:
-    box = QMessageBox(QMessageBox.Critical, tr("Cannot open the database"),
-                      tr("csdesk cannot open the database\n{0}").format(dbmod.describe_url(url)))
-    box.setInformativeText(exc.message)
-    retry = box.addButton(tr("&Retry"), QMessageBox.AcceptRole)
-    other_file = box.addButton(tr("Open an SQLite &file…"), QMessageBox.ActionRole)
-    other_url = box.addButton(tr("Server &URL…"), QMessageBox.ActionRole)
-    box.addButton(tr("&Quit"), QMessageBox.RejectRole)
+    box = QMessageBox(QMessageBox.Critical, QCoreApplication.translate("application", "Cannot open the database"),
+                      QCoreApplication.translate("application", "csdesk cannot open the database\n{0}").format(dbmod.describe_url(url)))
+    box.setInformativeText(translated(exc.message))
+    retry = box.addButton(QCoreApplication.translate("application", "&Retry"), QMessageBox.AcceptRole)
+    other_file = box.addButton(QCoreApplication.translate("application", "Open an SQLite &file…"), QMessageBox.ActionRole)
+    other_url = box.addButton(QCoreApplication.translate("application", "Server &URL…"), QMessageBox.ActionRole)
+    box.addButton(QCoreApplication.translate("application", "&Quit"), QMessageBox.RejectRole)
     box.setDefaultButton(retry)
     box.exec()
     clicked = box.clickedButton()
     if clicked is retry:
         return url
     if clicked is other_file:
-        path, _ = QFileDialog.getOpenFileName(None, tr("Open a csdesk database"), "",
-                                              tr("SQLite databases (*.sqlite3 *.sqlite *.db);;All files (*)"))
+        path, _ = QFileDialog.getOpenFileName(None, QCoreApplication.translate("application", "Open a csdesk database"), "",
+                                              QCoreApplication.translate("application", "SQLite databases (*.sqlite3 *.sqlite *.db);;All files (*)"))
         return dbmod.normalise_url(path) if path else url
     if clicked is other_url:
-        text, ok = QInputDialog.getText(None, tr("Database server"),
-                                        tr("postgresql://user:password@host/dbname or mysql://…"))
+        text, ok = QInputDialog.getText(None, QCoreApplication.translate("application", "Database server"),
+                                        QCoreApplication.translate("application", "postgresql://user:password@host/dbname or mysql://…"))
         return text.strip() if ok and text.strip() else url
     return None
 

@@ -11,79 +11,79 @@ def _t(text: str) -> str:
 
 def state(code: str) -> str:
     return {
-        "received": _t("Received"),
-        "diagnosing": _t("Diagnosing"),
-        "waiting_parts": _t("Waiting for parts"),
-        "repairing": _t("Repairing"),
-        "repaired": _t("Repaired"),
-        "ready": _t("Ready for pickup"),
-        "delivered": _t("Delivered"),
-        "cancelled": _t("Cancelled"),
-        "returned": _t("Returned unrepaired"),
+        "received": QCoreApplication.translate("labels", "Received"),
+        "diagnosing": QCoreApplication.translate("labels", "Diagnosing"),
+        "waiting_parts": QCoreApplication.translate("labels", "Waiting for parts"),
+        "repairing": QCoreApplication.translate("labels", "Repairing"),
+        "repaired": QCoreApplication.translate("labels", "Repaired"),
+        "ready": QCoreApplication.translate("labels", "Ready for pickup"),
+        "delivered": QCoreApplication.translate("labels", "Delivered"),
+        "cancelled": QCoreApplication.translate("labels", "Cancelled"),
+        "returned": QCoreApplication.translate("labels", "Returned unrepaired"),
     }.get(code, code)
 
 
 def action(code: str) -> str:
     return {
-        "start_diagnosis": _t("Start diagnosis"),
-        "wait_parts": _t("Wait for parts"),
-        "start_repair": _t("Start repair"),
-        "finish_repair": _t("Repair finished"),
-        "mark_ready": _t("Ready for pickup"),
-        "give_up": _t("Return unrepaired"),
-        "rework": _t("Rework"),
-        "cancel": _t("Cancel job"),
+        "start_diagnosis": QCoreApplication.translate("labels", "Start diagnosis"),
+        "wait_parts": QCoreApplication.translate("labels", "Wait for parts"),
+        "start_repair": QCoreApplication.translate("labels", "Start repair"),
+        "finish_repair": QCoreApplication.translate("labels", "Repair finished"),
+        "mark_ready": QCoreApplication.translate("labels", "Ready for pickup"),
+        "give_up": QCoreApplication.translate("labels", "Return unrepaired"),
+        "rework": QCoreApplication.translate("labels", "Rework"),
+        "cancel": QCoreApplication.translate("labels", "Cancel job"),
     }.get(code, code)
 
 
 def kind(code: str) -> str:
     return {
-        "free": _t("Free (warranty)"),
-        "contract": _t("Contract"),
-        "paid": _t("Paid"),
+        "free": QCoreApplication.translate("labels", "Free (warranty)"),
+        "contract": QCoreApplication.translate("labels", "Contract"),
+        "paid": QCoreApplication.translate("labels", "Paid"),
     }.get(code, code)
 
 
 def kind_reason(code: str) -> str:
     return {
-        "in_warranty": _t("in warranty"),
-        "agreement": _t("covered by a maintenance agreement"),
-        "expired": _t("warranty expired"),
-        "no_sale_date": _t("sale date unknown"),
+        "in_warranty": QCoreApplication.translate("labels", "in warranty"),
+        "agreement": QCoreApplication.translate("labels", "covered by a maintenance agreement"),
+        "expired": QCoreApplication.translate("labels", "warranty expired"),
+        "no_sale_date": QCoreApplication.translate("labels", "sale date unknown"),
     }.get(code, code)
 
 
 def category(code: str) -> str:
     return {
-        "dealer": _t("Dealer"),
-        "retailer": _t("Retailer"),
-        "agent": _t("Commissioned agent"),
-        "end_user": _t("End user"),
+        "dealer": QCoreApplication.translate("labels", "Dealer"),
+        "retailer": QCoreApplication.translate("labels", "Retailer"),
+        "agent": QCoreApplication.translate("labels", "Commissioned agent"),
+        "end_user": QCoreApplication.translate("labels", "End user"),
     }.get(code, code)
 
 
 def direction(code: str) -> str:
-    return {"in": _t("In"), "out": _t("Out"), "void": _t("Void")}.get(code, code)
+    return {"in": QCoreApplication.translate("labels", "In"), "out": QCoreApplication.translate("labels", "Out"), "void": QCoreApplication.translate("labels", "Void")}.get(code, code)
 
 
 def payment(code: str) -> str:
     return {
-        "cash": _t("Cash"), "card": _t("Bank card"), "transfer": _t("Bank transfer"),
-        "wechat": _t("WeChat Pay"), "alipay": _t("Alipay"), "account": _t("On account"),
+        "cash": QCoreApplication.translate("labels", "Cash"), "card": QCoreApplication.translate("labels", "Bank card"), "transfer": QCoreApplication.translate("labels", "Bank transfer"),
+        "wechat": QCoreApplication.translate("labels", "WeChat Pay"), "alipay": QCoreApplication.translate("labels", "Alipay"), "account": QCoreApplication.translate("labels", "On account"),
     }.get(code, code)
 
 
 def event(code: str) -> str:
     return {
-        "created": _t("Taken in"), "transition": _t("State changed"), "informed": _t("Customer informed"),
-        "diagnosis": _t("Diagnosis"), "part": _t("Part added"), "part_removed": _t("Part removed"),
-        "labour": _t("Labour added"), "labour_removed": _t("Labour removed"), "kind": _t("Service kind"),
-        "lost_receipt": _t("Lost receipt"), "receipt": _t("Receipt reissued"),
+        "created": QCoreApplication.translate("labels", "Taken in"), "transition": QCoreApplication.translate("labels", "State changed"), "informed": QCoreApplication.translate("labels", "Customer informed"),
+        "diagnosis": QCoreApplication.translate("labels", "Diagnosis"), "part": QCoreApplication.translate("labels", "Part added"), "part_removed": QCoreApplication.translate("labels", "Part removed"),
+        "labour": QCoreApplication.translate("labels", "Labour added"), "labour_removed": QCoreApplication.translate("labels", "Labour removed"), "kind": QCoreApplication.translate("labels", "Service kind"),
+        "lost_receipt": QCoreApplication.translate("labels", "Lost receipt"), "receipt": QCoreApplication.translate("labels", "Receipt reissued"),
     }.get(code, code)
 
 
 def role(code: str) -> str:
     return {
-        "admin": _t("Administrator"), "info_manager": _t("Information manager"), "counter": _t("Counter staff"),
-        "technician": _t("Technician"), "business": _t("Business staff"), "manager": _t("Manager"),
+        "admin": QCoreApplication.translate("labels", "Administrator"), "info_manager": QCoreApplication.translate("labels", "Information manager"), "counter": QCoreApplication.translate("labels", "Counter staff"),
+        "technician": QCoreApplication.translate("labels", "Technician"), "business": QCoreApplication.translate("labels", "Business staff"), "manager": QCoreApplication.translate("labels", "Manager"),
     }.get(code, code)

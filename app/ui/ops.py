@@ -49,22 +49,22 @@ def run(parent: QWidget | None, fn, *args, show_validation: bool = False, **kwar
     except ValidationError as exc:
         fields = {k: translated(v) for k, v in exc.fields.items()}
         if show_validation:
-            QMessageBox.warning(parent, tr("Please check"), "\n".join(fields.values()))
+            QMessageBox.warning(parent, QCoreApplication.translate("ops", "Please check"), "\n".join(fields.values()))
         return OpResult(False, field_errors=fields, error=exc)
     except ConcurrentChange as exc:
-        QMessageBox.warning(parent, tr("Changed at another station"), translated(exc.message))
+        QMessageBox.warning(parent, QCoreApplication.translate("ops", "Changed at another station"), translated(exc.message))
         return OpResult(False, error=exc)
     except CsdeskError as exc:
-        QMessageBox.warning(parent, tr("Cannot do that"), translated(exc.message))
+        QMessageBox.warning(parent, QCoreApplication.translate("ops", "Cannot do that"), translated(exc.message))
         return OpResult(False, error=exc)
     except (peewee.OperationalError, peewee.InterfaceError) as exc:
         log.warning("database error: %s", exc)
-        QMessageBox.critical(parent, tr("Database unavailable"),
-                             tr("The database cannot be reached; nothing was saved. "
+        QMessageBox.critical(parent, QCoreApplication.translate("ops", "Database unavailable"),
+                             QCoreApplication.translate("ops", "The database cannot be reached; nothing was saved. "
                                 "Check the network or the server and try again.") + f"\n\n{exc}")
         return OpResult(False, error=exc)
     except Exception as exc:  # noqa: BLE001 - the counter must keep working
         log.exception("unexpected error in %s", getattr(fn, "__name__", fn))
-        QMessageBox.critical(parent, tr("Unexpected error"),
-                             tr("The action failed and nothing was saved.") + f"\n\n{type(exc).__name__}: {exc}")
+        QMessageBox.critical(parent, QCoreApplication.translate("ops", "Unexpected error"),
+                             QCoreApplication.translate("ops", "The action failed and nothing was saved.") + f"\n\n{type(exc).__name__}: {exc}")
         return OpResult(False, error=exc)

@@ -33,7 +33,7 @@ def tr(text: str) -> str:
 
 
 def _kind_label(kind: str) -> str:
-    return {"receipt": tr("Pickup receipt"), "card": tr("Repair cards"), "voucher": tr("Service voucher")}.get(kind, kind)
+    return {"receipt": QCoreApplication.translate("print_service", "Pickup receipt"), "card": QCoreApplication.translate("print_service", "Repair cards"), "voucher": QCoreApplication.translate("print_service", "Service voucher")}.get(kind, kind)
 
 
 def _load(pdf: bytes, parent=None):
@@ -74,7 +74,7 @@ def _print_to(parent, pdf: bytes, printer, title: str) -> bool:
     doc = _load(pdf)
     try:
         if doc.pageCount() == 0:
-            QMessageBox.warning(parent, tr("Cannot print"), tr("The document is empty or not a PDF."))
+            QMessageBox.warning(parent, QCoreApplication.translate("print_service", "Cannot print"), QCoreApplication.translate("print_service", "The document is empty or not a PDF."))
             return False
         printer.setDocName(title)
         painter = QPainter()
@@ -86,8 +86,8 @@ def _print_to(parent, pdf: bytes, printer, title: str) -> bool:
             printer.setPageLayout(layout)
             if page == 0:
                 if not painter.begin(printer):
-                    QMessageBox.warning(parent, tr("Cannot print"),
-                                        tr("The printer {0} cannot be opened.").format(printer.printerName()))
+                    QMessageBox.warning(parent, QCoreApplication.translate("print_service", "Cannot print"),
+                                        QCoreApplication.translate("print_service", "The printer {0} cannot be opened.").format(printer.printerName()))
                     return False
             elif not printer.newPage():
                 break
@@ -108,7 +108,7 @@ def choose_printer(parent, kind: str):
 
     printer = _printer_for(kind) or QPrinter(QPrinter.HighResolution)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(tr("Print: {0}").format(_kind_label(kind)))
+    dialog.setWindowTitle(QCoreApplication.translate("print_service", "Print: {0}").format(_kind_label(kind)))
     if dialog.exec() != QDialog.Accepted:
         return None
     if kind in KINDS and printer.printerName():
@@ -122,7 +122,7 @@ class PdfPreview(QDialog):
     def __init__(self, pdf: bytes, kind: str, title: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.pdf, self.kind, self.printed = pdf, kind, False
-        self.setWindowTitle(tr("Preview: {0}").format(title))
+        self.setWindowTitle(QCoreApplication.translate("print_service", "Preview: {0}").format(title))
         layout = QVBoxLayout(self)
         try:
             from PySide6.QtPdfWidgets import QPdfView
@@ -139,14 +139,14 @@ class PdfPreview(QDialog):
             pages = self.document.pageCount()
         except ImportError:  # QtPdf missing: still let the clerk save and print elsewhere
             self.document = None
-            layout.addWidget(QLabel(tr("The preview needs the PySide6 QtPdf module; save the PDF instead.")), 1)
+            layout.addWidget(QLabel(QCoreApplication.translate("print_service", "The preview needs the PySide6 QtPdf module; save the PDF instead.")), 1)
             pages = 0
         bar = QHBoxLayout()
-        bar.addWidget(QLabel(tr("{0} — {1} page(s)").format(_kind_label(kind), pages)))
+        bar.addWidget(QLabel(QCoreApplication.translate("print_service", "{0} — {1} page(s)").format(_kind_label(kind), pages)))
         bar.addStretch(1)
-        self.print_button = QPushButton(tr("&Print…"))
-        self.save_button = QPushButton(tr("&Save PDF…"))
-        self.close_button = QPushButton(tr("Close"))
+        self.print_button = QPushButton(QCoreApplication.translate("print_service", "&Print…"))
+        self.save_button = QPushButton(QCoreApplication.translate("print_service", "&Save PDF…"))
+        self.close_button = QPushButton(QCoreApplication.translate("print_service", "Close"))
         for b in (self.print_button, self.save_button, self.close_button):
             bar.addWidget(b)
         layout.addLayout(bar)
@@ -166,7 +166,7 @@ class PdfPreview(QDialog):
 
     def save(self) -> None:
         name = "".join(c if c.isalnum() or c in "-_" else "_" for c in self._title) + ".pdf"
-        path, _ = QFileDialog.getSaveFileName(self, tr("Save PDF"), name, tr("PDF files (*.pdf)"))
+        path, _ = QFileDialog.getSaveFileName(self, QCoreApplication.translate("print_service", "Save PDF"), name, QCoreApplication.translate("print_service", "PDF files (*.pdf)"))
         if path:
             with open(path, "wb") as fh:
                 fh.write(self.pdf)

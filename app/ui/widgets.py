@@ -136,9 +136,9 @@ class OperatorDialog(QDialog):
 
     def __init__(self, users: list, current_id: int = 0, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(tr("Operator at this station"))
+        self.setWindowTitle(QCoreApplication.translate("widgets", "Operator at this station"))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(tr("Who is working at this station?")))
+        layout.addWidget(QLabel(QCoreApplication.translate("widgets", "Who is working at this station?")))
         self.list = QListWidget()
         for user in users:
             item = QListWidgetItem(f"{user.display_name}  ({labels.role(user.role)})")
