@@ -4,8 +4,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import peewee as pw
+
 from . import numbering
-from .db import write_transaction
+from .db import is_postgres, write_transaction
 from .errors import ValidationError, tx
 from .models import Customer
 
@@ -56,14 +58,28 @@ def create_customer(name: str, phone: str = "", category: str = "end_user", addr
 
 
 def search(text: str, limit: int = SEARCH_LIMIT) -> list[Customer]:
-    """Customers whose name, code, phone or pinyin initials contain ``text``."""
+    """Customers whose name, code, phone or pinyin initials contain ``text``:
+    the first ``limit`` found, names that start with it first, then by name.
+
+    No ORDER BY in SQL: sorting every match by name made the first keystrokes
+    (thousands of matches) the slowest; the popup shows ``limit`` rows and
+    the clerk types on until the customer is among them.
+    """
     q = clean(text).lower()
     if not q:
         return []
     digits = re.sub(r"[\s\-]", "", q)
     needle = digits if digits.isdigit() else q
-    # contains() escapes LIKE wildcards the clerk may have typed.
-    return list(Customer.select()
-                .where(Customer.search_text.contains(needle))
-                .order_by(Customer.name)
-                .limit(limit))
+    found = list(Customer.select().where(_contains(Customer.search_text, needle)).limit(limit))
+    found.sort(key=lambda c: (not c.search_text.startswith(needle), c.name))
+    return found
+
+
+def _contains(field, needle: str):
+    """``field LIKE '%needle%'``. search_text is lower-case already, so a
+    case-sensitive LIKE is right, and on PostgreSQL four times faster than the
+    ILIKE that peewee's contains() emits (and it can use the trigram index)."""
+    if not is_postgres():
+        return field.contains(needle)  # LIKE on SQLite and MariaDB, wildcards escaped
+    escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return pw.Expression(field, "LIKE", f"%{escaped}%")
