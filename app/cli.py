@@ -12,7 +12,6 @@ Without either, a SQLite file in the user's data folder is used.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 

@@ -137,3 +137,30 @@ def staff(request):
         "tech2": users.create_user("tech2", "赵敏", "technician"),
         "manager": users.create_user("boss", "王建国", "manager"),
     }
+
+
+@pytest.fixture
+def no_message_boxes(monkeypatch):
+    """A message box nobody expected fails the test instead of hanging it."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def unexpected(*args, **kwargs):
+        raise AssertionError(f"unexpected message box: {args[1:3]}")
+
+    for name in ("warning", "critical", "information", "question"):
+        monkeypatch.setattr(QMessageBox, name, unexpected)
+
+
+@pytest.fixture
+def printed(monkeypatch):
+    """print_service.print_pdf replaced by a collector of (kind, pdf bytes)."""
+    from app.ui import print_service
+
+    calls = []
+
+    def fake_print_pdf(parent, pdf, kind, title, *, preview=None):
+        calls.append((kind, pdf))
+        return True
+
+    monkeypatch.setattr(print_service, "print_pdf", fake_print_pdf)
+    return calls

@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import multiprocessing as mp
-import os
 import re
 
 import pytest
 
 from app.domain import bootstrap, db as dbmod, numbering
 from app.domain.errors import ValidationError
-from app.domain.models import DocumentSeries, Job, Receipt, RegisterEntry
+from app.domain.models import Job, Receipt, RegisterEntry
 
 from .helpers import make_customer, take_in
 

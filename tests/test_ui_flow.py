@@ -17,12 +17,13 @@ import pytest
 from app.domain import products
 from app.domain.models import Job, JobHistory, RegisterEntry
 from app.ui.context import AppContext
-from app.ui.qt import QApplication, QMessageBox, Qt
+from app.ui.qt import QApplication, Qt
 
 from .test_ui_intake import fill_new_unit, pick_customer, type_text
 
 zxingcpp = pytest.importorskip("zxingcpp")
-pytestmark = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs pdftoppm (poppler-utils)")
+pytestmark = [pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs pdftoppm (poppler-utils)"),
+              pytest.mark.usefixtures("no_message_boxes")]
 
 
 def read_codes(pdf: bytes, page: int) -> set[str]:
@@ -41,25 +42,6 @@ def scan(qtbot, widget, code: str) -> None:
             qtbot.keyPress(widget, Qt.Key_Shift)
         qtbot.keyClicks(widget, ch)
     qtbot.keyClick(widget, Qt.Key_Return)
-
-
-@pytest.fixture
-def printed(monkeypatch):
-    from app.ui import print_service
-
-    calls = []
-    monkeypatch.setattr(print_service, "print_pdf",
-                        lambda parent, pdf, kind, title, *, preview=None: calls.append((kind, pdf)) or True)
-    return calls
-
-
-@pytest.fixture(autouse=True)
-def _no_modal_message_boxes(monkeypatch):
-    def unexpected(*args, **kwargs):
-        raise AssertionError(f"unexpected message box: {args[1:3]}")
-
-    for name in ("warning", "critical", "information", "question"):
-        monkeypatch.setattr(QMessageBox, name, unexpected)
 
 
 def test_intake_card_workshop_release(qtbot, db, staff, printed, monkeypatch):

@@ -10,30 +10,9 @@ from app.domain import customers, intake, products
 from app.domain.models import Job, Receipt, RegisterEntry
 from app.ui import print_service
 from app.ui.context import AppContext
-from app.ui.qt import QApplication, QEvent, QKeyEvent, QMessageBox, Qt
+from app.ui.qt import QApplication, QEvent, QKeyEvent, Qt
 
-
-@pytest.fixture(autouse=True)
-def _no_modal_message_boxes(monkeypatch):
-    """A message box nobody expected fails the test instead of hanging it."""
-    def unexpected(*args, **kwargs):
-        raise AssertionError(f"unexpected message box: {args[1:3]}")
-
-    for name in ("warning", "critical", "information", "question"):
-        monkeypatch.setattr(QMessageBox, name, unexpected)
-
-
-@pytest.fixture
-def printed(monkeypatch):
-    """print_service.print_pdf replaced by a collector of (kind, pdf bytes)."""
-    calls = []
-
-    def fake_print_pdf(parent, pdf, kind, title, *, preview=None):
-        calls.append((kind, pdf))
-        return True
-
-    monkeypatch.setattr(print_service, "print_pdf", fake_print_pdf)
-    return calls
+pytestmark = pytest.mark.usefixtures("no_message_boxes")
 
 
 @pytest.fixture

@@ -5,27 +5,10 @@ import pytest
 
 from app.domain import customers, intake, jobs
 from app.domain.models import Job, Receipt, RegisterEntry
-from app.ui import print_service
 from app.ui.context import AppContext
 from app.ui.qt import QApplication, QDialog, QMessageBox, Qt
 
-
-@pytest.fixture(autouse=True)
-def _no_modal_message_boxes(monkeypatch):
-    """A message box nobody expected fails the test instead of hanging it."""
-    def unexpected(*args, **kwargs):
-        raise AssertionError(f"unexpected message box: {args[1:3]}")
-
-    for name in ("warning", "critical", "information", "question"):
-        monkeypatch.setattr(QMessageBox, name, unexpected)
-
-
-@pytest.fixture
-def printed(monkeypatch):
-    calls = []
-    monkeypatch.setattr(print_service, "print_pdf",
-                        lambda parent, pdf, kind, title, *, preview=None: calls.append((kind, pdf)) or True)
-    return calls
+pytestmark = pytest.mark.usefixtures("no_message_boxes")
 
 
 @pytest.fixture

@@ -64,7 +64,7 @@ def bench_search(url: str, customers: int) -> None:
 
 def bench_save_print(url: str, n: int = 30) -> None:
     from app import printouts
-    from app.domain import bootstrap, intake
+    from app.domain import intake
     from app.domain.models import Customer, User
 
     prepare(url, 0)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from . import customers, intake, jobs, products, release, users
 from .db import database
-from .models import Customer, Job, Product, Unit, User, set_clock
+from .models import Customer, Job, Unit, User, set_clock
 
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段漕钱汤尹黎易常武乔贺赖龚文"
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国建华志强文军丹玉兰晓东红梅海燕鹏飞子涵浩然思远欣怡雨桐"
