@@ -244,3 +244,19 @@ def test_inform_customer_recorded(db, staff):
     job = jobs.inform_customer(job.id, staff["counter"], job.version, "phone", "已电话通知可取件")
     assert job.informed_at is not None and job.informed_by_id == staff["counter"].id
     assert job.history.where(JobHistory.event == "informed").count() == 1
+
+
+def test_remove_lines_logged_and_version_checked(db, staff):
+    from app.domain.models import JobLabour, JobPart
+
+    job = walk(take_in(staff["counter"]).job, staff["tech"], "start_diagnosis")
+    job = jobs.add_part(job.id, "主板", 1, "100", staff["tech"], job.version)
+    job = jobs.add_labour(job.id, "1", "80", staff["tech"], job.version)
+    part, line = JobPart.get(), JobLabour.get()
+    with pytest.raises(ConcurrentChange):
+        jobs.remove_part(part.id, staff["tech"], job.version - 1)
+    job = jobs.remove_part(part.id, staff["tech"], job.version)
+    job = jobs.remove_labour(line.id, staff["tech"], job.version)
+    assert JobPart.select().count() == 0 and JobLabour.select().count() == 0
+    assert [h.event for h in job.history.order_by(JobHistory.id)][-2:] == ["part_removed", "labour_removed"]
+    assert charges.compute(job).gross_total == Decimal("0.00")

@@ -197,15 +197,21 @@ def add_part(job_id: int, description: str, quantity, unit_price, user: User | N
 
 
 def remove_part(part_id: int, user: User | None, expected_version: int | None) -> Job:
+    part = JobPart.get_or_none(JobPart.id == part_id)
+    return _remove_line(part, tx("That part line no longer exists."), user, expected_version, "part_removed",
+                        lambda p: f"{p.description} x {p.quantity}")
+
+
+def _remove_line(line, missing, user: User | None, expected_version: int | None, event: str, describe) -> Job:
+    """Delete a part or labour line of a job still being worked on."""
+    if line is None:
+        raise NotFound(missing)
     with write_transaction():
-        part = JobPart.get_or_none(JobPart.id == part_id)
-        if part is None:
-            raise NotFound(tx("That part line no longer exists."))
-        job = part.job
+        job = line.job
         _check_work_allowed(job)
         job = bump(job, expected_version)
-        log(job, user, "part_removed", f"{part.description} x {part.quantity}")
-        part.delete_instance()
+        log(job, user, event, describe(line))
+        line.delete_instance()
     return job
 
 
@@ -237,16 +243,9 @@ def add_labour(job_id: int, hours, rate, user: User | None, expected_version: in
 
 
 def remove_labour(labour_id: int, user: User | None, expected_version: int | None) -> Job:
-    with write_transaction():
-        line = JobLabour.get_or_none(JobLabour.id == labour_id)
-        if line is None:
-            raise NotFound(tx("That labour line no longer exists."))
-        job = line.job
-        _check_work_allowed(job)
-        job = bump(job, expected_version)
-        log(job, user, "labour_removed", f"{line.hours} h")
-        line.delete_instance()
-    return job
+    line = JobLabour.get_or_none(JobLabour.id == labour_id)
+    return _remove_line(line, tx("That labour line no longer exists."), user, expected_version,
+                        "labour_removed", lambda x: f"{x.hours} h")
 
 
 def inform_customer(job_id: int, user: User | None, expected_version: int | None, how: str = "phone",
