@@ -260,3 +260,22 @@ def test_remove_lines_logged_and_version_checked(db, staff):
     assert JobPart.select().count() == 0 and JobLabour.select().count() == 0
     assert [h.event for h in job.history.order_by(JobHistory.id)][-2:] == ["part_removed", "labour_removed"]
     assert charges.compute(job).gross_total == Decimal("0.00")
+
+
+def test_serial_registered_meanwhile_is_a_field_error(db, staff, monkeypatch):
+    """Two stations take in the same new serial at the same moment: the
+    second save finds the unique serial taken and says so beside the field."""
+    c = make_customer()
+    form = intake.IntakeForm(customer_id=c.id, serial="RACE1", fault="x", product_model="M", product_name="M")
+    real_find = products.find_unit
+    calls = {"n": 0}
+
+    def stale_find(serial):  # the check ran before the other station's save
+        calls["n"] += 1
+        return None if calls["n"] <= 2 else real_find(serial)
+
+    products.register_unit("RACE1", products.get_or_create_product("M"), c)
+    monkeypatch.setattr(products, "find_unit", stale_find)
+    with pytest.raises(ValidationError) as e:
+        intake.take_in(form, staff["counter"])
+    assert "serial" in e.value.fields and Job.select().count() == 0

@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+import peewee as pw
+
 from . import numbering, products, register
 from .customers import clean
 from .db import write_transaction
@@ -83,6 +85,16 @@ def validate(form: IntakeForm) -> dict[str, str]:
 
 def take_in(form: IntakeForm, user: User | None) -> IntakeResult:
     """Save the job; raises :class:`ValidationError` and writes nothing if the form is wrong."""
+    try:
+        return _take_in(form, user)
+    except pw.IntegrityError:
+        # Another station registered the same new serial (or product) in the
+        # moment between our check and our write; the transaction rolled back.
+        raise ValidationError({"serial": tx("This serial number was just registered at another station; "
+                                            "press Enter in the serial field to load it, then save again.")}) from None
+
+
+def _take_in(form: IntakeForm, user: User | None) -> IntakeResult:
     errors = validate(form)
     if errors:
         raise ValidationError(errors)
