@@ -376,3 +376,22 @@ def test_ctrl_r_refreshes_the_queue(tab, staff, qtbot):
     make_job(staff, "SN-G007", "周杰", "13200132007")          # no signal: another station
     qtbot.keyClick(tab.view, Qt.Key_R, Qt.ControlModifier)
     assert tab.model.rowCount() == 5
+
+
+def test_ready_job_offers_the_release(qtbot, db, staff, monkeypatch, printed):
+    """A ready job's dialog opens the release dialog on that job."""
+    from app.domain import jobs as jobs_mod
+    from app.ui.job_dialog import JobDialog
+    from app.ui.release_dialog import ReleaseDialog
+    from tests.helpers import take_in
+
+    job = take_in(staff["counter"]).job
+    for a in ("start_diagnosis", "start_repair", "finish_repair", "mark_ready"):
+        job = jobs_mod.perform(job.id, a, staff["tech"], None)
+    opened = []
+    monkeypatch.setattr(ReleaseDialog, "exec", lambda d: opened.append(d.facts.job.id if d.facts else None) or 0)
+    dlg = JobDialog(AppContext(staff["counter"]), job.id)
+    qtbot.addWidget(dlg)
+    assert "release" in dlg.action_buttons
+    qtbot.mouseClick(dlg.action_buttons["release"], Qt.LeftButton)
+    assert opened == [job.id]

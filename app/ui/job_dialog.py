@@ -290,6 +290,16 @@ class JobDialog(QDialog):
             button.clicked.connect(lambda _checked=False, a=action: self.do_action(a))
             layout.addWidget(button)
             self.action_buttons[action] = button
+        if job.state == "ready":
+            # The unit is handed back through the release dialog (receipt,
+            # payment, register "out" row), not by a plain state change.
+            button = QPushButton(self.tr("Hand back to the customer…"), self)
+            button.setObjectName("action_release")
+            button.setAutoDefault(False)
+            button.setStyleSheet("font-weight: bold;")
+            button.clicked.connect(self.release)
+            layout.insertWidget(0, button)
+            self.action_buttons["release"] = button
 
     def _open(self) -> bool:
         return self.job is not None and self.job.state not in jobs.CLOSED_STATES
@@ -398,6 +408,16 @@ class JobDialog(QDialog):
             if not ok:
                 return False
         return self._run(jobs.perform, self.job_id, action, self.ctx.user, self.job.version, note)
+
+    def release(self) -> bool:
+        """Open the release dialog for this job (the receipt is scanned there)."""
+        from app.ui.release_dialog import ReleaseDialog
+
+        dialog = ReleaseDialog(self.ctx, self.job.id, "", self)
+        done = bool(dialog.exec()) and dialog.released is not None
+        dialog.deleteLater()
+        self.reload()
+        return done
 
     def cancel_job(self) -> bool:
         reason, ok = QInputDialog.getText(self, self.tr("Cancel job"),
