@@ -51,8 +51,10 @@ def messages(ts: Path) -> dict[tuple[str, str], tuple[str, str]]:
         name = ctx.findtext("name")
         for msg in ctx.iter("message"):
             tr = msg.find("translation")
-            out[(name, msg.findtext("source"))] = ((tr.text or "") if tr is not None else "",
-                                                  tr.get("type", "") if tr is not None else "unfinished")
+            # A plural message keeps its forms in <numerusform> children.
+            text = ((tr.text or "") + "".join(nf.text or "" for nf in tr.iter("numerusform"))
+                    if tr is not None else "")
+            out[(name, msg.findtext("source"))] = (text, tr.get("type", "") if tr is not None else "unfinished")
     return out
 
 

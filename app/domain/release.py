@@ -1,5 +1,10 @@
 """Handing units back, cancelling a job, and the pickup receipt's life.
 
+Notes these services write into the register, the receipts and the job's
+history are records, like the lines of the paper register book: they are
+written in the regulation's language (Chinese), whatever the clerk's UI
+language, so every station reads the same book.
+
 Release needs the pickup receipt, scanned or typed. A customer who lost it
 collects against an identity document with a manager's approval: the
 receipt is voided (its number stays on record, marked void) and who
@@ -83,7 +88,7 @@ def _finish(job: Job, user: User | None, expected_version: int | None, collected
                amount_paid=amount, payment_method=method, **extra)
     log(job, user, "transition", "", from_state="ready", to_state=target)
     register.write_row(job, "out", user, person=clean(collected_by),
-                       note="" if extra.get("release_method") == "receipt" else "lost receipt")
+                       note="" if extra.get("release_method") == "receipt" else "收据遗失，凭证件放行")
     return job
 
 
@@ -125,10 +130,10 @@ def release_without_receipt(job_id: int, collected_by: str, collector_id: str, a
                                tx("Release without the pickup receipt needs a manager's approval."))
     with write_transaction():
         job = get_job(job_id)
-        note = f"receipt lost; ID {clean(collector_id)}; approved by {approver.display_name}; {clean(reason)}".strip("; ")
+        note = f"收据遗失；证件号 {clean(collector_id)}；批准人 {approver.display_name}；{clean(reason)}".strip("；")
         job = _finish(job, user, expected_version, collected_by, payment, release_method="id_document",
                       collector_id=clean(collector_id), release_approved_by=approver.id)
-        _void_receipts(job, user, "lost: " + (clean(reason) or "released against ID"))
+        _void_receipts(job, user, "遗失：" + (clean(reason) or "凭证件放行"))
         log(job, user, "lost_receipt", note)
     return job
 
@@ -149,7 +154,7 @@ def reissue_receipt(job_id: int, user: User | None, expected_version: int | None
         job = bump(job, expected_version)
         _void_receipts(job, user, clean(reason))
         receipt = Receipt.create(number=numbering.next_number("LQ"), job=job)
-        log(job, user, "receipt", f"new receipt {receipt.number}: {clean(reason)}")
+        log(job, user, "receipt", f"新收据 {receipt.number}：{clean(reason)}")
     return receipt
 
 
@@ -169,11 +174,11 @@ def cancel_job(job_id: int, user: User | None, expected_version: int | None, rea
         before = job.state
         job = bump(job, expected_version, state="cancelled")
         log(job, user, "transition", clean(reason), from_state=before, to_state="cancelled")
-        _void_receipts(job, user, "job cancelled")
+        _void_receipts(job, user, "维修单作废")
         in_row = (RegisterEntry.select().where((RegisterEntry.job == job) & (RegisterEntry.direction == "in"))
                   .order_by(RegisterEntry.id).first())
         if in_row is None:
             raise NotFound(tx("Job {number} has no 'in' row in the register.", number=job.number))
         register.write_row(job, "void", user, person=in_row.person,
-                           note=f"job cancelled: {clean(reason)}", corrects=in_row)
+                           note=f"维修单作废：{clean(reason)}", corrects=in_row)
     return job

@@ -23,12 +23,28 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("ops", text)
 
 
+def _labelled(params: dict) -> dict:
+    """Codes among a message's parameters shown as their translated labels."""
+    from app.ui import labels
+
+    out = dict(params)
+    if "state" in out:
+        out["state"] = labels.state(out["state"])
+    if "sources" in out:  # a list of states, joined
+        out["sources"] = "、".join(labels.state(x.strip()) for x in str(out["sources"]).split(","))
+    if "action" in out:
+        out["action"] = labels.action(out["action"])
+    if "role" in out:
+        out["role"] = labels.role(out["role"])
+    return out
+
+
 def translated(message) -> str:
     """A domain message in the user's language (see app.domain.errors.tx)."""
     if isinstance(message, Text):
         template = QCoreApplication.translate("", message.template)
         try:
-            return template.format(**message.params)
+            return template.format(**_labelled(message.params))
         except (KeyError, IndexError, ValueError):  # a translator dropped a placeholder
             return str(message)
     return str(message)

@@ -139,7 +139,7 @@ class ReleaseDialog(QDialog):
         unit = job.unit
         rows = [(self.tr("Job"), f"<b>{job.number}</b> &nbsp; {labels.state(job.state)}"),
                 (self.tr("Customer"), f"{job.customer.name} &nbsp; {job.customer.phone}"),
-                (self.tr("Unit"), f"{unit.product.name} {unit.product.model} &nbsp; SN {unit.serial}"),
+                (self.tr("Unit"), f"{unit.product.name} {unit.product.model} &nbsp; " + self.tr("S/N {0}").format(unit.serial)),
                 (self.tr("Items"), "、".join(facts.items)),
                 (self.tr("Fault"), job.fault),
                 (self.tr("Diagnosis"), job.diagnosis or "—"),

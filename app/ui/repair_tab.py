@@ -163,7 +163,8 @@ class RepairCardsTab(QWidget):
         counts = workshop.counts_by_state()
         for state, chip in self.chips.items():
             n = sum(counts.get(s, 0) for s in jobs.OPEN_STATES) if state is None else counts.get(state, 0)
-            chip.setText(f"{self.tr('All open') if state is None else labels.state(state)}  {n}")
+            name = self.tr("All open") if state is None else labels.state(state)
+            chip.setText(f"{name}  {n}")
         overdue = queue_queries.overdue_count()
         self.ui.overdueButton.setText(self.tr("%n overdue", "", overdue))
         self.ui.overdueButton.setStyleSheet(

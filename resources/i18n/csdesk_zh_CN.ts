@@ -1434,6 +1434,10 @@
         <translation>产品</translation>
     </message>
     <message>
+        <source>S/N {0}</source>
+        <translation>序列号 {0}</translation>
+    </message>
+    <message>
         <source>Items</source>
         <translation>随机物品</translation>
     </message>
@@ -1595,6 +1599,10 @@
     <message>
         <source>Older than 14 days</source>
         <translation>超过 14 天</translation>
+    </message>
+    <message>
+        <source>All open</source>
+        <translation>全部未结</translation>
     </message>
     <message numerus="yes">
         <source>%n overdue</source>
