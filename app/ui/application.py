@@ -128,6 +128,28 @@ def choose_operator(parent, ctx, *, force: bool = False) -> bool:
     return ctx.user is not None
 
 
+def _warm_up_printing() -> None:
+    """Load reportlab and the CJK font in the background once the window is
+    up, so the clerk's first Save & print costs what every later one does
+    (~100 ms instead of ~210 ms, tools/benchmark.py)."""
+    import threading
+
+    from app.ui.qt import QTimer
+
+    def load() -> None:
+        try:
+            from app import printouts
+
+            printouts.font_warning(printouts.PrintOptions(font_path=prefs.get("font_path") or None))
+            from app.printing import render_cards, render_receipt  # noqa: F401
+        except Exception:  # noqa: BLE001 - printing reports its own errors when used
+            logging.getLogger("csdesk").exception("printing warm-up failed")
+
+    # A second after the window shows: the thread holds the GIL while it
+    # imports, and must not slow the first paint.
+    QTimer.singleShot(1000, lambda: threading.Thread(target=load, name="printing-warm-up", daemon=True).start())
+
+
 def make_application(argv=None) -> QApplication:
     app = QApplication.instance() or QApplication(list(argv if argv is not None else sys.argv))
     app.setOrganizationName(prefs.ORG)
@@ -162,6 +184,7 @@ def run(url: str, *, demo: bool = False, argv=None) -> int:
     if demo:
         window.setWindowTitle(window.windowTitle() + "  [DEMO]")
     window.show()
+    _warm_up_printing()
     if os.environ.get("CSDESK_BENCH_STARTUP"):
         # tools/benchmark.py: report once the window is shown and the event
         # loop has gone idle (the first paint is done), then quit.
