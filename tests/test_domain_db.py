@@ -66,10 +66,11 @@ def test_sqlite_backed_up_before_migration(tmp_path, monkeypatch):
     monkeypatch.setattr(migrations, "SCHEMA_VERSION", len(migrations.MIGRATIONS))
     info = bootstrap.open_database(url)
     assert info.applied == [migrations.SCHEMA_VERSION]
-    backups = list(tmp_path.glob("b.sqlite3.v1-*.bak"))
+    backups = list(tmp_path.glob(f"b.sqlite3.v{migrations.SCHEMA_VERSION - 1}-*.bak"))
     assert len(backups) == 1
     con = sqlite3.connect(backups[0])
-    assert con.execute("SELECT value FROM csdesk_meta WHERE key='schema_version'").fetchone() == ("1",)
+    assert con.execute("SELECT value FROM csdesk_meta WHERE key='schema_version'").fetchone() == \
+        (str(migrations.SCHEMA_VERSION - 1),)
 
 
 def test_register_is_append_only(db, staff):
@@ -110,3 +111,26 @@ def test_cli_bad_database_is_a_message_not_a_traceback(tmp_path):
                           capture_output=True, text=True, cwd=Path(__file__).resolve().parents[1])
     assert proc.returncode == 2
     assert "not a csdesk database" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_upgrade_a_version_1_database(tmp_path):
+    """A database made by the first release (tests/data/schema_v1.sqlite3,
+    with demo jobs) is backed up, upgraded, and keeps every row."""
+    import shutil
+
+    from app.domain.models import Customer, CustomerContact, Job, User
+
+    src = Path(__file__).parent / "data" / "schema_v1.sqlite3"
+    path = tmp_path / "old.sqlite3"
+    shutil.copy(src, path)
+    before = sqlite3.connect(path).execute("SELECT count(*) FROM job").fetchone()[0]
+    info = bootstrap.open_database("sqlite:///" + str(path))
+    assert info.applied == list(range(2, migrations.SCHEMA_VERSION + 1))
+    assert Job.select().count() == before > 0
+    assert len(list(tmp_path.glob("old.sqlite3.v1-*.bak"))) == 1
+    c = Customer.select().first()
+    assert c.status == "active" and c.credit_limit is None
+    CustomerContact.create(customer=c, name="李经理", mobile="13800000000")
+    assert User.get(User.username == "admin").password_hash == ""
+    dbmod.close()
+    assert bootstrap.open_database("sqlite:///" + str(path)).applied == []

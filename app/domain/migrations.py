@@ -7,9 +7,13 @@ version is newer than this program's is refused (an older csdesk must not
 write into a schema it does not know). An SQLite file is copied aside before
 it is migrated.
 
-Rule for later migrations: never import the live models here; use SQL or
-``playhouse.migrate`` operations, so that migration 3 still means the same
-thing when the models have moved on to version 7.
+An empty database is created at the current version in one step, from the
+models. Migration N (N >= 2) upgrades a database made by an older csdesk
+from version N-1; tests/data/schema_v1.sqlite3 is such a database, and the
+tests upgrade a copy of it. A migration may use a field of the live models
+to describe a column it adds; when a later version changes that field,
+copy the old definition into the migration, so that it still means what it
+meant.
 """
 from __future__ import annotations
 
@@ -26,15 +30,18 @@ from .errors import NotACsdeskDatabase, SchemaTooNew, tx
 APP_ID = "csdesk"
 
 
-def _m001_initial(db: pw.Database) -> None:
-    # The models as they stand at schema version 1 (frozen by this rule:
-    # later schema changes are new migrations, not edits to the models used
-    # here -- when the models change, copy the v1 definitions into this file).
+def _create_current_schema(db: pw.Database) -> None:
     from . import models
 
     db.create_tables(models.ALL_MODELS, safe=True)
     if isinstance(db, pw.PostgresqlDatabase):
         _pg_trigram_index(db, "customer", "search_text")
+
+
+def _m001_initial(db: pw.Database) -> None:
+    # Version 1 was only ever created on an empty database, which now gets
+    # the current schema at once (see migrate()).
+    _create_current_schema(db)
 
 
 def _pg_trigram_index(db: pw.Database, table: str, column: str) -> None:
@@ -50,7 +57,40 @@ def _pg_trigram_index(db: pw.Database, table: str, column: str) -> None:
                    f'USING gin ("{column}" gin_trgm_ops)')
 
 
-MIGRATIONS = [_m001_initial]
+def _m002_archive_and_sign_in(db: pw.Database) -> None:
+    """v1 -> v2: sign-in columns on user; the customer archive (brief §2):
+    archive columns on customer, contacts, addresses, change history,
+    access requests and log, new-customer selection."""
+    from playhouse.migrate import migrate as run_ops, SchemaMigrator
+
+    from . import models as m
+
+    migrator = SchemaMigrator.from_database(db)
+    ops = []
+    for model, names in ((m.User, ("password_hash", "failed_logins", "locked_until", "last_login_at",
+                                   "must_change_password")),
+                         (m.Customer, ("short_name", "region", "status", "business_content",
+                                       "legal_representative", "registered_capital", "employees", "tax_id",
+                                       "bank_name", "bank_account", "email", "credit_rating", "credit_limit",
+                                       "cooperation_since", "annual_volume", "tier", "responsible",
+                                       "notes", "updated_at"))):
+        have = {c.name for c in db.get_columns(model._meta.table_name)}
+        for name in names:
+            field = model._meta.fields[name]
+            if field.column_name not in have:
+                ops.append(migrator.add_column(model._meta.table_name, field.column_name, field))
+    run_ops(*ops)
+    for model, names in ((m.Customer, ("region", "status", "credit_rating")),):
+        existing = {i.name for i in db.get_indexes(model._meta.table_name)}
+        for name in names:
+            index = f"{model._meta.table_name}_{name}"
+            if index not in existing:
+                db.execute_sql(f'CREATE INDEX "{index}" ON "{model._meta.table_name}" ("{name}")')
+    db.create_tables([m.CustomerContact, m.CustomerAddress, m.CustomerChange, m.AccessRequest, m.AccessLog,
+                      m.Investigation, m.SelectionAssessment, m.SelectionDecision], safe=True)
+
+
+MIGRATIONS = [_m001_initial, _m002_archive_and_sign_in]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -126,12 +166,39 @@ def migrate(db: pw.Database | None = None, *, backup: bool = True) -> list[int]:
         if backup and version > 0 and isinstance(db, pw.SqliteDatabase):
             backup_sqlite(db.database, version)
         applied = []
-        for n in range(version + 1, SCHEMA_VERSION + 1):
+        if version == 0:
+            # An empty database gets today's schema in one step; the numbered
+            # migrations after the first only ever run on databases created by
+            # an earlier csdesk, whose schema they know.
             with db.atomic():
-                MIGRATIONS[n - 1](db)
-                _set_version(db, n)
-            applied.append(n)
+                _create_current_schema(db)
+                _set_version(db, SCHEMA_VERSION)
+            return list(range(1, SCHEMA_VERSION + 1))
+        with _sqlite_foreign_keys_off(db):
+            for n in range(version + 1, SCHEMA_VERSION + 1):
+                with db.atomic():
+                    MIGRATIONS[n - 1](db)
+                    _set_version(db, n)
+                applied.append(n)
         return applied
+
+
+@contextlib.contextmanager
+def _sqlite_foreign_keys_off(db: pw.Database):
+    """SQLite rebuilds a table to change a column (e.g. NOT NULL); with
+    foreign keys on, dropping the old copy fails. Off for the migration (the
+    pragma only works outside a transaction), checked after."""
+    if not isinstance(db, pw.SqliteDatabase):
+        yield
+        return
+    db.execute_sql("PRAGMA foreign_keys = OFF")
+    try:
+        yield
+        broken = db.execute_sql("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise RuntimeError(f"migration left broken references: {broken[:5]}")
+    finally:
+        db.execute_sql("PRAGMA foreign_keys = ON")
 
 
 def _set_version(db: pw.Database, n: int) -> None:

@@ -27,7 +27,7 @@ def _labelled(params: dict) -> dict:
     """Codes among a message's parameters shown as their translated labels."""
     from app.ui import labels
 
-    out = dict(params)
+    out = {k: translated(v) if isinstance(v, Text) else v for k, v in params.items()}
     if "state" in out:
         out["state"] = labels.state(out["state"])
     if "sources" in out:  # a list of states, joined

@@ -293,6 +293,91 @@
         <source>{action} needs a manager&apos;s approval.</source>
         <translation>“{action}”须经理批准。</translation>
     </message>
+    <message>
+        <source>take units in at the counter</source>
+        <extracomment>Every permission, and what it lets a user do.</extracomment>
+        <translation>在柜台接收送修产品</translation>
+    </message>
+    <message>
+        <source>hand units back</source>
+        <translation>交付取件</translation>
+    </message>
+    <message>
+        <source>record diagnosis, parts, labour; move a job through the workshop</source>
+        <translation>记录检测、配件和工时，推进维修流程</translation>
+    </message>
+    <message>
+        <source>cancel a job taken in by mistake</source>
+        <translation>作废误录的维修单</translation>
+    </message>
+    <message>
+        <source>change a job&apos;s service kind</source>
+        <translation>更改维修单的服务类型</translation>
+    </message>
+    <message>
+        <source>record that the customer was informed</source>
+        <translation>记录已通知客户</translation>
+    </message>
+    <message>
+        <source>correct a row of the in/out register</source>
+        <translation>更正进出登记行</translation>
+    </message>
+    <message>
+        <source>approve a release without the pickup receipt</source>
+        <translation>批准无收据取件</translation>
+    </message>
+    <message>
+        <source>add a customer (at the counter or in the archive)</source>
+        <translation>新增客户（柜台或档案）</translation>
+    </message>
+    <message>
+        <source>see the overview table (用户情况一览表)</source>
+        <translation>查看用户情况一览表</translation>
+    </message>
+    <message>
+        <source>read every archive without an access request (keepers)</source>
+        <translation>无需查阅申请即可查看所有档案（档案保管人）</translation>
+    </message>
+    <message>
+        <source>edit archives</source>
+        <translation>编辑档案</translation>
+    </message>
+    <message>
+        <source>import customers from a file</source>
+        <translation>从文件导入客户</translation>
+    </message>
+    <message>
+        <source>export the overview table</source>
+        <translation>导出用户情况一览表</translation>
+    </message>
+    <message>
+        <source>grant or refuse access requests for any customer</source>
+        <translation>批准或拒绝任何客户的档案查阅申请</translation>
+    </message>
+    <message>
+        <source>read the access log</source>
+        <translation>查看档案查阅记录</translation>
+    </message>
+    <message>
+        <source>record investigations and assessments of prospects</source>
+        <translation>记录潜在客户的调查与评估</translation>
+    </message>
+    <message>
+        <source>approve or refuse a prospect</source>
+        <translation>批准或拒绝潜在客户</translation>
+    </message>
+    <message>
+        <source>add users, set roles, reset passwords, unlock accounts</source>
+        <translation>添加用户、设置角色、重置密码、解锁账户</translation>
+    </message>
+    <message>
+        <source>change the company settings shared by every station</source>
+        <translation>更改各工作站共用的公司设置</translation>
+    </message>
+    <message>
+        <source>{user} ({role}) may not {what}.</source>
+        <translation>{user}（{role}）无权{what}。</translation>
+    </message>
 </context>
 <context>
     <name>CorrectionDialog</name>
