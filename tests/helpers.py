@@ -7,7 +7,7 @@ from app.domain import customers, intake, products
 
 
 def make_customer(name="北京海淀华信电子有限公司", phone="010-62888899", category="dealer"):
-    return customers.create_customer(name, phone, category, "北京市海淀区中关村大街18号")
+    return customers.create_customer(name, phone, category, "北京市海淀区中关村大街18号", user=None)
 
 
 def take_in(user, customer=None, serial="PF3K9A2B", sale_date=None, items=("主机", "电源适配器"),

@@ -9,7 +9,7 @@ from app.domain.errors import ValidationError
 
 @pytest.fixture
 def some_customers(any_db):
-    made = [customers.create_customer(n, p, c) for n, p, c in [
+    made = [customers.create_customer(n, p, c, user=None) for n, p, c in [
         ("北京海淀华信电子有限公司", "010-62888899", "dealer"),
         ("上海浦东恒通数码商行", "021-58881234", "retailer"),
         ("张伟", "13812345678", "end_user"),
@@ -43,14 +43,14 @@ def test_wildcards_are_literal(some_customers):
 
 
 def test_prefix_matches_first(any_db):
-    customers.create_customer("华北张伟商行", "13800000001", "retailer")
-    customers.create_customer("张伟", "13800000002", "end_user")
+    customers.create_customer("华北张伟商行", "13800000001", "retailer", user=None)
+    customers.create_customer("张伟", "13800000002", "end_user", user=None)
     assert [c.name for c in customers.search("张伟")][0] == "张伟"
 
 
 def test_new_customer_validation(any_db):
     with pytest.raises(ValidationError) as e:
-        customers.create_customer("  ", "abc", "nonsense")
+        customers.create_customer("  ", "abc", "nonsense", user=None)
     assert set(e.value.fields) == {"name", "phone", "category"}
-    c = customers.create_customer("　北京  华信　", "０１０-６２８８８８９９", "dealer")
+    c = customers.create_customer("　北京  华信　", "０１０-６２８８８８９９", "dealer", user=None)
     assert c.name == "北京 华信" and c.phone == "010-62888899"  # full-width and stray spaces cleaned

@@ -66,7 +66,7 @@ def _save_jobs(url: str, worker: int, n: int, queue) -> None:
 
     bootstrap.open_database(url)
     user = User.get(User.username == "admin")
-    c = customers.create_customer(f"并发测试客户{worker}", f"1380000{worker:04d}", "end_user")
+    c = customers.create_customer(f"并发测试客户{worker}", f"1380000{worker:04d}", "end_user", user=None)
     numbers = []
     for i in range(n):
         form = intake.IntakeForm(customer_id=c.id, serial=f"CC{worker:02d}{i:04d}", fault="并发保存",

@@ -50,7 +50,7 @@ def test_intake_card_workshop_release(qtbot, db, staff, printed, monkeypatch):
     from app.ui.main_window import MainWindow
     from app.ui.release_dialog import ReleaseDialog
 
-    customers.create_customer("张伟", "13800138000", "end_user", "北京市朝阳区")
+    customers.create_customer("张伟", "13800138000", "end_user", "北京市朝阳区", user=None)
     products.get_or_create_product("TP-X1", "ThinkPad X1 Carbon", 12)
     ctx = AppContext(staff["counter"])
     window = MainWindow(ctx, "sqlite:///test.sqlite3")

@@ -32,8 +32,8 @@ def tab(qtbot, db, staff, printed):
 
 @pytest.fixture
 def zhang(db):
-    customers.create_customer("王芳", "13912345678")
-    return customers.create_customer("张伟", "13800138000", "end_user", "北京市朝阳区")
+    customers.create_customer("王芳", "13912345678", user=None)
+    return customers.create_customer("张伟", "13800138000", "end_user", "北京市朝阳区", user=None)
 
 
 def type_text(qtbot, widget, text):

@@ -25,7 +25,7 @@ def ctx(db, staff):
 
 
 def make_job(staff, serial, ready=True, customer=None):
-    customer = customer or customers.create_customer("陈静", "13600001111")
+    customer = customer or customers.create_customer("陈静", "13600001111", user=None)
     res = intake.take_in(intake.IntakeForm(customer_id=customer.id, serial=serial, fault="不开机",
                                            product_model="M1", product_name="Model one"), staff["counter"])
     jid = res.job.id

@@ -18,7 +18,7 @@ TODAY = dt.date.today()
 
 
 def make_job(staff, serial, name="王芳", phone="13800138000", days_ago=0, promised_in=None):
-    customer = customers.create_customer(name, phone)
+    customer = customers.create_customer(name, phone, user=None)
     received = dt.datetime.combine(TODAY - dt.timedelta(days=days_ago), dt.time(9, 30))
     form = IntakeForm(customer_id=customer.id, serial=serial, fault="开机无显示，电源灯亮",
                       items=["主机", "电源适配器"], product_model="HP-M429FDW",

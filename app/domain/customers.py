@@ -1,4 +1,10 @@
-"""Customers as intake needs them (the full archive comes later)."""
+"""Customers: adding one, the search-as-you-type box, and the text helpers
+the archive shares (:func:`clean`, :func:`search_text_for`, :func:`validate`).
+
+The full archive (every field, contacts, addresses, access, history) is
+:mod:`app.domain.archive`; this module stays small because the counter's
+intake box imports it at start-up.
+"""
 from __future__ import annotations
 
 import re
@@ -10,6 +16,7 @@ from . import numbering
 from .db import is_postgres, write_transaction
 from .errors import ValidationError, tx
 from .models import Customer
+from .permissions import require
 
 CATEGORIES = ("dealer", "retailer", "agent", "end_user")
 PHONE_RE = re.compile(r"^\+?[0-9][0-9\- ]{5,19}$")
@@ -29,9 +36,14 @@ def pinyin_initials(name: str) -> str:
     return "".join(p[0] for p in lazy_pinyin(name, style=Style.FIRST_LETTER, errors="ignore") if p).lower()
 
 
-def search_text_for(code: str, name: str, phone: str) -> str:
+def search_text_for(code: str, name: str, phone: str, short_name: str = "") -> str:
+    """What the search box matches: lower-case name and short name, code,
+    phone digits and the pinyin initials of both names ("bjhd")."""
     digits = re.sub(r"\D", "", phone)
-    return " ".join(x for x in (name.lower(), code.lower(), digits, pinyin_initials(name)) if x)
+    parts = [name.lower(), short_name.lower(), code.lower(), digits, pinyin_initials(name),
+             pinyin_initials(short_name) if short_name else ""]
+    # Stay inside the column (700): a very long name loses its tail, not the code.
+    return " ".join(x for x in parts if x)[:700]
 
 
 def validate(name: str, phone: str, category: str) -> dict[str, str]:
@@ -45,8 +57,15 @@ def validate(name: str, phone: str, category: str) -> dict[str, str]:
     return errors
 
 
-def create_customer(name: str, phone: str = "", category: str = "end_user", address: str = "") -> Customer:
-    """Add a customer at the counter; the code is issued from the CU series."""
+def create_customer(name: str, phone: str = "", category: str = "end_user", address: str = "", *,
+                    user) -> Customer:
+    """Add a customer (at the counter or in the archive); the code is issued
+    from the CU series. ``user`` needs "customer.create" (None: the system).
+
+    Raises PermissionDenied, or ValidationError({"name"|"phone"|"category": message}).
+    The rest of the archive is filled in with :func:`app.domain.archive.save_archive`.
+    """
+    require(user, "customer.create")
     name, phone, address = clean(name), clean(phone), clean(address)
     errors = validate(name, phone, category)
     if errors:

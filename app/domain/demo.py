@@ -129,7 +129,8 @@ def fill(customers_n: int = 40, jobs_n: int = 60, extra_customers: int = 0, seed
         else:
             name, category, region = person_name(rnd), "end_user", "".join(rnd.choice(CITIES))
         made.append(customers.create_customer(name, phone(rnd), category,
-                                              f"{region}{rnd.choice(STREETS)}{rnd.randint(1, 300)}号"))
+                                              f"{region}{rnd.choice(STREETS)}{rnd.randint(1, 300)}号",
+                                              user=None))
     prods = [products.get_or_create_product(m, n, w, b) for m, n, b, w in PRODUCTS]
     units = []
     for i, c in enumerate(made):

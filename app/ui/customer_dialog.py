@@ -62,7 +62,7 @@ class CustomerDialog(QDialog):
 
     def save(self) -> None:
         result = ops.run(self, customers.create_customer, self.name.text(), self.phone.text(),
-                         self.category.currentData(), self.address.text())
+                         self.category.currentData(), self.address.text(), user=self.ctx.user)
         if not result.ok:
             widget = self.errors.show(result.field_errors)
             if widget is not None:
