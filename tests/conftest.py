@@ -126,16 +126,20 @@ def any_db(request, tmp_path):
 
 @pytest.fixture
 def staff(request):
-    """One user per role the counter needs, in the open database."""
+    """One user per role (two technicians), in the open database. No
+    passwords (a hash costs ~50 ms); tests that sign in set their own."""
     from app.domain import users
 
-    admin = User.select().where(User.role == "admin").first()
+    admin = (User.select().where(User.role == "admin").first()
+             or users.create_user("admin", "管理员", "admin"))
     return {
         "admin": admin,
         "counter": users.create_user("clerk", "张丽", "counter"),
         "tech": users.create_user("tech", "李强", "technician"),
         "tech2": users.create_user("tech2", "赵敏", "technician"),
         "manager": users.create_user("boss", "王建国", "manager"),
+        "info": users.create_user("info", "周静", "info_manager"),
+        "business": users.create_user("biz", "孙浩然", "business"),
     }
 
 

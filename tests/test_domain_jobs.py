@@ -198,7 +198,7 @@ def test_kind_contract_with_agreement_and_charges(any_db, staff):
                                dt.date.today() - dt.timedelta(days=800))
     ag = products.create_agreement(c, [u], dt.date.today() - dt.timedelta(days=10),
                                    dt.date.today() + dt.timedelta(days=300), covers_parts=False,
-                                   covers_labour=True)
+                                   covers_labour=True, user=staff["manager"])
     res = intake.take_in(intake.IntakeForm(customer_id=c.id, serial="ag001", fault="卡纸"), staff["counter"])
     job = res.job
     assert job.service_kind == "contract" and job.agreement_id == ag.id

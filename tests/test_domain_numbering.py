@@ -65,7 +65,7 @@ def _save_jobs(url: str, worker: int, n: int, queue) -> None:
     from app.domain.models import User
 
     bootstrap.open_database(url)
-    user = User.get(User.username == "admin")
+    user = User.get(User.username == "counter")
     c = customers.create_customer(f"并发测试客户{worker}", f"1380000{worker:04d}", "end_user", user=None)
     numbers = []
     for i in range(n):
@@ -79,9 +79,10 @@ def _save_jobs(url: str, worker: int, n: int, queue) -> None:
 def test_concurrent_stations_get_unique_gap_free_numbers(any_db):
     """Several processes save jobs at the same moment: every number is
     issued once and the series has no gaps."""
-    from app.domain import products
+    from app.domain import products, users
 
     products.get_or_create_product("CC-MODEL", "并发测试机型")  # shared by all workers
+    users.create_user("counter", "张丽", "counter")
     dbmod.close()
     workers, per_worker = 4, 15
     ctx = mp.get_context("spawn")

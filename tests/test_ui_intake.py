@@ -209,7 +209,10 @@ def test_settings_dialog_saves_shared_and_station_options(qtbot, db, staff, tab)
     from app.ui import prefs
     from app.ui.settings_dialog import SettingsDialog
 
-    d = SettingsDialog(tab.ctx)
+    clerk = SettingsDialog(tab.ctx)             # the counter sets up his station only
+    qtbot.addWidget(clerk)
+    assert not clerk.ui.companyName.isEnabled()
+    d = SettingsDialog(AppContext(staff["manager"]))
     qtbot.addWidget(d)
     d.ui.companyName.clear()
     d.save()                                     # the name is printed everywhere: required

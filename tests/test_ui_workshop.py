@@ -92,7 +92,7 @@ def shop(any_db, staff):
 def tab(qtbot, shop, staff):
     from app.ui.repair_tab import RepairCardsTab
 
-    widget = RepairCardsTab(AppContext(staff["counter"]))
+    widget = RepairCardsTab(AppContext(staff["tech"]))   # the workshop moves jobs
     qtbot.addWidget(widget)
     return widget
 

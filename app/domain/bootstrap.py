@@ -1,10 +1,17 @@
-"""Open a database for the application: connect, migrate, first-run setup."""
+"""Open a database for the application: connect, migrate, number series.
+
+A new database has no users: the application asks for its administrator
+at the first start (app.domain.auth.create_first_admin)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from . import db, migrations, numbering
-from .models import User, now
+from .models import Meta, User, now
+
+#: The csdesk_meta key that marks a database filled with demo data
+#: (app.domain.demo): only there may ``csdesk --demo`` sign in without asking.
+DEMO_KEY = "demo_database"
 
 
 @dataclass
@@ -25,7 +32,6 @@ def open_database(url: str, *, backup: bool = True) -> OpenedDatabase:
     database = db.connect(url)
     try:
         applied = migrations.migrate(database, backup=backup)
-        ensure_first_user()
         year = now().year
         numbering.ensure_series([year, year + 1])
     except Exception:
@@ -34,9 +40,19 @@ def open_database(url: str, *, backup: bool = True) -> OpenedDatabase:
     return OpenedDatabase(url=url, backend=db.backend_of(url), applied=applied)
 
 
-def ensure_first_user() -> User:
-    """A new database gets its administrator (sign-in comes later)."""
-    first = User.select().order_by(User.id).first()
-    if first is None:
-        first = User.create(username="admin", display_name="管理员", role="admin")
-    return first
+def mark_demo() -> None:
+    """Mark the open database as a demo database (demo data, known passwords)."""
+    Meta.insert(key=DEMO_KEY, value="1").on_conflict_ignore().execute()
+
+
+def is_demo_database() -> bool:
+    return Meta.select().where(Meta.key == DEMO_KEY).exists()
+
+
+def demo_manager() -> User | None:
+    """The demo's manager, whom ``csdesk --demo`` signs in without asking;
+    None unless the open database is a demo database."""
+    if not is_demo_database():
+        return None
+    return (User.select().where((User.role == "manager") & (User.active == True))  # noqa: E712
+            .order_by(User.id).first())

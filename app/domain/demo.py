@@ -8,8 +8,8 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
-from . import customers, intake, jobs, products, release, users
-from .db import database
+from . import auth, bootstrap, customers, intake, jobs, products, release, users
+from .db import database, write_transaction
 from .models import Customer, Job, Unit, User, set_clock
 
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段漕钱汤尹黎易常武乔贺赖龚文"
@@ -47,9 +47,12 @@ DIAGNOSES = ["主板供电芯片损坏，需更换主板", "定影组件老化�
 PARTS = [("主板", "MB-0231", "1280.00"), ("定影组件", "FU-429", "460.00"), ("电源适配器 65W", "AD-65W", "189.00"),
          ("键盘", "KB-CN-01", "320.00"), ("内存条 16GB DDR5", "MEM-16G", "398.00"), ("电池", "BAT-57WH", "450.00"),
          ("导热硅脂", "TG-7921", "25.00"), ("搓纸轮", "PR-2900", "45.00")]
-STAFF = [("clerk1", "张丽", "counter"), ("clerk2", "刘芳", "counter"), ("tech1", "李强", "technician"),
-         ("tech2", "赵敏", "technician"), ("tech3", "陈志强", "technician"), ("boss", "王建国", "manager"),
-         ("biz1", "孙浩然", "business"), ("info1", "周静", "info_manager")]
+#: One user per role (two clerks, three technicians), all with DEMO_PASSWORD.
+#: ``csdesk --demo`` signs in as the manager, boss.
+STAFF = [("admin", "系统管理员", "admin"), ("clerk1", "张丽", "counter"), ("clerk2", "刘芳", "counter"),
+         ("tech1", "李强", "technician"), ("tech2", "赵敏", "technician"), ("tech3", "陈志强", "technician"),
+         ("boss", "王建国", "manager"), ("biz1", "孙浩然", "business"), ("info1", "周静", "info_manager")]
+DEMO_PASSWORD = "demo1234"
 
 #: The job paths the demo walks: the states every job ends up in.
 PATHS = {
@@ -88,10 +91,17 @@ def phone(rnd: random.Random) -> str:
 
 
 def ensure_staff() -> dict[str, User]:
+    """The demo's users, each with :data:`DEMO_PASSWORD` (also given to a
+    password-less user of an older demo database), and the demo mark."""
+    bootstrap.mark_demo()
+    digest = auth.hash_password(DEMO_PASSWORD)  # one hash for all: demo data, not security
     out = {}
-    for username, name, role in STAFF:
-        u = User.get_or_none(User.username == username) or users.create_user(username, name, role)
-        out[username] = u
+    with write_transaction():
+        for username, name, role in STAFF:
+            u = User.get_or_none(User.username == username) or users.create_user(username, name, role)
+            if not u.password_hash:
+                User.update(password_hash=digest).where(User.id == u.id).execute()
+            out[username] = u
     return out
 
 
@@ -146,7 +156,7 @@ def fill(customers_n: int = 40, jobs_n: int = 60, extra_customers: int = 0, seed
         if owned:
             products.create_agreement(c, owned, today - dt.timedelta(days=200), today + dt.timedelta(days=165),
                                       "全年上门及送修服务，含人工费，配件按成本价八折。",
-                                      covers_parts=False, covers_labour=True)
+                                      covers_parts=False, covers_labour=True, user=None)
             agreements += 1
     states = list(PATHS)
     weights = [6, 5, 3, 5, 3, 6, 14, 2, 1]

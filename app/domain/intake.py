@@ -16,6 +16,7 @@ from .db import write_transaction
 from .errors import ValidationError, tx
 from .jobs import log
 from .models import Customer, Job, JobItem, Product, Receipt, RegisterEntry, Unit, User, now
+from .permissions import require
 
 
 @dataclass
@@ -84,7 +85,9 @@ def validate(form: IntakeForm) -> dict[str, str]:
 
 
 def take_in(form: IntakeForm, user: User | None) -> IntakeResult:
-    """Save the job; raises :class:`ValidationError` and writes nothing if the form is wrong."""
+    """Save the job; raises :class:`ValidationError` and writes nothing if the
+    form is wrong, :class:`PermissionDenied` if ``user`` may not take units in."""
+    require(user, "job.intake")
     try:
         return _take_in(form, user)
     except pw.IntegrityError:

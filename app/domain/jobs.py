@@ -22,6 +22,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from .db import write_transaction
 from .errors import ConcurrentChange, NotFound, TransitionNotAllowed, ValidationError, tx
 from .models import Job, JobHistory, JobLabour, JobPart, User, now
+from .permissions import require
 
 STATES = ("received", "diagnosing", "waiting_parts", "repairing", "repaired", "ready",
           "delivered", "cancelled", "returned")
@@ -115,7 +116,9 @@ def log(job: Job, user: User | None, event: str, note: str = "", from_state: str
 
 def perform(job_id: int, action: str, user: User | None, expected_version: int | None,
             note: str = "") -> Job:
-    """Move a job along the state machine."""
+    """Move a job along the state machine (the workshop's right, "job.work":
+    technicians move jobs, the counter informs and hands back)."""
+    require(user, "job.work")
     if action in SPECIAL_ACTIONS:
         raise TransitionNotAllowed(tx("'{action}' is done through {service}.", action=action,
                                       service=SPECIAL_ACTIONS[action]))
@@ -150,6 +153,8 @@ def perform(job_id: int, action: str, user: User | None, expected_version: int |
 
 def set_diagnosis(job_id: int, diagnosis: str, user: User | None, expected_version: int | None,
                   technician_id: int | None = None) -> Job:
+    """Record the diagnosis (and, optionally, the technician in charge)."""
+    require(user, "job.work")
     with write_transaction():
         job = get_job(job_id)
         if job.state in CLOSED_STATES:
@@ -171,6 +176,8 @@ def _check_work_allowed(job: Job) -> None:
 
 def add_part(job_id: int, description: str, quantity, unit_price, user: User | None,
              expected_version: int | None, kind: str = "part", part_no: str = "") -> Job:
+    """Record a part or material used on the job."""
+    require(user, "job.work")
     errors = {}
     if not (description or "").strip():
         errors["description"] = tx("Describe the part or material.")
@@ -197,6 +204,8 @@ def add_part(job_id: int, description: str, quantity, unit_price, user: User | N
 
 
 def remove_part(part_id: int, user: User | None, expected_version: int | None) -> Job:
+    """Delete a part line recorded by mistake."""
+    require(user, "job.work")
     part = JobPart.get_or_none(JobPart.id == part_id)
     return _remove_line(part, tx("That part line no longer exists."), user, expected_version, "part_removed",
                         lambda p: f"{p.description} x {p.quantity}")
@@ -218,6 +227,8 @@ def _remove_line(line, missing, user: User | None, expected_version: int | None,
 def add_labour(job_id: int, hours, rate, user: User | None, expected_version: int | None,
                technician_id: int | None = None, description: str = "",
                work_date: dt.date | None = None) -> Job:
+    """Record labour hours (by default the job's technician, else ``user``)."""
+    require(user, "job.work")
     errors = {}
     try:
         h = to_decimal(hours, "hours")
@@ -243,6 +254,8 @@ def add_labour(job_id: int, hours, rate, user: User | None, expected_version: in
 
 
 def remove_labour(labour_id: int, user: User | None, expected_version: int | None) -> Job:
+    """Delete a labour line recorded by mistake."""
+    require(user, "job.work")
     line = JobLabour.get_or_none(JobLabour.id == labour_id)
     return _remove_line(line, tx("That labour line no longer exists."), user, expected_version,
                         "labour_removed", lambda x: f"{x.hours} h")
@@ -251,6 +264,7 @@ def remove_labour(labour_id: int, user: User | None, expected_version: int | Non
 def inform_customer(job_id: int, user: User | None, expected_version: int | None, how: str = "phone",
                     note: str = "") -> Job:
     """Record that the customer was told (e.g. the unit is ready, or a quote)."""
+    require(user, "job.inform")
     with write_transaction():
         job = get_job(job_id)
         if job.state in CLOSED_STATES:
@@ -262,6 +276,8 @@ def inform_customer(job_id: int, user: User | None, expected_version: int | None
 
 def override_kind(job_id: int, kind: str, reason: str, user: User | None,
                   expected_version: int | None) -> Job:
+    """Change the service kind the rules gave; a reason is required."""
+    require(user, "job.kind")
     from .products import SERVICE_KINDS
 
     if kind not in SERVICE_KINDS:

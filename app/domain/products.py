@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from . import numbering
 from .customers import clean
 from .db import write_transaction
-from .errors import ValidationError, tx
-from .models import Agreement, AgreementUnit, Customer, Product, Unit
+from .errors import PermissionDenied, ValidationError, tx
+from .models import Agreement, AgreementUnit, Customer, Product, Unit, User
+from .permissions import can
 
 SERVICE_KINDS = ("free", "contract", "paid")
 
@@ -94,8 +95,21 @@ def register_unit(serial: str, product: Product, owner: Customer | None,
     return Unit.create(serial=serial, product=product, owner=owner, sale_date=sale_date)
 
 
+def require_agreement_right(user: User | None) -> None:
+    """Signing a maintenance agreement is a commercial decision: the
+    manager's (and the administrator's). permissions.py has no
+    "agreement.manage" yet; the manager's right to decide on customers
+    stands in for it, under a message that names agreements."""
+    if not can(user, "customer.select.decide"):
+        raise PermissionDenied(tx("{user} ({role}) may not record maintenance agreements.",
+                                  user=user.display_name, role=user.role), perm="customer.select.decide")
+
+
 def create_agreement(customer: Customer, units: list[Unit], start: dt.date, end: dt.date,
-                     terms: str = "", covers_parts: bool = True, covers_labour: bool = True) -> Agreement:
+                     terms: str = "", covers_parts: bool = True, covers_labour: bool = True, *,
+                     user: User | None) -> Agreement:
+    """Record a maintenance agreement (维修协议) covering ``units``."""
+    require_agreement_right(user)
     errors = {}
     if end < start:
         errors["end_date"] = tx("The agreement ends before it starts.")

@@ -15,6 +15,7 @@ from .db import write_transaction
 from .errors import NotFound, ValidationError, tx
 from .jobs import OPEN_STATES
 from .models import Customer, Job, JobItem, RegisterEntry, User
+from .permissions import require
 
 DIRECTIONS = ("in", "out", "void")
 
@@ -43,6 +44,7 @@ def correct(entry_id: int, user: User | None, note: str, *, direction: str | Non
             person: str | None = None) -> RegisterEntry:
     """Write a correction of row ``entry_id``: ``direction='void'`` voids it,
     otherwise the new row states the corrected direction / person."""
+    require(user, "register.correct")
     note = (note or "").strip()
     if not note:
         raise ValidationError({"note": tx("Say what was wrong with the row.")})

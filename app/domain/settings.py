@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import json
 
-from .models import Setting
+from .models import Setting, User
+from .permissions import require
 
 DEFAULTS = {
     "company_name": "华信电子科技有限公司 售后服务部",
@@ -25,7 +26,9 @@ def get(key: str) -> str:
     return row.value if row is not None else DEFAULTS.get(key, "")
 
 
-def set_value(key: str, value: str) -> None:
+def set_value(key: str, value: str, user: User | None) -> None:
+    """Store a shared setting; only a user with "settings.company" may."""
+    require(user, "settings.company")
     Setting.insert(key=key, value=value).on_conflict_replace().execute() \
         if not _is_pg() else Setting.insert(key=key, value=value).on_conflict(
             conflict_target=[Setting.key], update={Setting.value: value}).execute()

@@ -1,26 +1,57 @@
-"""Staff and roles. Sign-in and passwords arrive with the archive issue;
-until then a station names its operator and the domain records that user."""
+"""Staff and roles: who works here, and the creation of a user row.
+
+Sign-in, passwords, locking and the administrator's services (add a user,
+set a role, reset a password, unlock, deactivate) are in
+:mod:`app.domain.auth`; who may do what is in :mod:`app.domain.permissions`.
+"""
 from __future__ import annotations
 
-from .errors import PermissionDenied, ValidationError, tx
+import peewee as pw
+
+from .errors import ValidationError, tx
 from .models import User
+from .permissions import ROLES, can, require
 
-ROLES = ("admin", "info_manager", "counter", "technician", "business", "manager")
+__all__ = ["ROLES", "create_user", "validate_user", "find_by_username", "active_users", "technicians",
+           "approvers", "get_user"]
 
 
-def create_user(username: str, display_name: str, role: str) -> User:
+def find_by_username(username: str) -> User | None:
+    """The user called ``username``, ignoring case and surrounding blanks
+    (people type "Clerk1" as often as "clerk1")."""
+    name = (username or "").strip().lower()
+    if not name:
+        return None
+    return User.get_or_none(pw.fn.LOWER(User.username) == name)
+
+
+def validate_user(username: str, display_name: str, role: str) -> dict[str, str]:
+    """Field -> message for a new user (empty if fine)."""
     errors = {}
-    if not username.strip():
+    if not (username or "").strip():
         errors["username"] = tx("required")
-    if not display_name.strip():
+    elif any(c.isspace() for c in username.strip()):
+        errors["username"] = tx("No spaces in a user name.")
+    elif find_by_username(username) is not None:
+        errors["username"] = tx("already taken")
+    if not (display_name or "").strip():
         errors["display_name"] = tx("required")
     if role not in ROLES:
         errors["role"] = tx("unknown role '{role}'", role=role)
-    if username.strip() and User.select().where(User.username == username.strip()).exists():
-        errors["username"] = tx("already taken")
+    return errors
+
+
+def create_user(username: str, display_name: str, role: str, *, actor: User | None = None,
+                password_hash: str = "", must_change_password: bool = False) -> User:
+    """Insert a user row. ``actor=None`` is the system (demo data, tests);
+    the GUI goes through :func:`app.domain.auth.create_user`, which also
+    checks the password rules and hashes the password."""
+    require(actor, "users.manage")
+    errors = validate_user(username, display_name, role)
     if errors:
         raise ValidationError(errors)
-    return User.create(username=username.strip(), display_name=display_name.strip(), role=role)
+    return User.create(username=username.strip(), display_name=display_name.strip(), role=role,
+                       password_hash=password_hash, must_change_password=must_change_password)
 
 
 def active_users(role: str | None = None) -> list[User]:
@@ -34,12 +65,9 @@ def technicians() -> list[User]:
     return active_users("technician")
 
 
-def require_manager(user: User | None, action: str, message: str | None = None) -> User:
-    """``user`` if a manager or admin; else PermissionDenied with ``message``
-    (a tx() sentence naming the action, so it translates as a whole)."""
-    if user is None or user.role not in ("manager", "admin"):
-        raise PermissionDenied(message or tx("{action} needs a manager's approval.", action=action))
-    return user
+def approvers() -> list[User]:
+    """Active users who may approve a release without the pickup receipt."""
+    return [u for u in active_users() if can(u, "release.approve")]
 
 
 def get_user(user_id: int | None) -> User | None:

@@ -11,6 +11,7 @@ import json
 
 from app.domain import settings
 from app.domain.db import write_transaction
+from app.domain.permissions import can
 from app.ui import ops, prefs
 from app.ui.generated.ui_settings import Ui_SettingsDialog
 from app.ui.qt import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
@@ -23,15 +24,17 @@ def load_shared() -> dict[str, str]:
     return {key: settings.get(key) for key in SHARED_KEYS}
 
 
-def save_shared(values: dict[str, str]) -> None:
-    """Write the shared settings in one transaction."""
+def save_shared(values: dict[str, str], user) -> None:
+    """Write the shared settings in one transaction (needs "settings.company")."""
     from app.domain.errors import ValidationError
+    from app.domain.permissions import require
 
+    require(user, "settings.company")
     if not values.get("company_name", "").strip():
         raise ValidationError({"company_name": "The company name is printed on every document."})
     with write_transaction():
         for key, value in values.items():
-            settings.set_value(key, value)
+            settings.set_value(key, value, user)
 
 
 def terms_to_text(stored: str) -> str:
@@ -69,6 +72,11 @@ class SettingsDialog(QDialog):
         ui.fontPath.editingFinished.connect(self.check_font)
         ui.buttons.accepted.connect(self.save)
         ui.buttons.rejected.connect(self.reject)
+        # Everyone sets up his station; the company's settings are the
+        # manager's and the administrator's (the domain checks it too).
+        self.may_edit_company = can(ctx.user, "settings.company")
+        for widget in (ui.companyName, ui.companyPhone, ui.companyAddress, ui.pickupTerms, ui.promiseDays):
+            widget.setEnabled(self.may_edit_company)
         self.load()
         self.resize(680, 500)
 
@@ -143,8 +151,8 @@ class SettingsDialog(QDialog):
                   "company_address": ui.companyAddress.text().strip(),
                   "pickup_terms": text_to_terms(ui.pickupTerms.toPlainText()),
                   "default_promise_days": str(ui.promiseDays.value())}
-        result = ops.run(self, save_shared, shared)
-        if not result.ok:
+        result = ops.run(self, save_shared, shared, self.ctx.user) if self.may_edit_company else None
+        if result is not None and not result.ok:
             if result.field_errors:
                 ui.tabs.setCurrentWidget(ui.companyTab)
                 first = self.errors.show(result.field_errors)
