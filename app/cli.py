@@ -66,7 +66,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         if args.demo:
             try:
-                ensure_demo(url)
+                # Only the demo's own file is topped up with the demo users;
+                # --demo on another database adds nothing to it.
+                ensure_demo(url, own=args.database is None)
             except CsdeskError as exc:
                 return _fail(exc)
         from app.ui.application import run
@@ -111,14 +113,17 @@ def _print(args) -> int:
     return 0
 
 
-def ensure_demo(url: str) -> None:
-    """Create and fill the demo database on first use."""
+def ensure_demo(url: str, own: bool = True) -> None:
+    """Create and fill the demo database on first use; an older demo file
+    (``own``) gets the demo users and their password (demo.DEMO_PASSWORD)."""
     from app.domain import demo
     from app.domain.models import Job
 
     _open(url)
     if not Job.select().exists():
         demo.fill()
+    elif own:
+        demo.ensure_staff()
     from app.domain.db import close
 
     close()

@@ -204,3 +204,179 @@ def test_demo_users_and_the_demo_manager(db):
     assert bootstrap.demo_manager().username == "boss"
     assert auth.sign_in("clerk1", demo.DEMO_PASSWORD).role == "counter"
     assert not auth.needs_first_admin()
+
+
+# -- the dialogs, through their real widgets ---------------------------------------------------
+@pytest.fixture
+def no_boxes(no_message_boxes):
+    return no_message_boxes
+
+
+def test_sign_in_dialog_enter_signs_in_and_refusals_show_beside_the_fields(qtbot, clerk, no_boxes):
+    from app.ui.qt import Qt
+    from app.ui.signin_dialog import SignInDialog
+
+    dialog = SignInDialog("clerk")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.focusWidget() is dialog.password              # the name is filled in: type the password
+    qtbot.keyClicks(dialog.password, "wrong-pass")
+    qtbot.keyClick(dialog.password, Qt.Key_Return)
+    assert dialog.isVisible() and dialog.user is None
+    assert dialog.message.isVisible() and "wrong password" in dialog.message.text()
+    assert dialog.password.text() == ""
+    qtbot.keyClicks(dialog.password, PW)
+    assert not dialog.message.isVisible()                       # the message goes as he types
+    qtbot.keyClick(dialog.password, Qt.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Accepted and dialog.user.id == clerk.id
+
+
+def test_sign_in_dialog_says_until_when_an_account_is_locked(qtbot, clerk, clock, no_boxes):
+    from app.ui.signin_dialog import SignInDialog
+
+    dialog = SignInDialog("clerk")
+    qtbot.addWidget(dialog)
+    for _ in range(auth.MAX_FAILURES):
+        dialog.password.setText("wrong-pass")
+        dialog.attempt()
+    assert "locked until 09:15" in dialog.message.text() and dialog.user is None
+
+
+def test_first_start_creates_the_administrator(qtbot, db, monkeypatch, no_boxes):
+    from app.ui import signin_dialog
+    from app.ui.signin_dialog import FirstAdminDialog, SignInDialog
+
+    def fill(dialog):
+        dialog.display_name.setText("刘管理")
+        dialog.username.setText("liu")
+        dialog.password.setText(PW)
+        dialog.repeat.setText(PW + "x")
+        dialog.save()
+        assert dialog.errors.message("repeat")                 # typed twice, differently
+        dialog.repeat.setText(PW)
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(FirstAdminDialog, "exec", fill)
+    monkeypatch.setattr(SignInDialog, "exec", lambda d: pytest.fail("no sign-in box on the first start"))
+    user = signin_dialog.sign_in_flow()
+    assert user.username == "liu" and user.role == "admin"
+    assert signin_dialog.last_username() == "liu"
+
+
+def test_a_reset_password_is_replaced_before_work_starts(qtbot, db, staff, monkeypatch, no_boxes):
+    from app.ui import signin_dialog
+    from app.ui.password_dialog import PasswordDialog
+    from app.ui.signin_dialog import SignInDialog
+
+    auth.set_password(None, staff["admin"], PW)
+    auth.set_password(staff["admin"], staff["counter"], "temp-pass")
+    signin_dialog.remember_username("clerk")
+
+    def type_password(dialog):
+        assert dialog.username.text() == "clerk"                # remembered at this station
+        dialog.password.setText("temp-pass")
+        dialog.attempt()
+        return dialog.result()
+
+    def new_password(dialog):
+        dialog.old.setText("temp-pass")
+        dialog.new.setText("clerks-own")
+        dialog.repeat.setText("clerks-own")
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(SignInDialog, "exec", type_password)
+    monkeypatch.setattr(PasswordDialog, "exec", new_password)
+    user = signin_dialog.sign_in_flow()
+    assert user.id == staff["counter"].id and not user.must_change_password
+    assert auth.sign_in("clerk", "clerks-own")
+
+
+def test_users_dialog_adds_resets_unlocks_and_disables(qtbot, db, staff, monkeypatch, no_boxes):
+    from app.ui.context import AppContext
+    from app.ui.password_dialog import PasswordDialog
+    from app.ui.users_dialog import AddUserDialog, UsersDialog
+
+    admin = auth.set_password(None, staff["admin"], PW)
+    dialog = UsersDialog(AppContext(admin))
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == User.select().count()
+
+    def add(d):
+        d.display_name.setText("吴敏")
+        d.username.setText("wumin")
+        d.role.setCurrentIndex(d.role.findData("technician"))
+        d.password.setText("short")
+        d.save()
+        assert d.errors.message("password")
+        d.password.setText("first-pass")
+        d.save()
+        return d.result()
+
+    monkeypatch.setattr(AddUserDialog, "exec", add)
+    dialog.buttons["add"].click()
+    wu = User.get(User.username == "wumin")
+    assert wu.role == "technician" and wu.must_change_password and dialog.selected().id == wu.id
+
+    for _ in range(auth.MAX_FAILURES):
+        refused("wumin", "wrong-pass")
+    dialog.reload(wu.id)
+    assert dialog.buttons["unlock"].isEnabled()
+    dialog.buttons["unlock"].click()
+    assert not auth.is_locked(User.get_by_id(wu.id))
+
+    def reset(d):
+        d.new.setText("second-pass")
+        d.repeat.setText("second-pass")
+        d.save()
+        return d.result()
+
+    monkeypatch.setattr(PasswordDialog, "exec", reset)
+    dialog.buttons["password"].click()
+    assert auth.sign_in("wumin", "second-pass").must_change_password
+
+    dialog.buttons["active"].click()
+    assert not User.get_by_id(wu.id).active and dialog.buttons["active"].text() == "&Enable"
+
+
+def test_the_window_shows_what_the_role_may_do_and_switches_user(qtbot, db, staff, monkeypatch):
+    from app.ui import signin_dialog
+    from app.ui.context import AppContext
+    from app.ui.main_window import MainWindow
+
+    ctx = AppContext(staff["tech"])
+    window = MainWindow(ctx, db)
+    qtbot.addWidget(window)
+    intake_index = window.tabs.indexOf(window.intake)
+    assert not window.tabs.isTabVisible(intake_index) and window.tabs.currentIndex() != intake_index
+    assert not window.release_action.isEnabled() and not window.users_action.isVisible()
+    assert "李强" in window.user_label.text()
+
+    monkeypatch.setattr(signin_dialog, "sign_in_flow", lambda parent=None: staff["admin"])
+    window.show()
+    window.sign_out()
+    assert ctx.user.id == staff["admin"].id and window.isVisible()
+    assert window.tabs.isTabVisible(intake_index) and window.release_action.isEnabled()
+    assert window.users_action.isVisible() and "管理员" in window.user_label.text()
+
+    monkeypatch.setattr(signin_dialog, "sign_in_flow", lambda parent=None: None)
+    window.sign_out()                                           # cancelled: the session ends
+    assert not window.isVisible()
+
+
+def test_start_up_signs_in_the_demo_manager_only_on_a_demo_database(db, monkeypatch):
+    from app.domain import demo
+    from app.ui import application, signin_dialog
+
+    asked = []
+    monkeypatch.setattr(signin_dialog, "sign_in_flow", lambda parent=None: asked.append(1))
+    assert application.sign_in_at_start(demo=True) is None and asked == [1]    # not a demo: asks
+    monkeypatch.setenv("CSDESK_BENCH_STARTUP", "1")
+    assert application.sign_in_at_start(demo=False) is None and asked == [1]   # never hangs on a box
+    demo.ensure_staff()
+    assert application.sign_in_at_start(demo=False).username == "boss"
+    monkeypatch.delenv("CSDESK_BENCH_STARTUP")
+    assert application.sign_in_at_start(demo=True).username == "boss"
+    assert application.sign_in_at_start(demo=False) is None and asked == [1, 1]

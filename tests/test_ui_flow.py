@@ -75,6 +75,7 @@ def test_intake_card_workshop_release(qtbot, db, staff, printed, monkeypatch):
     #    job goes through the workshop with the state buttons. (The counter
     #    may not: the workshop is the technician's, checked by the domain.)
     ctx.set_user(staff["tech"])
+    assert not window.tabs.isTabVisible(window.tabs.indexOf(window.intake))   # no intake for him
     card_code = f"{job.number}-2"
     assert card_code in read_codes(cards_pdf, 2)
     seen = []

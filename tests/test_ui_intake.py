@@ -233,28 +233,6 @@ def test_settings_dialog_saves_shared_and_station_options(qtbot, db, staff, tab)
     assert tab.ui.promisedDate.date() == QDate.currentDate().addDays(5)
 
 
-def test_operator_is_remembered_per_station(qtbot, db, staff, monkeypatch):
-    from app.ui import application, prefs
-    from app.ui.widgets import OperatorDialog
-
-    asked = []
-
-    def fake_exec(dialog):
-        asked.append(dialog.list.count())
-        for i in range(dialog.list.count()):
-            if dialog.list.item(i).data(Qt.UserRole) == staff["counter"].id:
-                dialog.list.setCurrentRow(i)
-        return 1
-
-    monkeypatch.setattr(OperatorDialog, "exec", fake_exec)
-    ctx = AppContext()
-    assert application.choose_operator(None, ctx)            # nobody saved: asked
-    assert asked and ctx.user.id == staff["counter"].id and prefs.get("operator_id") == staff["counter"].id
-    ctx2 = AppContext()
-    assert application.choose_operator(None, ctx2) and len(asked) == 1   # remembered: not asked again
-    assert ctx2.user.id == staff["counter"].id
-
-
 def test_customer_list_keyboard(qtbot, tab, zhang):
     pick_customer(qtbot, tab, "13", down=1)    # two match; Down picks the second
     assert tab.customer.name == "王芳" and tab.ui.serialEdit.hasFocus()

@@ -92,17 +92,18 @@ def editable_fields(user: User | None, customer: Customer) -> frozenset[str]:
     return frozenset()
 
 
-def get_archive(user: User | None, customer_id: int) -> Archive:
-    """The whole archive of a customer, for reading and editing; logs a "view".
+def get_archive(user: User | None, customer_id: int, *, action: str = "view") -> Archive:
+    """The whole archive of a customer, for reading and editing; logs a "view"
+    (``action="print"`` when it is read to be printed).
 
     Raises NotFound, or PermissionDenied (after logging the "denied" attempt)
     for a user who may see only the overview row; the UI then offers
     :func:`app.domain.access.request_access`.
     """
     c = _customer(customer_id)
-    reason = _check_read(user, c, "view")
+    reason = _check_read(user, c, action)
     grant = access.active_grant(user, c.id) if reason == "granted" else None
-    access.record(user, c.id, "view")
+    access.record(user, c.id, action)
     editable = editable_fields(user, c)
     return Archive(customer=c,
                    contacts=list(c.contacts.order_by(CustomerContact.is_primary.desc(), CustomerContact.id)),

@@ -2,8 +2,8 @@
 
 Order matters for a fast first window: the QApplication, translators and
 font first; then the database (a clear message, never a traceback, when it
-cannot be opened, with retry / open another / quit); then the operator;
-then the main window. reportlab and the tabs nobody looks at yet are
+cannot be opened, with retry / open another / quit); then sign-in (or the
+first administrator); then the main window. reportlab and the tabs nobody looks at yet are
 imported later, when they are needed.
 """
 from __future__ import annotations
@@ -14,13 +14,12 @@ import logging
 import sys
 from pathlib import Path
 
-from app.domain import bootstrap, db as dbmod, users
+from app.domain import bootstrap, db as dbmod
 from app.domain.errors import DatabaseUnavailable, NotACsdeskDatabase, SchemaTooNew
 from app.ui import prefs
 from app.ui.ops import translated
 from app.ui.qt import (QApplication, QCoreApplication, QFileDialog, QFontDatabase, QInputDialog,
                        QLibraryInfo, QLocale, QMessageBox, QTranslator)
-from app.ui.widgets import OperatorDialog
 
 log = logging.getLogger("csdesk.ui")
 
@@ -106,28 +105,6 @@ def _ask_after_failure(url: str, exc) -> str | None:
     return None
 
 
-def choose_operator(parent, ctx, *, force: bool = False) -> bool:
-    """Set ``ctx``'s user from prefs, or ask (always when ``force``). False if nobody was chosen."""
-    active = users.active_users()
-    if not force:
-        saved = next((u for u in active if u.id == prefs.get("operator_id")), None)
-        if saved is not None:
-            ctx.set_user(saved)
-            return True
-        if len(active) == 1:
-            ctx.set_user(active[0])
-            prefs.set("operator_id", active[0].id)
-            return True
-    current = ctx.user.id if ctx.user is not None else prefs.get("operator_id")
-    dialog = OperatorDialog(active, current, parent)
-    if dialog.exec() and dialog.user_id() is not None:
-        user = next(u for u in active if u.id == dialog.user_id())
-        prefs.set("operator_id", user.id)
-        ctx.set_user(user)
-        return True
-    return ctx.user is not None
-
-
 def _warm_up_printing() -> None:
     """Load reportlab and the CJK font in the background once the window is
     up, so the clerk's first Save & print costs what every later one does
@@ -148,6 +125,27 @@ def _warm_up_printing() -> None:
     # A second after the window shows: the thread holds the GIL while it
     # imports, and must not slow the first paint.
     QTimer.singleShot(1000, lambda: threading.Thread(target=load, name="printing-warm-up", daemon=True).start())
+
+
+def sign_in_at_start(demo: bool):
+    """The user this session works as, or None (cancelled: quit).
+
+    ``--demo`` and the start-up benchmark sign in as the demo's manager
+    without a question, but only on a database that demo data marked as a
+    demo (its passwords are published): ``--demo`` on a real database still
+    asks. Everyone else signs in (or sets up the first administrator).
+    """
+    bench = bool(os.environ.get("CSDESK_BENCH_STARTUP"))
+    if demo or bench:
+        user = bootstrap.demo_manager()
+        if user is not None:
+            return user
+        if bench:  # nobody is there to type a password: fail, do not hang
+            print("csdesk: CSDESK_BENCH_STARTUP needs a demo database (csdesk demo-data)", file=sys.stderr)
+            return None
+    from app.ui.signin_dialog import sign_in_flow
+
+    return sign_in_flow(None)
 
 
 def make_application(argv=None) -> QApplication:
@@ -172,14 +170,10 @@ def run(url: str, *, demo: bool = False, argv=None) -> int:
     from app.ui.context import AppContext
     from app.ui.main_window import MainWindow
 
-    ctx = AppContext()
-    if demo:
-        # The demo opens straight on the counter: first counter clerk, no question.
-        clerk = next(iter(users.active_users("counter")), None)
-        if clerk is not None:
-            ctx.set_user(clerk)
-    if ctx.user is None and not choose_operator(None, ctx):
+    user = sign_in_at_start(demo)
+    if user is None:
         return 1
+    ctx = AppContext(user)
     window = MainWindow(ctx, info)
     if demo:
         window.setWindowTitle(window.windowTitle() + "  [DEMO]")

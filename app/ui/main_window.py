@@ -6,6 +6,10 @@ A barcode scanner types like a very fast keyboard and ends with Enter.
 burst when the focus is not in a text field, so a clerk can scan a receipt
 or a repair card whatever the screen shows. A receipt of a job that is ready
 opens the release dialog; any other code opens the job.
+
+What the signed-in user's role may not do is hidden or disabled (the intake
+tab for a technician, the release for whoever may not hand units back, the
+Users menu for all but the administrator); the domain services check again.
 """
 from __future__ import annotations
 
@@ -127,7 +131,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status()
         ctx.open_job.connect(self.open_job)
-        ctx.operator_changed.connect(self._show_operator)
+        ctx.user_changed.connect(self._apply_user)
         self.scan_filter = ScanFilter(self, self)
         self.scan_filter.scanned.connect(self.handle_code)
         QApplication.instance().installEventFilter(self.scan_filter)
@@ -175,7 +179,9 @@ class MainWindow(QMainWindow):
 
         m = self.menuBar().addMenu(self.tr("&File"))
         act(m, self.tr("&Settings…"), self.open_settings, QKeySequence.Preferences)
-        act(m, self.tr("Switch &operator…"), self.switch_operator)
+        self.users_action = act(m, self.tr("&Users…"), self.open_users)
+        act(m, self.tr("&Change password…"), self.change_password)
+        act(m, self.tr("Sign &out / switch user…"), self.sign_out)
         m.addSeparator()
         act(m, self.tr("&Quit"), self.close, QKeySequence.Quit)
         m = self.menuBar().addMenu(self.tr("&Job"))
@@ -183,21 +189,22 @@ class MainWindow(QMainWindow):
         m.addAction(self.release_action)
         act(m, self.tr("&Open job…"), self.ask_open_job, QKeySequence.Open)
         m = self.menuBar().addMenu(self.tr("&View"))
-        for i in range(self.tabs.count()):
-            act(m, self.tabs.tabText(i), lambda _c=False, i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}")
+        self.view_actions = [act(m, self.tabs.tabText(i), lambda _c=False, i=i: self.tabs.setCurrentIndex(i),
+                                 f"Ctrl+{i + 1}") for i in range(self.tabs.count())]
         m = self.menuBar().addMenu(self.tr("&Help"))
         act(m, self.tr("&About csdesk"), self.about)
 
     def _build_status(self) -> None:
         sb = self.statusBar()
         self.db_label = QLabel(self.tr("Database: {0}").format(dbmod.describe_url(self.db_url)))
-        self.operator_label = QLabel()
+        self.user_label = QLabel()
+        self.user_label.setObjectName("userLabel")
         self.font_label = QLabel()
         self.font_label.setStyleSheet("color: #c62828;")
         self.font_label.hide()
-        for w in (self.font_label, self.db_label, self.operator_label):
+        for w in (self.font_label, self.db_label, self.user_label):
             sb.addPermanentWidget(w)
-        self._show_operator()
+        self._apply_user()
         # reportlab is imported for the font check: after the window shows.
         QTimer.singleShot(400, self._check_font)
 
@@ -214,9 +221,20 @@ class MainWindow(QMainWindow):
             self.font_label.setToolTip(warning)
             self.font_label.show()
 
-    def _show_operator(self) -> None:
+    def _apply_user(self) -> None:
+        """Show who is signed in and what his role may do."""
+        from app.ui import labels
+
         user = self.ctx.user
-        self.operator_label.setText(self.tr("Operator: {0}").format(user.display_name if user else "—"))
+        self.user_label.setText(self.tr("Signed in: {0} ({1})").format(user.display_name, labels.role(user.role))
+                                if user else self.tr("Not signed in"))
+        self.users_action.setVisible(self.ctx.can("users.manage"))
+        self.release_action.setEnabled(self.ctx.can("job.release"))
+        intake = self.ctx.can("job.intake")
+        self.tabs.setTabVisible(self.tabs.indexOf(self.intake), intake)
+        self.view_actions[self.tabs.indexOf(self.intake)].setEnabled(intake)
+        if not intake and self.tabs.currentWidget() is self.intake:
+            self.tabs.setCurrentIndex(1)
 
     # -- state ------------------------------------------------------------------
     def _restore(self) -> None:
@@ -230,9 +248,11 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         try:
-            self.tabs.setCurrentIndex(int(s.value("main/tab", 0)))
+            tab = int(s.value("main/tab", 0))
         except (TypeError, ValueError):
-            pass
+            tab = 0
+        if self.tabs.isTabVisible(tab):
+            self.tabs.setCurrentIndex(tab)
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
@@ -310,10 +330,42 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._check_font)
         dialog.deleteLater()
 
-    def switch_operator(self) -> None:
-        from app.ui.application import choose_operator
+    def open_users(self) -> None:
+        from app.domain.models import User
+        from app.ui.users_dialog import UsersDialog
 
-        choose_operator(self, self.ctx, force=True)
+        dialog = UsersDialog(self.ctx, self)
+        dialog.exec()
+        dialog.deleteLater()
+        # The administrator may have changed his own name or role.
+        self.ctx.set_user(User.get_by_id(self.ctx.user.id))
+
+    def change_password(self) -> None:
+        from app.ui.password_dialog import PasswordDialog
+
+        user = PasswordDialog.change_own(self, self.ctx.user)
+        if user is not None:
+            self.ctx.set_user(user)
+            self.statusBar().showMessage(self.tr("Your password has been changed."), 10000)
+
+    def sign_out(self) -> None:
+        """Sign the user out and show the sign-in box; cancelled, csdesk closes
+        (the previous user's session must not come back without his password)."""
+        from app.ui.signin_dialog import sign_in_flow
+
+        app = QApplication.instance()
+        keep = app.quitOnLastWindowClosed()
+        app.setQuitOnLastWindowClosed(False)   # the window is hidden while the box shows
+        self.hide()
+        try:
+            user = sign_in_flow(None)
+        finally:
+            app.setQuitOnLastWindowClosed(keep)
+        if user is None:
+            self.close()
+            return
+        self.ctx.set_user(user)
+        self.show()
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About csdesk"), self.tr(

@@ -3,9 +3,6 @@
 * :class:`FieldErrors` shows a service's ``{field: message}`` beside the
   fields: a red label under each field and a red outline on the field, and
   clears them again as soon as the clerk edits that field.
-* :class:`OperatorDialog` picks the member of staff working at this station
-  (sign-in with passwords comes later; until then the station names its
-  operator and the domain records that user).
 * :class:`SearchPopup`: find-as-you-type with a drop-down list of results.
 * :func:`fmt_date` / :func:`fmt_datetime`: dates always read yyyy-MM-dd.
 """
@@ -13,11 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.ui import labels
-from app.ui.qt import (QAbstractItemView, QAbstractSpinBox, QComboBox, QCoreApplication, QDialog,
-                       QDialogButtonBox, QEvent, QLabel, QLineEdit, QListView, QListWidget, QListWidgetItem,
-                       QModelIndex, QObject, QPlainTextEdit, QPoint, QStandardItem, QStandardItemModel, QTextEdit,
-                       QTimer, QVBoxLayout, QWidget, Qt, Signal)
+from app.ui.qt import (QAbstractItemView, QAbstractSpinBox, QComboBox, QCoreApplication, QEvent, QLabel, QLineEdit,
+                       QListView, QListWidget, QModelIndex, QObject, QPlainTextEdit, QPoint, QStandardItem,
+                       QStandardItemModel, QTextEdit, QTimer, QWidget, Qt, Signal)
 
 ERROR_STYLE = "color: #c62828;"
 # A property-based style so the widget's own stylesheet is not overwritten.
@@ -129,36 +124,6 @@ def _outline(widget: QWidget, on: bool) -> None:
     widget.setProperty("fieldError", "true" if on else "false")
     widget.style().unpolish(widget)
     widget.style().polish(widget)
-
-
-class OperatorDialog(QDialog):
-    """Choose the operator of this station from the active users."""
-
-    def __init__(self, users: list, current_id: int = 0, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(QCoreApplication.translate("widgets", "Operator at this station"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(QCoreApplication.translate("widgets", "Who is working at this station?")))
-        self.list = QListWidget()
-        for user in users:
-            item = QListWidgetItem(f"{user.display_name}  ({labels.role(user.role)})")
-            item.setData(Qt.UserRole, user.id)
-            self.list.addItem(item)
-            if user.id == current_id:
-                self.list.setCurrentItem(item)
-        if self.list.currentRow() < 0 and self.list.count():
-            self.list.setCurrentRow(0)
-        self.list.itemActivated.connect(lambda _item: self.accept())
-        layout.addWidget(self.list)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.resize(320, 360)
-
-    def user_id(self) -> int | None:
-        item = self.list.currentItem()
-        return item.data(Qt.UserRole) if item is not None else None
 
 
 class SearchPopup(QObject):
