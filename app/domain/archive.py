@@ -248,4 +248,4 @@ def _contact_summary(r) -> str:
 
 
 def _address_summary(r) -> str:
-    return f"{r.kind}: {r.address}"
+    return " ".join(x for x in (r.address, r.postcode) if x)

@@ -153,7 +153,7 @@ def commit(pv: ImportPreview, user: User | None) -> ImportResult:
     return ImportResult(created=len(codes), skipped=len(pv.rows) - len(codes), codes=codes)
 
 
-def card_data(user: User | None, customer_id: int, changes: int = 12) -> ArchiveCardData:
+def card_data(user: User | None, customer_id: int, changes: int = 8) -> ArchiveCardData:
     """The archive card of one customer, to print; checked and logged as "print"
     (PermissionDenied, logged, for a user who may not read the archive)."""
     a = archive.get_archive(user, customer_id, action="print")
