@@ -181,6 +181,27 @@ def sign_in(username: str, password: str) -> User:
     return User.get_by_id(user.id)
 
 
+def confirm_approval(approver: User, password: str, perm: str) -> User:
+    """A second person (e.g. the manager at the counter) approves an action
+    with their own password. Failures count towards the lock as at sign-in;
+    nothing else about their account changes. Returns the fresh approver."""
+    from .permissions import require
+
+    current = _fresh(approver.id)
+    require(current, perm)          # no point asking someone who may not approve
+    if is_locked(current):
+        raise _locked_error(current)
+    if not current.password_hash or not verify_password(password or "", current.password_hash):
+        current = _record_failure(current.id)
+        if is_locked(current):
+            raise _locked_error(current)
+        raise ValidationError({"approver_password": tx("The approver's password is wrong.")})
+    if current.failed_logins:
+        with write_transaction():
+            User.update(failed_logins=0).where(User.id == current.id).execute()
+    return current
+
+
 def change_password(user: User, old: str, new: str) -> User:
     """The user replaces his own password (and so ends ``must_change_password``)."""
     current = User.get_by_id(user.id)

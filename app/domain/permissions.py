@@ -32,6 +32,7 @@ PERMISSIONS = {
     "customer.access.log": tx("read the access log"),
     "customer.select.investigate": tx("record investigations and assessments of prospects"),
     "customer.select.decide": tx("approve or refuse a prospect"),
+    "agreement.manage": tx("record maintenance agreements"),
     "users.manage": tx("add users, set roles, reset passwords, unlock accounts"),
     "settings.company": tx("change the company settings shared by every station"),
 }
@@ -61,8 +62,20 @@ def can(user, perm: str) -> bool:
     return bool(getattr(user, "active", True)) and perm in ROLE_PERMISSIONS.get(user.role, frozenset())
 
 
+def _current(user):
+    """The user as the database has them now: a role changed or an account
+    disabled at another station counts at once, not at the next sign-in."""
+    from .models import User
+
+    if user is None or not getattr(user, "id", None):
+        return user
+    fresh = User.get_or_none(User.id == user.id)
+    return fresh if fresh is not None else user
+
+
 def require(user, perm: str) -> None:
     """Raise PermissionDenied unless ``user`` has ``perm``."""
+    user = _current(user)
     if not can(user, perm):
         raise PermissionDenied(tx("{user} ({role}) may not {what}.", user=user.display_name, role=user.role,
                                   what=PERMISSIONS[perm]), perm=perm)

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from . import numbering
 from .customers import clean
 from .db import write_transaction
-from .errors import PermissionDenied, ValidationError, tx
+from .errors import ValidationError, tx
 from .models import Agreement, AgreementUnit, Customer, Product, Unit, User
-from .permissions import can
+from .permissions import require
 
 SERVICE_KINDS = ("free", "contract", "paid")
 
@@ -97,12 +97,8 @@ def register_unit(serial: str, product: Product, owner: Customer | None,
 
 def require_agreement_right(user: User | None) -> None:
     """Signing a maintenance agreement is a commercial decision: the
-    manager's (and the administrator's). permissions.py has no
-    "agreement.manage" yet; the manager's right to decide on customers
-    stands in for it, under a message that names agreements."""
-    if not can(user, "customer.select.decide"):
-        raise PermissionDenied(tx("{user} ({role}) may not record maintenance agreements.",
-                                  user=user.display_name, role=user.role), perm="customer.select.decide")
+    manager's and the administrator's."""
+    require(user, "agreement.manage")
 
 
 def create_agreement(customer: Customer, units: list[Unit], start: dt.date, end: dt.date,

@@ -118,15 +118,21 @@ def release(job_id: int, receipt_number: str, collected_by: str, user: User | No
 
 def release_without_receipt(job_id: int, collected_by: str, collector_id: str, approver: User | None,
                             user: User | None, expected_version: int | None, reason: str = "",
-                            payment: Payment | None = None) -> Job:
+                            payment: Payment | None = None, approver_password: str | None = None) -> Job:
     """Lost receipt: release against the collector's ID with the approval of
     someone who holds "release.approve" (a manager), besides the clerk's own
-    "job.release"."""
+    "job.release". An approver other than the signed-in user confirms with
+    their password, so the approval proves the manager was there."""
     require(user, "job.release")
     if approver is None:
         raise PermissionDenied(tx("Release without the pickup receipt needs a manager's approval."),
                                perm="release.approve")
-    require(approver, "release.approve")
+    if user is not None and approver.id != user.id:
+        from .auth import confirm_approval
+
+        approver = confirm_approval(approver, approver_password or "", "release.approve")
+    else:
+        require(approver, "release.approve")
     errors = {}
     if not clean(collector_id) or len(clean(collector_id)) < 6:
         errors["collector_id"] = tx("Record the collector's identity document number.")

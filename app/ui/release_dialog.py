@@ -61,7 +61,8 @@ class ReleaseDialog(QDialog):
         self.errors = FieldErrors(fallback=ui.err_other)
         for name, widget in (("receipt", ui.codeEdit), ("collected_by", ui.collectedBy),
                              ("payment_method", ui.paymentMethod), ("amount_paid", ui.amountPaid),
-                             ("collector_id", ui.collectorId), ("approver", ui.approverCombo)):
+                             ("collector_id", ui.collectorId), ("approver", ui.approverCombo),
+                             ("approver_password", ui.approverPassword)):
             self.errors.add(name, widget, getattr(ui, f"err_{name}"))
         for code in PAYMENT_METHODS:
             ui.paymentMethod.addItem(labels.payment(code), code)
@@ -215,7 +216,8 @@ class ReleaseDialog(QDialog):
                 return
             result = ops.run(self, release.release_without_receipt, job.id, ui.collectedBy.text(),
                              ui.collectorId.text(), users.get_user(approver_id), self.ctx.user, self.version,
-                             ui.lostReason.text(), self.payment())
+                             ui.lostReason.text(), self.payment(), approver_password=ui.approverPassword.text())
+            ui.approverPassword.clear()
         else:
             result = ops.run(self, release.release, job.id, ui.codeEdit.text(), ui.collectedBy.text(),
                              self.ctx.user, self.version, self.payment())

@@ -274,6 +274,22 @@ class Ui_ReleaseDialog(object):
 
         self.lostGrid.addWidget(self.lostReason, 2, 1, 1, 3)
 
+        self.approverPasswordLabel = QLabel(self.lostBox)
+        self.approverPasswordLabel.setObjectName(u"approverPasswordLabel")
+
+        self.lostGrid.addWidget(self.approverPasswordLabel, 3, 2, 1, 1)
+
+        self.approverPassword = QLineEdit(self.lostBox)
+        self.approverPassword.setObjectName(u"approverPassword")
+        self.approverPassword.setEchoMode(QLineEdit.Password)
+
+        self.lostGrid.addWidget(self.approverPassword, 3, 3, 1, 1)
+
+        self.err_approver_password = QLabel(self.lostBox)
+        self.err_approver_password.setObjectName(u"err_approver_password")
+
+        self.lostGrid.addWidget(self.err_approver_password, 4, 3, 1, 1)
+
         self.lostGrid.setColumnStretch(1, 1)
         self.lostGrid.setColumnStretch(3, 1)
 
@@ -320,6 +336,7 @@ class Ui_ReleaseDialog(object):
         self.collectorIdLabel.setBuddy(self.collectorId)
         self.approverLabel.setBuddy(self.approverCombo)
         self.lostReasonLabel.setBuddy(self.lostReason)
+        self.approverPasswordLabel.setBuddy(self.approverPassword)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.codeEdit, self.findButton)
         QWidget.setTabOrder(self.findButton, self.collectedBy)
@@ -327,7 +344,8 @@ class Ui_ReleaseDialog(object):
         QWidget.setTabOrder(self.paymentMethod, self.amountPaid)
         QWidget.setTabOrder(self.amountPaid, self.collectorId)
         QWidget.setTabOrder(self.collectorId, self.approverCombo)
-        QWidget.setTabOrder(self.approverCombo, self.lostReason)
+        QWidget.setTabOrder(self.approverCombo, self.approverPassword)
+        QWidget.setTabOrder(self.approverPassword, self.lostReason)
         QWidget.setTabOrder(self.lostReason, self.releaseButton)
         QWidget.setTabOrder(self.releaseButton, self.lostButton)
         QWidget.setTabOrder(self.lostButton, self.closeButton)
@@ -366,6 +384,8 @@ class Ui_ReleaseDialog(object):
         self.collectorIdLabel.setText(QCoreApplication.translate("ReleaseDialog", u"Collector's &ID number:", None))
         self.approverLabel.setText(QCoreApplication.translate("ReleaseDialog", u"&Approved by:", None))
         self.lostReasonLabel.setText(QCoreApplication.translate("ReleaseDialog", u"R&eason / note:", None))
+        self.approverPasswordLabel.setText(QCoreApplication.translate("ReleaseDialog", u"Approver's pass&word:", None))
+        self.approverPassword.setPlaceholderText(QCoreApplication.translate("ReleaseDialog", u"The manager types it here", None))
         self.lostButton.setText(QCoreApplication.translate("ReleaseDialog", u"Receipt &lost\u2026", None))
         self.releaseButton.setText(QCoreApplication.translate("ReleaseDialog", u"&Release (hand back)", None))
         self.closeButton.setText(QCoreApplication.translate("ReleaseDialog", u"Close", None))
