@@ -395,3 +395,18 @@ def test_ready_job_offers_the_release(qtbot, db, staff, monkeypatch, printed):
     assert "release" in dlg.action_buttons
     qtbot.mouseClick(dlg.action_buttons["release"], Qt.LeftButton)
     assert opened == [job.id]
+
+
+def test_job_dialog_disables_what_the_role_may_not_do(qtbot, db, staff):
+    """A counter clerk sees the workshop steps but cannot press them; the
+    technician can. (The domain refuses either way: tests/test_permissions.py.)"""
+    from app.ui.job_dialog import JobDialog
+    from tests.helpers import take_in as take
+
+    job = jobs.perform(take(staff["counter"]).job.id, "start_diagnosis", staff["tech"], None)
+    for user, allowed in ((staff["counter"], False), (staff["tech"], True)):
+        dlg = JobDialog(AppContext(user), job.id)
+        qtbot.addWidget(dlg)
+        assert dlg.action_buttons and all(b.isEnabled() == allowed for b in dlg.action_buttons.values())
+        assert dlg.ui.addPartButton.isEnabled() == allowed and dlg.ui.diagnosisEdit.isEnabled() == allowed
+        assert dlg.ui.informButton.isEnabled()          # both may record that the customer was told

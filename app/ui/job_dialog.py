@@ -305,8 +305,10 @@ class JobDialog(QDialog):
         return self.job is not None and self.job.state not in jobs.CLOSED_STATES
 
     def _set_editable(self, job) -> None:
-        ui, is_open = self.ui, self._open()
-        working = job.state in jobs.WORK_STATES
+        # What the role may not do is disabled here for clarity; the domain
+        # services refuse it anyway.
+        ui, is_open, can = self.ui, self._open(), self.ctx.can
+        working = job.state in jobs.WORK_STATES and can("job.work")
         closed = ""
         if not is_open:
             closed = self.tr("Closed: read only")
@@ -314,9 +316,10 @@ class JobDialog(QDialog):
                 closed = self.tr("Handed back %1 to %2").replace("%1", fmt_datetime(job.delivered_at)) \
                     .replace("%2", job.collected_by) + "  ·  " + closed
         ui.readOnlyLabel.setText(closed)
-        for w in (ui.diagnosisEdit, ui.diagTechnicianCombo, ui.informButton, ui.kindButton):
-            w.setEnabled(is_open)
-        ui.cancelJobButton.setEnabled(jobs.can(job, "cancel"))
+        for w, perm in ((ui.diagnosisEdit, "job.work"), (ui.diagTechnicianCombo, "job.work"),
+                        (ui.informButton, "job.inform"), (ui.kindButton, "job.kind")):
+            w.setEnabled(is_open and can(perm))
+        ui.cancelJobButton.setEnabled(jobs.can(job, "cancel") and can("job.cancel"))
         for w in (ui.partKindCombo, ui.partDescriptionEdit, ui.partNoEdit, ui.partQtyEdit, ui.partPriceEdit,
                   ui.addPartButton, ui.removePartButton, ui.labourTechCombo, ui.labourDateEdit,
                   ui.labourHoursEdit, ui.labourRateEdit, ui.labourDescriptionEdit, ui.addLabourButton,
@@ -329,6 +332,8 @@ class JobDialog(QDialog):
         ui.labourHint.setText(hint)
         ui.labourHint.setVisible(bool(hint))
         ui.printReceiptButton.setEnabled(is_open)
+        for action, button in self.action_buttons.items():
+            button.setEnabled(can("job.release" if action == "release" else "job.work"))
         self._diagnosis_dirty()
 
     def _on_job_changed(self, job_id: int) -> None:
