@@ -168,3 +168,17 @@ def test_customer_page_gathers_units_jobs_agreements(any_db, people):
     page = archive.related(people["manager"], c.id)
     assert [u.serial for u in page.units] == ["SN001"] and len(page.jobs) == 1 and page.agreements == []
     assert AccessLog.select().where(AccessLog.action == "view").count() == 0  # the page logs no extra view
+
+
+def test_demo_archive(db):
+    import random
+
+    from app.domain import demo, demo_archive
+    from app.domain.models import AccessRequest, Customer
+
+    demo.fill(customers_n=20, jobs_n=5)
+    demo_archive.fill_archive(random.Random(1), demo.ensure_staff())
+    assert Customer.select().where(Customer.status == "prospect").count() == 2
+    assert Customer.select().where(Customer.responsible.is_null(False)).count() > 5
+    assert sorted(access.status_of(r) for r in AccessRequest.select()) == ["expired", "granted", "pending", "refused"]
+    assert archive.overview(None, archive.OverviewFilter(credit_rating="A")).page(0)
