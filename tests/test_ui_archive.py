@@ -155,3 +155,15 @@ def test_closing_with_unsaved_changes_asks(qtbot, setup, messages):
     d.reject()                               # answered Discard
     assert messages[-1][0] == "question" and Customer.get_by_id(setup["customer"].id).tier == ""
     assert AccessLog.select().where(AccessLog.action == "view").count() == 1
+
+
+def test_card_and_overview_render_real_pdfs_and_are_logged(qtbot, setup):
+    from app.domain import archive as archive_domain
+    from app.domain.overview import OverviewFilter
+    from app.ui.archive_dialog import card_pdf
+    from app.ui.customers_tab import _overview_pdf
+
+    assert card_pdf(setup["info"], setup["customer"].id, "zh_CN").startswith(b"%PDF")
+    q = archive_domain.overview(setup["info"], OverviewFilter(category="dealer"))
+    assert _overview_pdf(setup["info"], q, "en").startswith(b"%PDF")
+    assert AccessLog.select().where(AccessLog.action == "print").count() == 2

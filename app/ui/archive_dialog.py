@@ -52,6 +52,9 @@ class ArchiveDialog(QDialog):
         QShortcut(QKeySequence.Save, self, self.save)
         if not ctx.can("customer.access.log"):
             ui.tabs.removeTab(ui.tabs.indexOf(ui.logTab))
+        # What the user may not change looks it (Fusion draws a read-only line edit as an editable one).
+        self.setStyleSheet("QLineEdit[readOnly=\"true\"], QPlainTextEdit[readOnly=\"true\"]"
+                           " { background: palette(window); }")
         self.resize(1000, 660)
         self.reload()
 
@@ -343,7 +346,7 @@ def card_pdf(user, customer_id: int, lang: str) -> bytes:
     data = customer_io.card_data(user, customer_id)
     from app.printing import archive_card   # reportlab loads on first use
 
-    return archive_card.render(data, lang=lang)
+    return archive_card.render_archive_card(data, lang=lang, font=prefs.get("font_path") or None)
 
 
 class RowDialog(QDialog):

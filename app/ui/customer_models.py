@@ -105,10 +105,10 @@ def overview_columns() -> list[Column]:
     """The overview's columns; ``sort`` is the domain's sort code (overview.SORTS)."""
     return [
         Column(_t("Code"), lambda r: r.code, "code", width=118),
-        Column(_t("Name"), lambda r: r.name, "name", width=250, tooltip=lambda r: r.name),
+        Column(_t("Name"), lambda r: r.name, "name", width=260, tooltip=lambda r: r.name),
         Column(_t("Short name"), lambda r: r.short_name, "short_name", width=90),
-        Column(_t("Category"), lambda r: labels.category(r.category), "category", width=100),
-        Column(_t("Region"), lambda r: r.region, "region", width=110),
+        Column(_t("Category"), lambda r: labels.category(r.category), "category", width=140),
+        Column(_t("Region"), lambda r: r.region, "region", width=120),
         Column(_t("Phone"), lambda r: r.phone, "phone", width=120),
         Column(_t("Credit"), lambda r: r.credit_rating, "credit_rating", CENTER, width=50,
                header_tip=_t("Credit rating (A-D)")),
@@ -310,7 +310,7 @@ class ImportPreviewModel(ListTableModel):
     @staticmethod
     def messages_of(row) -> str:
         from app.ui import ops
-        return "; ".join((field_label(f) + ": " if f else "") + ops.translated(m) for f, m in row.messages)
+        return "  ·  ".join((field_label(f) + ": " if f else "") + ops.translated(m) for f, m in row.messages)
 
     def row_style(self, row):
         from app.ui.table_models import RowStyle

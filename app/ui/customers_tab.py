@@ -128,6 +128,8 @@ class CustomersTab(QWidget):
         """Re-run the overview with the filters as they are now set."""
         self._search_timer.stop()
         self.model.load()
+        if self.model.rowCount():      # Enter in the table opens the first customer at once
+            self.view.setCurrentIndex(self.model.index(0, 0))
         self._update_count()
 
     def clear_filters(self) -> None:
@@ -265,4 +267,4 @@ def _overview_pdf(user, query, lang: str) -> bytes:
     data = customer_io.overview_print_data(user, query)
     from app.printing import overview_print  # written alongside; reportlab loads on first use
 
-    return overview_print.render(data, lang=lang)
+    return overview_print.render_overview(data, lang=lang, font=prefs.get("font_path") or None)
