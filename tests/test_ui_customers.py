@@ -285,3 +285,16 @@ def test_buttons_follow_the_role(qtbot, shop):
     assert tech_tab.ui.exportButton.isHidden() and tech_tab.ui.selectionButton.isHidden()
     info_tab = make_tab(qtbot, shop["people"]["info"])
     assert not info_tab.ui.importButton.isHidden() and not info_tab.ui.logButton.isHidden()
+
+
+def test_keyboard_enter_opens_the_current_customer(qtbot, shop, monkeypatch):
+    from app.ui import archive_dialog
+
+    opened = []
+    monkeypatch.setattr(archive_dialog.ArchiveDialog, "exec", lambda self: opened.append(self.customer_id) or 0)
+    tab = make_tab(qtbot, shop["people"]["info"])
+    qtbot.keyClicks(tab.ui.searchEdit, "wf")                 # 王芳 by pinyin initials
+    qtbot.keyClick(tab.ui.searchEdit, Qt.Key_Return)           # searches at once, moves to the table
+    assert names(tab) == ["王芳"] and tab.view.currentIndex().row() == 0
+    qtbot.keyClick(tab.view, Qt.Key_Return)
+    assert opened == [shop["customers"]["王芳"].id]
