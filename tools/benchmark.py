@@ -62,6 +62,65 @@ def bench_search(url: str, customers: int) -> None:
         print(f"  {word!r:16} {fmt(times)}")
 
 
+def _archive_columns() -> None:
+    """Give bulk customers a region, credit rating and status (bulk_customers
+    leaves them empty) so the overview's filters have something to filter."""
+    import peewee as pw
+
+    from app.domain.models import Customer
+
+    if Customer.select().where(Customer.region != "").limit(1000).count() >= 1000:
+        return
+    regions = ["北京市海淀区", "北京市朝阳区", "上海市浦东新区", "广州市天河区", "深圳市南山区", "杭州市西湖区", "成都市武侯区"]
+    t = time.perf_counter()
+    from app.domain.db import is_sqlite
+
+    def mod(n):  # id % n; SQLite has no MOD() unless built with its math functions
+        return Customer.id % n if is_sqlite() else pw.fn.MOD(Customer.id, n)
+
+    Customer.update(region=pw.Case(mod(len(regions)), list(enumerate(regions)), ""),
+                    credit_rating=pw.Case(mod(5), [(0, "A"), (1, "B"), (2, "B"), (3, "C")], ""),
+                    status=pw.Case(mod(50), [(0, "suspended"), (1, "closed")], "active")).execute()
+    print(f"  (archive columns filled in {time.perf_counter() - t:.1f} s)")
+
+
+def bench_overview(url: str, customers: int) -> None:
+    """The overview table (用户情况一览表): open (query + first page + capped
+    count), a filter, a sort on an unindexed column, and search as you type."""
+    from app.domain import archive
+
+    prepare(url, customers)
+    _archive_columns()
+    print(f"overview table, {customers} customers (first page of {100} rows):")
+
+    def timed(fn, runs=5):
+        out = []
+        for _ in range(runs):
+            t = time.perf_counter()
+            fn()
+            out.append((time.perf_counter() - t) * 1000)
+        return out
+
+    F = archive.OverviewFilter
+    cases = {
+        "open (code order)": lambda: archive.overview(None, F()).page(0),
+        "  + count (cap 10000)": lambda: archive.overview(None, F()).count(cap=10_000),
+        "scroll to row 5000": lambda: archive.overview(None, F()).page(5000),
+        "sorted by name": lambda: archive.overview(None, F(), sort="name").page(0),
+        "region + credit A": lambda: archive.overview(None, F(region="上海市浦东新区", credit_rating="A")).page(0),
+    }
+    for label, fn in cases.items():
+        print(f"  {label:24} {fmt(timed(fn))}")
+    for sort in ("code", "name"):
+        for word in ["bjhd", "北京海淀", "13812", "王", "CU-2000-0999", "xyzq"]:
+            times = []
+            for _ in range(3):
+                for k in range(1, len(word) + 1):  # one query per keystroke: first page
+                    q = archive.overview(None, F(text=word[:k]), sort=sort)
+                    times += timed(lambda: q.page(0), runs=1)
+            print(f"  search {word!r:14} by {sort:4} {fmt(times)}")
+
+
 def bench_save_print(url: str, n: int = 30) -> None:
     from app import printouts
     from app.domain import intake
@@ -123,13 +182,15 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--database", help="database URL (default: a temporary SQLite file)")
     ap.add_argument("--customers", type=int, default=100_000)
-    ap.add_argument("--only", choices=["search", "save", "startup"])
+    ap.add_argument("--only", choices=["search", "overview", "save", "startup"])
     args = ap.parse_args()
     tmp = tempfile.mkdtemp(prefix="csdesk-bench-")
     url = args.database or "sqlite:///" + str(Path(tmp) / "bench.sqlite3")
     print(f"database: {url.split('@')[-1]}")
     if args.only in (None, "search"):
         bench_search(url, args.customers)
+    if args.only in (None, "overview"):
+        bench_overview(url, args.customers)
     if args.only in (None, "save"):
         bench_save_print(url)
     if args.only in (None, "startup"):
