@@ -298,3 +298,20 @@ def test_keyboard_enter_opens_the_current_customer(qtbot, shop, monkeypatch):
     assert names(tab) == ["王芳"] and tab.view.currentIndex().row() == 0
     qtbot.keyClick(tab.view, Qt.Key_Return)
     assert opened == [shop["customers"]["王芳"].id]
+
+
+def test_main_window_has_the_archives_tab(qtbot, shop, staff):
+    """The tab is built when first shown (start-up stays fast) and Ctrl+4 reaches it."""
+    from app.ui.customers_tab import CustomersTab
+    from app.ui.main_window import MainWindow
+
+    w = MainWindow(AppContext(staff["info"]), "sqlite:///test.sqlite3")
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    index = next(i for i in range(w.tabs.count()) if "archives" in w.tabs.tabText(i).replace("&", ""))
+    assert not isinstance(w.tabs.widget(index), CustomersTab) or w.tabs.currentIndex() == index
+    w.view_actions[index].trigger()
+    assert w.tabs.currentIndex() == index and w.view_actions[index].shortcut().toString() == "Ctrl+4"
+    tab = w.tabs.currentWidget().findChild(CustomersTab) or w.tabs.currentWidget()
+    assert isinstance(tab, CustomersTab) or tab.findChild(CustomersTab) is not None

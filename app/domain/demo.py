@@ -191,6 +191,10 @@ def fill(customers_n: int = 40, jobs_n: int = 60, extra_customers: int = 0, seed
         finally:
             set_clock(None)
         jobs_done += 1
+    if customers_n:
+        from .demo_archive import fill_archive
+
+        fill_archive(rnd, staff)   # regions, credit, contacts, responsible staff, prospects, requests
     if extra_customers:
         bulk_customers(extra_customers, rnd, start=Customer.select().count() + 1)
     return DemoSummary(customers=Customer.select().count(), units=Unit.select().count(),

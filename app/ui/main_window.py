@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.intake, self.tr("After-sales &intake"))
         self.tabs.addTab(LazyTab(self._make_repair_tab), self.tr("&Repair cards"))
         self.tabs.addTab(LazyTab(self._make_register_tab), self.tr("In/out re&gister"))
+        self.tabs.addTab(LazyTab(self._make_customers_tab), self.tr("Customer &archives"))
         self.tabs.currentChanged.connect(lambda _i: self._focus_tab())
         self._build_toolbar()
         self._build_menus()
@@ -151,6 +152,11 @@ class MainWindow(QMainWindow):
         except ImportError:
             return QLabel(self.tr("The in/out register tab is not available in this build."))
         return RegisterTab(self.ctx)
+
+    def _make_customers_tab(self) -> QWidget:
+        from app.ui.customers_tab import CustomersTab
+
+        return CustomersTab(self.ctx)
 
     def _build_toolbar(self) -> None:
         bar = self.addToolBar(self.tr("Find"))
