@@ -118,13 +118,12 @@ def read_table(path: str) -> list[list[str]]:
             finally:
                 wb.close()
         if ext in (".csv", ".txt"):
-            data = open(path, "rb").read()
-            for enc in ("utf-8-sig", "gb18030"):
-                try:
-                    text = data.decode(enc)
-                    break
-                except UnicodeDecodeError:
-                    continue
+            with open(path, "rb") as fh:
+                data = fh.read()
+            try:
+                text = data.decode("utf-8-sig")
+            except UnicodeDecodeError:   # Excel on a Chinese Windows saves CSV as GBK
+                text = data.decode("gb18030", errors="replace")
             sample = text[:4096]
             delim = max(",\t;", key=sample.count)
             return [list(r) for r in csv.reader(io.StringIO(text), delimiter=delim)]
