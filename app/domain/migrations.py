@@ -57,6 +57,11 @@ def _pg_trigram_index(db: pw.Database, table: str, column: str) -> None:
                    f'USING gin ("{column}" gin_trgm_ops)')
 
 
+def _q(db: pw.Database, name: str) -> str:
+    """An identifier quoted as the backend wants it (MariaDB: backticks)."""
+    return f"{db.quote[0]}{name}{db.quote[-1]}"
+
+
 def _m002_archive_and_sign_in(db: pw.Database) -> None:
     """v1 -> v2: sign-in columns on user; the customer archive (brief §2):
     archive columns on customer, contacts, addresses, change history,
@@ -80,12 +85,12 @@ def _m002_archive_and_sign_in(db: pw.Database) -> None:
             if field.column_name not in have:
                 ops.append(migrator.add_column(model._meta.table_name, field.column_name, field))
     run_ops(*ops)
-    for model, names in ((m.Customer, ("region", "status", "credit_rating")),):
-        existing = {i.name for i in db.get_indexes(model._meta.table_name)}
-        for name in names:
-            index = f"{model._meta.table_name}_{name}"
-            if index not in existing:
-                db.execute_sql(f'CREATE INDEX "{index}" ON "{model._meta.table_name}" ("{name}")')
+    existing = {i.name for i in db.get_indexes("customer")}
+    for index, columns in (("customer_region", ("region",)), ("customer_status", ("status",)),
+                           ("customer_credit_rating", ("credit_rating",)), ("customer_name_id", ("name", "id"))):
+        if index not in existing:
+            cols = ", ".join(_q(db, c) for c in columns)
+            db.execute_sql(f"CREATE INDEX {_q(db, index)} ON {_q(db, 'customer')} ({cols})")
     db.create_tables([m.CustomerContact, m.CustomerAddress, m.CustomerChange, m.AccessRequest, m.AccessLog,
                       m.Investigation, m.SelectionAssessment, m.SelectionDecision], safe=True)
 
