@@ -4,6 +4,35 @@
 <context>
     <name></name>
     <message>
+        <source>Choose a member of staff.</source>
+        <extracomment>Customer statuses. &quot;prospect&quot; and &quot;refused&quot; belong to new-customer selection (:mod:`app.domain.selection`); the others are customers. Every field of the archive the editor may change (Customer columns; ``code`` is issued once and never changes). The company&apos;s judgements: only &quot;customer.archive.edit&quot; changes them.</extracomment>
+        <translation>请选择一名员工。</translation>
+    </message>
+    <message>
+        <source>Choose an active member of staff.</source>
+        <translation>请选择一名在职员工。</translation>
+    </message>
+    <message>
+        <source>Enter an amount of 0 or more, e.g. 50000 or 12,000.00.</source>
+        <translation>请输入 0 或以上的金额，例如 50000 或 12,000.00。</translation>
+    </message>
+    <message>
+        <source>Enter a whole number of 0 or more.</source>
+        <translation>请输入 0 或以上的整数。</translation>
+    </message>
+    <message>
+        <source>Enter a date as 2021-03-01.</source>
+        <translation>请按 2021-03-01 的格式输入日期。</translation>
+    </message>
+    <message>
+        <source>This date is in the future.</source>
+        <translation>该日期晚于今天。</translation>
+    </message>
+    <message>
+        <source>At most {n} characters.</source>
+        <translation>最多 {n} 个字符。</translation>
+    </message>
+    <message>
         <source>Name is required.</source>
         <translation>请填写名称。</translation>
     </message>
@@ -12,7 +41,40 @@
         <translation>电话应为数字，例如 13800138000 或 010-62888899。</translation>
     </message>
     <message>
+        <source>Enter an e-mail address such as name@example.com.</source>
+        <translation>请输入电子邮箱地址，例如 name@example.com。</translation>
+    </message>
+    <message>
+        <source>Choose a category: dealer, retailer, commissioned agent or end user.</source>
+        <translation>请选择类别：经销商、零售商、委托代理商或终端用户。</translation>
+    </message>
+    <message>
+        <source>Choose a status: active, suspended, closed, prospect or refused.</source>
+        <translation>请选择状态：正常、暂停、已关闭、潜在客户或未入选。</translation>
+    </message>
+    <message>
+        <source>The credit rating is A, B, C, D or empty.</source>
+        <translation>信用等级应为 A、B、C、D 或留空。</translation>
+    </message>
+    <message>
+        <source>The unified social credit code has 18 letters and digits.</source>
+        <translation>统一社会信用代码由 18 位字母和数字组成。</translation>
+    </message>
+    <message>
+        <source>Choose the kind of address.</source>
+        <translation>请选择地址类型。</translation>
+    </message>
+    <message>
+        <source>Enter the address.</source>
+        <translation>请填写地址。</translation>
+    </message>
+    <message>
+        <source>A postcode has 6 digits.</source>
+        <translation>邮政编码为 6 位数字。</translation>
+    </message>
+    <message>
         <source>Choose a category.</source>
+        <extracomment>Columns the overview sorts by (codes the UI maps to its headers).</extracomment>
         <translation>请选择客户类别。</translation>
     </message>
     <message>
@@ -278,20 +340,68 @@
         <translation>维修单 {number} 在进出登记中没有“进”登记行。</translation>
     </message>
     <message>
+        <source>At least {n} characters.</source>
+        <translation>至少 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>The password must not be the user name.</source>
+        <translation>密码不能与用户名相同。</translation>
+    </message>
+    <message>
+        <source>This account is locked until {time} after too many wrong passwords. Try again then, or ask the administrator to unlock it.</source>
+        <translation>密码错误次数过多，该账户已锁定至 {time}。请届时再试，或请系统管理员解锁。</translation>
+    </message>
+    <message>
+        <source>That user no longer exists.</source>
+        <translation>该用户已不存在。</translation>
+    </message>
+    <message>
+        <source>Unknown user name or wrong password.</source>
+        <translation>用户名不存在或密码错误。</translation>
+    </message>
+    <message>
+        <source>This account is disabled. Ask the administrator.</source>
+        <translation>该账户已停用，请联系系统管理员。</translation>
+    </message>
+    <message>
+        <source>No password has been set for this account yet. Ask the administrator to set one.</source>
+        <translation>该账户尚未设置密码，请联系系统管理员设置。</translation>
+    </message>
+    <message>
+        <source>The approver&apos;s password is wrong.</source>
+        <translation>批准人的密码错误。</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>当前密码错误。</translation>
+    </message>
+    <message>
+        <source>Choose a password different from the current one.</source>
+        <translation>新密码不能与当前密码相同。</translation>
+    </message>
+    <message>
         <source>required</source>
         <translation>必填</translation>
+    </message>
+    <message>
+        <source>An administrator already exists: sign in, or ask him for an account.</source>
+        <translation>已存在系统管理员：请登录，或向系统管理员申请账户。</translation>
+    </message>
+    <message>
+        <source>{name} is the last administrator; make someone else administrator first.</source>
+        <translation>{name} 是最后一名系统管理员；请先将其他人设为系统管理员。</translation>
     </message>
     <message>
         <source>unknown role &apos;{role}&apos;</source>
         <translation>未知角色“{role}”</translation>
     </message>
     <message>
-        <source>already taken</source>
-        <translation>已被占用</translation>
+        <source>You cannot disable your own account.</source>
+        <translation>不能停用自己的账户。</translation>
     </message>
     <message>
-        <source>{action} needs a manager&apos;s approval.</source>
-        <translation>“{action}”须经理批准。</translation>
+        <source>already taken</source>
+        <translation>已被占用</translation>
     </message>
     <message>
         <source>take units in at the counter</source>
@@ -336,7 +446,7 @@
     </message>
     <message>
         <source>read every archive without an access request (keepers)</source>
-        <translation>无需查阅申请即可查看所有档案（档案保管人）</translation>
+        <translation>无需查阅申请即可查看所有档案（信息管理员）</translation>
     </message>
     <message>
         <source>edit archives</source>
@@ -367,6 +477,10 @@
         <translation>批准或拒绝潜在客户</translation>
     </message>
     <message>
+        <source>record maintenance agreements</source>
+        <translation>登记维修协议</translation>
+    </message>
+    <message>
         <source>add users, set roles, reset passwords, unlock accounts</source>
         <translation>添加用户、设置角色、重置密码、解锁账户</translation>
     </message>
@@ -377,6 +491,470 @@
     <message>
         <source>{user} ({role}) may not {what}.</source>
         <translation>{user}（{role}）无权{what}。</translation>
+    </message>
+    <message>
+        <source>Asked</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Say why you need to consult this archive.</source>
+        <extracomment>The longest period a request may ask for (days).</extracomment>
+        <translation>请说明查阅该档案的事由。</translation>
+    </message>
+    <message>
+        <source>The period is 1 to {max} days.</source>
+        <translation>期限为 1 至 {max} 天。</translation>
+    </message>
+    <message>
+        <source>You can already read this archive.</source>
+        <translation>您已可以查阅该档案。</translation>
+    </message>
+    <message>
+        <source>Your request for this archive is waiting for a decision.</source>
+        <translation>您对该档案的查阅申请正在待批。</translation>
+    </message>
+    <message>
+        <source>No customer with id {id}.</source>
+        <translation>不存在 ID 为 {id} 的客户。</translation>
+    </message>
+    <message>
+        <source>No access request with id {id}.</source>
+        <translation>不存在 ID 为 {id} 的查阅申请。</translation>
+    </message>
+    <message>
+        <source>Nobody decides their own access request.</source>
+        <translation>不能审批自己的查阅申请。</translation>
+    </message>
+    <message>
+        <source>Only the customer&apos;s responsible staff member or a manager may decide access to this archive.</source>
+        <translation>只有该客户的业务负责人或经理才能审批该档案的查阅申请。</translation>
+    </message>
+    <message>
+        <source>This access request is already {status}.</source>
+        <translation>该查阅申请的状态已是“{status}”。</translation>
+    </message>
+    <message>
+        <source>The archive of {name} is open to its keeper, its responsible staff member and the manager. Ask for access (a reason and a period) to read it.</source>
+        <translation>{name} 的档案仅供信息管理员、业务负责人和经理查阅。如需查阅，请提交查阅申请（写明事由和期限）。</translation>
+    </message>
+    <message>
+        <source>You may not change {fields} of this archive.</source>
+        <translation>您无权修改该档案的以下字段：{fields}。</translation>
+    </message>
+    <message>
+        <source>You may not change this archive.</source>
+        <translation>您无权修改该档案。</translation>
+    </message>
+    <message>
+        <source>The archive of {name} was changed at another station since you opened it. Your changes were not saved; reopen the archive and make them again.</source>
+        <translation>您打开 {name} 的档案后，该档案已在其他工作站被修改。您的修改未保存，请重新打开档案后再修改一次。</translation>
+    </message>
+    <message>
+        <source>Only one can be the primary one.</source>
+        <translation>只能有一项设为主要。</translation>
+    </message>
+    <message>
+        <source>Cannot read {file}: {detail}</source>
+        <extracomment>Header words (lower case, no spaces or decorations) -&gt; archive field.</extracomment>
+        <translation>无法读取 {file}：{detail}</translation>
+    </message>
+    <message>
+        <source>Import a .xlsx or .csv file (save an old .xls as .xlsx first).</source>
+        <translation>请导入 .xlsx 或 .csv 文件（旧版 .xls 文件请先另存为 .xlsx）。</translation>
+    </message>
+    <message>
+        <source>No column of customer names found (a header such as 名称, 客户名称 or name).</source>
+        <translation>未找到客户名称列（列标题应为 名称、客户名称 或 name 等）。</translation>
+    </message>
+    <message>
+        <source>Full-width characters or extra spaces were cleaned.</source>
+        <translation>已清除全角字符或多余空格。</translation>
+    </message>
+    <message>
+        <source>No category: taken as end user.</source>
+        <translation>未填类别：按终端用户处理。</translation>
+    </message>
+    <message>
+        <source>No phone number.</source>
+        <translation>未填电话。</translation>
+    </message>
+    <message>
+        <source>No single member of staff called {name}: left empty.</source>
+        <translation>无法确定名为 {name} 的员工：留空。</translation>
+    </message>
+    <message>
+        <source>Same name as row {line}.</source>
+        <translation>与第 {line} 行名称相同。</translation>
+    </message>
+    <message>
+        <source>Same phone as row {line}.</source>
+        <translation>与第 {line} 行电话相同。</translation>
+    </message>
+    <message>
+        <source>Already in the archive as {code}.</source>
+        <translation>档案中已有该客户（{code}）。</translation>
+    </message>
+    <message>
+        <source>{customer} has this phone number too.</source>
+        <translation>{customer} 也使用该电话号码。</translation>
+    </message>
+    <message>
+        <source>Export to a .xlsx or .csv file.</source>
+        <extracomment>The most rows one printout of the overview carries (about 120 A4 pages).</extracomment>
+        <translation>请导出为 .xlsx 或 .csv 文件。</translation>
+    </message>
+    <message>
+        <source>Meanwhile {names} were added at another station. Nothing was imported; check the file again.</source>
+        <translation>在此期间，其他工作站已添加了 {names}。未导入任何内容，请重新检查文件。</translation>
+    </message>
+    <message>
+        <source>Choose a status.</source>
+        <translation>请选择状态。</translation>
+    </message>
+    <message>
+        <source>Unknown column.</source>
+        <translation>未知的列。</translation>
+    </message>
+    <message>
+        <source>A. Management level</source>
+        <extracomment>The criteria of §2.2.2, in the order of the regulation: (code, group).</extracomment>
+        <translation>A. 经营管理水平</translation>
+    </message>
+    <message>
+        <source>A. Financial ability</source>
+        <translation>A. 财务能力</translation>
+    </message>
+    <message>
+        <source>A. Reputation</source>
+        <translation>A. 信誉</translation>
+    </message>
+    <message>
+        <source>A. Ability to perform contracts</source>
+        <translation>A. 履约能力</translation>
+    </message>
+    <message>
+        <source>B. Cooperative attitude</source>
+        <translation>B. 合作态度</translation>
+    </message>
+    <message>
+        <source>C. Keeps both sides&apos; trade and technical secrets</source>
+        <translation>C. 保守双方商业和技术秘密</translation>
+    </message>
+    <message>
+        <source>Choose general or on-site investigation.</source>
+        <translation>请选择通常调查或实地调查。</translation>
+    </message>
+    <message>
+        <source>The investigation date cannot be in the future.</source>
+        <translation>调查日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>Write down what the investigation found.</source>
+        <translation>请填写调查结果。</translation>
+    </message>
+    <message>
+        <source>Unknown criterion.</source>
+        <translation>未知的标准。</translation>
+    </message>
+    <message>
+        <source>Score 1 (poor) to 5 (excellent).</source>
+        <translation>评分为 1（差）至 5（优秀）。</translation>
+    </message>
+    <message>
+        <source>Approve or refuse.</source>
+        <translation>请选择批准或拒绝。</translation>
+    </message>
+    <message>
+        <source>Give the reason for refusing.</source>
+        <translation>请填写拒绝的原因。</translation>
+    </message>
+    <message>
+        <source>Record at least one investigation before deciding.</source>
+        <translation>作出决定前，请至少登记一次调查。</translation>
+    </message>
+    <message>
+        <source>Assess every criterion before deciding; missing: {missing}.</source>
+        <translation>作出决定前，请对每项标准进行评估；尚缺：{missing}。</translation>
+    </message>
+    <message>
+        <source>{name} has been decided already.</source>
+        <translation>{name} 已作出决定。</translation>
+    </message>
+    <message>
+        <source>{name} is not a prospect any more.</source>
+        <translation>{name} 已不再是潜在客户。</translation>
+    </message>
+    <message>
+        <source>No spaces in a user name.</source>
+        <translation>用户名中不能有空格。</translation>
+    </message>
+</context>
+<context>
+    <name>AccessLogDialog</name>
+    <message>
+        <source>Access log</source>
+        <translation>查阅记录</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>This customer only</source>
+        <translation>仅限该客户</translation>
+    </message>
+    <message>
+        <source>Customer code or name</source>
+        <translation>客户编号或名称</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U)：</translation>
+    </message>
+</context>
+<context>
+    <name>AccessRequestsDialog</name>
+    <message>
+        <source>Access requests</source>
+        <translation>查阅申请</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Note to the requester (required to refuse)</source>
+        <translation>给申请人的备注（拒绝时必填）</translation>
+    </message>
+    <message>
+        <source>&amp;Grant</source>
+        <translation>批准(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Refuse</source>
+        <translation>拒绝(&amp;R)</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>期限：</translation>
+    </message>
+    <message>
+        <source>To decide</source>
+        <translation>待批</translation>
+    </message>
+    <message>
+        <source>My requests</source>
+        <translation>我的申请</translation>
+    </message>
+    <message>
+        <source>To decide (%1)</source>
+        <translation>待批 (%1)</translation>
+    </message>
+    <message>
+        <source>Say why the request is refused</source>
+        <translation>请说明拒绝该申请的原因</translation>
+    </message>
+</context>
+<context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>Add user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>First &amp;password:</source>
+        <translation>初始密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>at least {0} characters</source>
+        <translation>至少 {0} 个字符</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveDialog</name>
+    <message>
+        <source>(nobody)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>e.g. 2021-03-01</source>
+        <translation>例如 2021-03-01</translation>
+    </message>
+    <message>
+        <source>e.g. 50,000.00</source>
+        <translation>例如 50,000.00</translation>
+    </message>
+    <message>
+        <source>e.g. 13800138000 or 010-62888899</source>
+        <translation>例如 13800138000 或 010-62888899</translation>
+    </message>
+    <message>
+        <source>18 letters and digits</source>
+        <translation>18 位字母和数字</translation>
+    </message>
+    <message>
+        <source>Customer archive: %1</source>
+        <translation>用户档案：%1</translation>
+    </message>
+    <message>
+        <source>You keep the archives.</source>
+        <translation>您可查阅全部档案。</translation>
+    </message>
+    <message>
+        <source>You are this customer&apos;s responsible staff member.</source>
+        <translation>您是该客户的业务负责人。</translation>
+    </message>
+    <message>
+        <source>Access granted until %1.</source>
+        <translation>查阅已批准，有效期至 %1。</translation>
+    </message>
+    <message>
+        <source>Read only.</source>
+        <translation>只读。</translation>
+    </message>
+    <message>
+        <source>Saved at %1.</source>
+        <translation>已于 %1 保存。</translation>
+    </message>
+    <message>
+        <source>Row %1, %2: %3</source>
+        <translation>第 %1 行，%2：%3</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>Save the changes to this archive?</source>
+        <translation>是否保存对该档案的修改？</translation>
+    </message>
+    <message>
+        <source>Archive card %1</source>
+        <translation>档案卡 %1</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>基本信息(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Business &amp;&amp; credit</source>
+        <translation>经营与信用(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Contacts</source>
+        <translation>联系人(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Add contact…</source>
+        <translation>添加联系人…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Make primary</source>
+        <translation>设为主要</translation>
+    </message>
+    <message>
+        <source>A&amp;ddresses</source>
+        <translation>地址(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Add address…</source>
+        <translation>添加地址…</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Units, jobs, agreements</source>
+        <translation>产品、维修单、协议(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Service jobs</source>
+        <translation>维修单</translation>
+    </message>
+    <message>
+        <source>Double-click or Enter opens the job</source>
+        <translation>双击或按 Enter 打开维修单</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Maintenance agreements</source>
+        <translation>维修协议</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>变更记录(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Access &amp;log</source>
+        <translation>查阅记录(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Print archive card…</source>
+        <translation>打印档案卡(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the changes (Ctrl+S)</source>
+        <translation>保存修改 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -435,6 +1013,275 @@
     <message>
         <source>&amp;Address:</source>
         <translation>地址(&amp;A)：</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersTab</name>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Not rated</source>
+        <translation>未评级</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Active, suspended and closed customers</source>
+        <translation>状态为正常、暂停和已关闭的客户</translation>
+    </message>
+    <message>
+        <source>All, with prospects</source>
+        <translation>全部（含潜在）</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>more than %1 customers</source>
+        <translation>超过 %1 个客户</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s)</source>
+        <translation>
+            <numerusform>%n 个客户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV for Excel (*.csv)</source>
+        <translation>Excel CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export the overview</source>
+        <translation>导出一览表</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>已导出</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) written to %1.</source>
+        <translation>
+            <numerusform>已将 %n 个客户写入 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Customer overview</source>
+        <translation>用户情况一览表</translation>
+    </message>
+    <message>
+        <source>Find: name, short name, pinyin initials (bjhd), phone or code</source>
+        <translation>查找：名称、简称、拼音首字母 (bjhd)、电话或编号</translation>
+    </message>
+    <message>
+        <source>Cate&amp;gory:</source>
+        <translation>类别(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;gion:</source>
+        <translation>地区(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Cre&amp;dit:</source>
+        <translation>信用(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>状态(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Res&amp;ponsible:</source>
+        <translation>负责人(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open the customer&apos;s archive (Enter or double-click)</source>
+        <translation>打开该客户的档案（Enter 或双击）</translation>
+    </message>
+    <message>
+        <source>&amp;New customer…</source>
+        <translation>新建客户(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>New customer &amp;selection…</source>
+        <translation>新用户选择(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Prospects: investigations, assessment and the manager&apos;s decision (§2.2)</source>
+        <translation>潜在客户：调查、评估及经理的决定（§2.2）</translation>
+    </message>
+    <message>
+        <source>&amp;Access requests…</source>
+        <translation>查阅申请(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Access &amp;log…</source>
+        <translation>查阅记录(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print overview…</source>
+        <translation>打印一览表(&amp;P)…</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <source>Set up the administrator — csdesk</source>
+        <translation>设置系统管理员 — csdesk</translation>
+    </message>
+    <message>
+        <source>This database has no administrator who can sign in yet. Choose the administrator&apos;s name and password; the administrator then adds the other users in File › Users.</source>
+        <translation>该数据库中还没有可登录的系统管理员。请设置系统管理员的姓名和密码；之后由系统管理员在“文件 › 用户管理”中添加其他用户。</translation>
+    </message>
+    <message>
+        <source>csdesk now signs users in with a password. Set the password of the administrator {0}; the administrator then gives the other users their passwords in File › Users.</source>
+        <translation>csdesk 现在要求用户凭密码登录。请为系统管理员 {0} 设置密码；之后由系统管理员在“文件 › 用户管理”中为其他用户设置密码。</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>at least {0} characters</source>
+        <translation>至少 {0} 个字符</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>再次输入(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Customer list</source>
+        <translation>客户名单</translation>
+    </message>
+    <message>
+        <source>Customer lists (*.xlsx *.csv);;All files (*)</source>
+        <translation>客户名单 (*.xlsx *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose a .xlsx or .csv file.</source>
+        <translation>请选择 .xlsx 或 .csv 文件。</translation>
+    </message>
+    <message>
+        <source>Columns read: %1.</source>
+        <translation>已读取的列：%1。</translation>
+    </message>
+    <message>
+        <source>Not imported: %1.</source>
+        <translation>未导入：%1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Import %n row(s)</source>
+        <translation>
+            <numerusform>导入 %n 行(&amp;I)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing is written until you press Import.</source>
+        <translation>按“导入”之前不会写入任何内容。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) in the file: </source>
+        <translation>
+            <numerusform>文件中共 %n 行：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 ready, %2 with warnings (imported), %3 with errors (not imported).</source>
+        <translation>%1 行可导入，%2 行有警告（将导入），%3 行有错误（不导入）。</translation>
+    </message>
+    <message>
+        <source>Correct the rows with errors in the file and check it again, or import the others.</source>
+        <translation>请在文件中更正有错误的行后重新检查，或只导入其他行。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n customer(s) into the archive?</source>
+        <translation>
+            <numerusform>确定将 %n 个客户导入档案？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with errors will be left out.</source>
+        <translation>
+            <numerusform>有错误的 %n 行将不导入。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import customers</source>
+        <translation>导入客户</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) added</source>
+        <translation>
+            <numerusform>已添加 %n 个客户</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) not imported.</source>
+        <translation>
+            <numerusform>%n 行未导入。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>A customer list: .xlsx or .csv (headers such as 名称, 电话, 类别, 地址)</source>
+        <translation>客户名单：.xlsx 或 .csv（列标题如 名称、电话、类别、地址）</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Check the file</source>
+        <translation>检查文件(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Show only rows with &amp;messages</source>
+        <translation>只显示有提示的行(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -1222,6 +2069,10 @@
         <translation>进出登记(&amp;G)</translation>
     </message>
     <message>
+        <source>Customer &amp;archives</source>
+        <translation>用户档案(&amp;A)</translation>
+    </message>
+    <message>
         <source>The repair cards tab is not available in this build.</source>
         <translation>此版本不含维修卡页面。</translation>
     </message>
@@ -1254,8 +2105,24 @@
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <source>Switch &amp;operator…</source>
-        <translation>切换操作员(&amp;O)…</translation>
+        <source>&amp;Users…</source>
+        <translation>用户管理(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;Change password…</source>
+        <translation>修改密码(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out / switch user…</source>
+        <translation>退出登录/切换用户(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Signed in: {0} ({1})</source>
+        <translation>已登录：{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>未登录</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1294,10 +2161,6 @@
         <translation>没有可用于打印的中文字体</translation>
     </message>
     <message>
-        <source>Operator: {0}</source>
-        <translation>操作员：{0}</translation>
-    </message>
-    <message>
         <source>Nothing found for “{0}”.</source>
         <translation>未找到“{0}”。</translation>
     </message>
@@ -1326,12 +2189,164 @@
         <translation>维修单号、收据、维修卡或序列号：</translation>
     </message>
     <message>
+        <source>Your password has been changed.</source>
+        <translation>您的密码已修改。</translation>
+    </message>
+    <message>
         <source>About csdesk</source>
         <translation>关于 csdesk</translation>
     </message>
     <message>
         <source>&lt;b&gt;csdesk&lt;/b&gt; — customer-service and after-sales desk&lt;br&gt;Intake, pickup receipts, repair cards, the workshop queue and the in/out register.</source>
         <translation>&lt;b&gt;csdesk&lt;/b&gt; — 客户服务与售后服务台&lt;br&gt;售后接待、领取收据、维修卡、维修队列及进出登记。</translation>
+    </message>
+</context>
+<context>
+    <name>NewProspectDialog</name>
+    <message>
+        <source>New prospect</source>
+        <translation>新建潜在客户</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewOnlyDialog</name>
+    <message>
+        <source>Customer overview row</source>
+        <translation>用户情况一览表条目</translation>
+    </message>
+    <message>
+        <source>Short name:</source>
+        <translation>简称：</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Region:</source>
+        <translation>地区：</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>电话：</translation>
+    </message>
+    <message>
+        <source>Credit rating:</source>
+        <translation>信用等级：</translation>
+    </message>
+    <message>
+        <source>Credit limit:</source>
+        <translation>信用额度：</translation>
+    </message>
+    <message>
+        <source>Responsible:</source>
+        <translation>业务负责人：</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>Customer since:</source>
+        <translation>合作起始：</translation>
+    </message>
+    <message>
+        <source>You see only the overview row. The whole archive is open to its keeper, the customer&apos;s responsible staff member and the manager; others ask for access with a reason and a period (§2.1.4).</source>
+        <translation>您只能看到一览表中的这一行。完整档案仅供信息管理员、该客户的业务负责人和经理查阅；其他人须提交查阅申请，写明事由和期限（§2.1.4）。</translation>
+    </message>
+    <message>
+        <source>&amp;Request access…</source>
+        <translation>申请查阅(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Your latest request (%1): %2.</source>
+        <translation>您最近的申请（%1）：%2。</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>备注：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Set a password</source>
+        <translation>设置密码</translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>当前密码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>at least {0} characters</source>
+        <translation>至少 {0} 个字符</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>再次输入(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>The administrator set your password. Choose your own before you go on.</source>
+        <translation>您的密码由系统管理员设置。请先设置您自己的密码再继续。</translation>
+    </message>
+</context>
+<context>
+    <name>ProspectsDialog</name>
+    <message>
+        <source>New customer selection</source>
+        <translation>新用户选择</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <source>Investigations</source>
+        <translation>调查次数</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>&amp;New prospect…</source>
+        <translation>新建潜在客户(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -1647,6 +2662,14 @@
         <translation>原因/备注(&amp;E)：</translation>
     </message>
     <message>
+        <source>Approver&apos;s pass&amp;word:</source>
+        <translation>批准人密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>The manager types it here</source>
+        <translation>由经理在此输入</translation>
+    </message>
+    <message>
         <source>Receipt &amp;lost…</source>
         <translation>收据遗失(&amp;L)…</translation>
     </message>
@@ -1791,6 +2814,195 @@
     <message>
         <source>E&amp;xport CSV…</source>
         <translation>导出 CSV(&amp;X)…</translation>
+    </message>
+</context>
+<context>
+    <name>RequestAccessDialog</name>
+    <message>
+        <source>Request access to %1</source>
+        <translation>申请查阅 %1 的档案</translation>
+    </message>
+    <message>
+        <source>e.g. visit next week, need the cooperation history</source>
+        <translation>例如：下周拜访，需要了解合作历史</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>事由(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;For:</source>
+        <translation>期限(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Send request</source>
+        <translation>提交申请(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>RowDialog</name>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Primary</source>
+        <translation>主要</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionDialog</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Investigator</source>
+        <translation>调查人</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>调查结果</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>1 poor</source>
+        <translation>1 差</translation>
+    </message>
+    <message>
+        <source>3 fair</source>
+        <translation>3 一般</translation>
+    </message>
+    <message>
+        <source>5 excellent</source>
+        <translation>5 优秀</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>New customer selection: %1</source>
+        <translation>新用户选择：%1</translation>
+    </message>
+    <message>
+        <source>Decided: %1.</source>
+        <translation>已决定：%1。</translation>
+    </message>
+    <message>
+        <source>at least one investigation</source>
+        <translation>至少一次调查</translation>
+    </message>
+    <message>
+        <source>scores for: %1</source>
+        <translation>以下标准的评分：%1</translation>
+    </message>
+    <message>
+        <source>Before the decision: %1.</source>
+        <translation>作出决定前尚需：%1。</translation>
+    </message>
+    <message>
+        <source>Everything needed for the decision is recorded.</source>
+        <translation>作出决定所需的内容均已登记。</translation>
+    </message>
+    <message>
+        <source>The manager decides.</source>
+        <translation>由经理作出决定。</translation>
+    </message>
+    <message>
+        <source>&amp;Investigations</source>
+        <translation>调查(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Record an investigation (§2.2.1)</source>
+        <translation>登记调查（§2.2.1）</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>In&amp;vestigator:</source>
+        <translation>调查人(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Findings:</source>
+        <translation>调查结果(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Add investigation</source>
+        <translation>添加调查(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Assessment</source>
+        <translation>评估(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Score each criterion of §2.2.2 from 1 (poor) to 5 (excellent); a new score replaces the earlier one.</source>
+        <translation>按 §2.2.2 的各项标准评分，1（差）至 5（优秀）；新的评分将替换之前的评分。</translation>
+    </message>
+    <message>
+        <source>&amp;Save assessment</source>
+        <translation>保存评估(&amp;S)</translation>
+    </message>
+    <message>
+        <source>D&amp;ecision</source>
+        <translation>决定(&amp;E)</translation>
+    </message>
+    <message>
+        <source>The manager&apos;s decision (§2.2.3)</source>
+        <translation>经理的决定（§2.2.3）</translation>
+    </message>
+    <message>
+        <source>A&amp;pprove: archive as a customer</source>
+        <translation>批准：作为客户建档(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Refuse</source>
+        <translation>拒绝(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reas&amp;on:</source>
+        <translation>原因(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Record the &amp;decision</source>
+        <translation>登记决定(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Decisions and status changes:</source>
+        <translation>决定及状态变更：</translation>
     </message>
 </context>
 <context>
@@ -1964,6 +3176,108 @@
     <message>
         <source>The promised date an intake starts with (shared by every station).</source>
         <translation>售后接待时预计取件日期的默认值（所有工作站共用）。</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in — csdesk</source>
+        <translation>登录 — csdesk</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>登录(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Users</source>
+        <translation>用户管理</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>上次登录</translation>
+    </message>
+    <message>
+        <source>&amp;Add user…</source>
+        <translation>添加用户(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Set &amp;role…</source>
+        <translation>设置角色(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Reset &amp;password…</source>
+        <translation>重置密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>locked until {0}</source>
+        <translation>已锁定至 {0}</translation>
+    </message>
+    <message>
+        <source>no password yet</source>
+        <translation>尚未设置密码</translation>
+    </message>
+    <message>
+        <source>must change password</source>
+        <translation>须修改密码</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>启用(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Set role</source>
+        <translation>设置角色</translation>
+    </message>
+    <message>
+        <source>Role of {0}:</source>
+        <translation>{0} 的角色：</translation>
+    </message>
+    <message>
+        <source>A new password for {0}. Tell it to {0}, who must choose his own at the next sign-in. This also unlocks the account.</source>
+        <translation>为 {0} 设置新密码。请将其告知 {0}，{0} 下次登录时须设置自己的密码。此操作同时会解锁该账户。</translation>
     </message>
 </context>
 <context>
@@ -2233,7 +3547,7 @@
     </message>
     <message>
         <source>Administrator</source>
-        <translation>管理员</translation>
+        <translation>系统管理员</translation>
     </message>
     <message>
         <source>Information manager</source>
@@ -2245,7 +3559,7 @@
     </message>
     <message>
         <source>Technician</source>
-        <translation>维修技术员</translation>
+        <translation>技术员</translation>
     </message>
     <message>
         <source>Business staff</source>
@@ -2348,17 +3662,6 @@
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-</context>
-<context>
-    <name>widgets</name>
-    <message>
-        <source>Operator at this station</source>
-        <translation>本工作站操作员</translation>
-    </message>
-    <message>
-        <source>Who is working at this station?</source>
-        <translation>当前是谁在本工作站操作？</translation>
     </message>
 </context>
 </TS>
