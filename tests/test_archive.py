@@ -171,13 +171,10 @@ def test_customer_page_gathers_units_jobs_agreements(any_db, people):
 
 
 def test_demo_archive(db):
-    import random
-
-    from app.domain import demo, demo_archive
+    from app.domain import demo
     from app.domain.models import AccessRequest, Customer
 
-    demo.fill(customers_n=20, jobs_n=5)
-    demo_archive.fill_archive(random.Random(1), demo.ensure_staff())
+    demo.fill(customers_n=20, jobs_n=5)   # fills the archive too (demo_archive.fill_archive)
     assert Customer.select().where(Customer.status == "prospect").count() == 2
     assert Customer.select().where(Customer.responsible.is_null(False)).count() > 5
     assert sorted(access.status_of(r) for r in AccessRequest.select()) == ["expired", "granted", "pending", "refused"]
