@@ -10,6 +10,7 @@ from __future__ import annotations
 from app.domain import access, overview, users
 from app.domain.access import MAX_DAYS
 from app.ui import customer_models as cm, labels, ops
+from app.ui.qt import QCoreApplication
 from app.ui.qt import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                        QPlainTextEdit, QPushButton, QSpinBox, QTableView, QTabWidget, QVBoxLayout, QWidget, Qt)
 from app.ui.table_models import Column, ListTableModel, setup_view
@@ -125,18 +126,17 @@ class OverviewOnlyDialog(QDialog):
 
 
 def _request_columns(mine: bool) -> list[Column]:
-    tr = lambda s: cm._t(s)  # noqa: E731 - the model module's context
-    cols = [Column(tr("Asked"), lambda q: fmt_datetime(q.requested_at), width=125),
-            Column(tr("Customer"), lambda q: f"{q.customer.code} {q.customer.name}", width=240)]
+    cols = [Column(QCoreApplication.translate("customer_models", "Asked"), lambda q: fmt_datetime(q.requested_at), width=125),
+            Column(QCoreApplication.translate("customer_models", "Customer"), lambda q: f"{q.customer.code} {q.customer.name}", width=240)]
     if not mine:
-        cols.append(Column(tr("Who"), lambda q: q.requester.display_name, width=80))
-    cols += [Column(tr("Days"), lambda q: q.days, width=45),
-             Column(tr("Reason"), lambda q: cm.short(q.reason), width=220, tooltip=lambda q: q.reason)]
+        cols.append(Column(QCoreApplication.translate("customer_models", "Who"), lambda q: q.requester.display_name, width=80))
+    cols += [Column(QCoreApplication.translate("customer_models", "Days"), lambda q: q.days, width=45),
+             Column(QCoreApplication.translate("customer_models", "Reason"), lambda q: cm.short(q.reason), width=220, tooltip=lambda q: q.reason)]
     if mine:
-        cols += [Column(tr("Status"), lambda q: cm.request_status(access.status_of(q)), width=130,
+        cols += [Column(QCoreApplication.translate("customer_models", "Status"), lambda q: cm.request_status(access.status_of(q)), width=130,
                         foreground=lambda q: {"granted": "#2e7d32", "refused": "#c62828"}.get(access.status_of(q))),
-                 Column(tr("Until"), lambda q: fmt_datetime(q.valid_until), width=125),
-                 Column(tr("Note"), lambda q: q.decision_note, tooltip=lambda q: q.decision_note or None)]
+                 Column(QCoreApplication.translate("customer_models", "Until"), lambda q: fmt_datetime(q.valid_until), width=125),
+                 Column(QCoreApplication.translate("customer_models", "Note"), lambda q: q.decision_note, tooltip=lambda q: q.decision_note or None)]
     return cols
 
 

@@ -31,58 +31,58 @@ def _t(text: str) -> str:
 
 # -- labels for the archive's codes ------------------------------------------------
 def status(code: str) -> str:
-    return {"active": _t("Active"), "suspended": _t("Suspended"), "closed": _t("Closed"),
-            "prospect": _t("Prospect"), "refused": _t("Not selected")}.get(code, code)
+    return {"active": QCoreApplication.translate("customer_models", "Active"), "suspended": QCoreApplication.translate("customer_models", "Suspended"), "closed": QCoreApplication.translate("customer_models", "Closed"),
+            "prospect": QCoreApplication.translate("customer_models", "Prospect"), "refused": QCoreApplication.translate("customer_models", "Not selected")}.get(code, code)
 
 
 def rating(code: str) -> str:
-    return code or _t("Not rated")
+    return code or QCoreApplication.translate("customer_models", "Not rated")
 
 
 def address_kind(code: str) -> str:
-    return {"office": _t("Office"), "shipping": _t("Shipping"), "billing": _t("Billing"),
-            "warehouse": _t("Warehouse"), "other": _t("Other")}.get(code, code)
+    return {"office": QCoreApplication.translate("customer_models", "Office"), "shipping": QCoreApplication.translate("customer_models", "Shipping"), "billing": QCoreApplication.translate("customer_models", "Billing"),
+            "warehouse": QCoreApplication.translate("customer_models", "Warehouse"), "other": QCoreApplication.translate("customer_models", "Other")}.get(code, code)
 
 
 def request_status(code: str) -> str:
-    return {"pending": _t("Waiting for a decision"), "granted": _t("Granted"), "expired": _t("Expired"),
-            "refused": _t("Refused"), "revoked": _t("Revoked")}.get(code, code)
+    return {"pending": QCoreApplication.translate("customer_models", "Waiting for a decision"), "granted": QCoreApplication.translate("customer_models", "Granted"), "expired": QCoreApplication.translate("customer_models", "Expired"),
+            "refused": QCoreApplication.translate("customer_models", "Refused"), "revoked": QCoreApplication.translate("customer_models", "Revoked")}.get(code, code)
 
 
 def log_action(code: str) -> str:
-    return {"view": _t("Viewed"), "print": _t("Printed"), "export": _t("Exported"), "import": _t("Imported"),
-            "denied": _t("Refused (no access)")}.get(code, code)
+    return {"view": QCoreApplication.translate("customer_models", "Viewed"), "print": QCoreApplication.translate("customer_models", "Printed"), "export": QCoreApplication.translate("customer_models", "Exported"), "import": QCoreApplication.translate("customer_models", "Imported"),
+            "denied": QCoreApplication.translate("customer_models", "Refused (no access)")}.get(code, code)
 
 
 def investigation_kind(code: str) -> str:
-    return {"general": _t("General"), "onsite": _t("On-site")}.get(code, code)
+    return {"general": QCoreApplication.translate("customer_models", "General"), "onsite": QCoreApplication.translate("customer_models", "On-site")}.get(code, code)
 
 
 def decision(code: str) -> str:
-    return {"approved": _t("Approved"), "refused": _t("Refused")}.get(code, code)
+    return {"approved": QCoreApplication.translate("customer_models", "Approved"), "refused": QCoreApplication.translate("customer_models", "Refused")}.get(code, code)
 
 
 def field_label(name: str) -> str:
     """An archive field, or a history entry's "contact:12.mobile", in words."""
     names = {
-        "name": _t("Name"), "short_name": _t("Short name"), "category": _t("Category"), "phone": _t("Phone"),
-        "email": _t("E-mail"), "address": _t("Address"), "region": _t("Region"), "status": _t("Status"),
-        "business_content": _t("Business content"), "legal_representative": _t("Legal representative"),
-        "registered_capital": _t("Registered capital"), "employees": _t("Employees"), "tax_id": _t("Tax ID"),
-        "bank_name": _t("Bank"), "bank_account": _t("Bank account"), "credit_rating": _t("Credit rating"),
-        "credit_limit": _t("Credit limit"), "cooperation_since": _t("Customer since"),
-        "annual_volume": _t("Annual volume"), "tier": _t("Tier"), "responsible_id": _t("Responsible staff"),
-        "notes": _t("Notes"), "title": _t("Title"), "mobile": _t("Mobile"), "wechat": _t("WeChat"),
-        "is_primary": _t("Primary"), "kind": _t("Kind"), "postcode": _t("Postcode"), "code": _t("Code"),
+        "name": QCoreApplication.translate("customer_models", "Name"), "short_name": QCoreApplication.translate("customer_models", "Short name"), "category": QCoreApplication.translate("customer_models", "Category"), "phone": QCoreApplication.translate("customer_models", "Phone"),
+        "email": QCoreApplication.translate("customer_models", "E-mail"), "address": QCoreApplication.translate("customer_models", "Address"), "region": QCoreApplication.translate("customer_models", "Region"), "status": QCoreApplication.translate("customer_models", "Status"),
+        "business_content": QCoreApplication.translate("customer_models", "Business content"), "legal_representative": QCoreApplication.translate("customer_models", "Legal representative"),
+        "registered_capital": QCoreApplication.translate("customer_models", "Registered capital"), "employees": QCoreApplication.translate("customer_models", "Employees"), "tax_id": QCoreApplication.translate("customer_models", "Tax ID"),
+        "bank_name": QCoreApplication.translate("customer_models", "Bank"), "bank_account": QCoreApplication.translate("customer_models", "Bank account"), "credit_rating": QCoreApplication.translate("customer_models", "Credit rating"),
+        "credit_limit": QCoreApplication.translate("customer_models", "Credit limit"), "cooperation_since": QCoreApplication.translate("customer_models", "Customer since"),
+        "annual_volume": QCoreApplication.translate("customer_models", "Annual volume"), "tier": QCoreApplication.translate("customer_models", "Tier"), "responsible_id": QCoreApplication.translate("customer_models", "Responsible staff"),
+        "notes": QCoreApplication.translate("customer_models", "Notes"), "title": QCoreApplication.translate("customer_models", "Title"), "mobile": QCoreApplication.translate("customer_models", "Mobile"), "wechat": QCoreApplication.translate("customer_models", "WeChat"),
+        "is_primary": QCoreApplication.translate("customer_models", "Primary"), "kind": QCoreApplication.translate("customer_models", "Kind"), "postcode": QCoreApplication.translate("customer_models", "Postcode"), "code": QCoreApplication.translate("customer_models", "Code"),
     }
     tag, _, rest = name.partition(":")
     if not rest:
         return names.get(name, name)
-    word = _t("Contact") if tag == "contact" else _t("Address") if tag == "address" else tag
+    word = QCoreApplication.translate("customer_models", "Contact") if tag == "contact" else QCoreApplication.translate("customer_models", "Address") if tag == "address" else tag
     if rest == "+":
-        return _t("%1 added").replace("%1", word)
+        return QCoreApplication.translate("customer_models", "%1 added").replace("%1", word)
     if rest == "-":
-        return _t("%1 removed").replace("%1", word)
+        return QCoreApplication.translate("customer_models", "%1 removed").replace("%1", word)
     rid, _, attr = rest.partition(".")
     return f"{word} #{rid}: {names.get(attr, attr)}"
 
@@ -104,20 +104,20 @@ STATUS_COLOURS = {"suspended": "#e65100", "closed": "#757575", "prospect": "#156
 def overview_columns() -> list[Column]:
     """The overview's columns; ``sort`` is the domain's sort code (overview.SORTS)."""
     return [
-        Column(_t("Code"), lambda r: r.code, "code", width=118),
-        Column(_t("Name"), lambda r: r.name, "name", width=260, tooltip=lambda r: r.name),
-        Column(_t("Short name"), lambda r: r.short_name, "short_name", width=90),
-        Column(_t("Category"), lambda r: labels.category(r.category), "category", width=140),
-        Column(_t("Region"), lambda r: r.region, "region", width=120),
-        Column(_t("Phone"), lambda r: r.phone, "phone", width=120),
-        Column(_t("Credit"), lambda r: r.credit_rating, "credit_rating", CENTER, width=50,
-               header_tip=_t("Credit rating (A-D)")),
-        Column(_t("Credit limit"), lambda r: money(r.credit_limit), "credit_limit", RIGHT, width=100),
-        Column(_t("Responsible"), lambda r: r.responsible, "responsible", width=80),
-        Column(_t("Status"), lambda r: status(r.status), "status", width=70,
+        Column(QCoreApplication.translate("customer_models", "Code"), lambda r: r.code, "code", width=118),
+        Column(QCoreApplication.translate("customer_models", "Name"), lambda r: r.name, "name", width=260, tooltip=lambda r: r.name),
+        Column(QCoreApplication.translate("customer_models", "Short name"), lambda r: r.short_name, "short_name", width=90),
+        Column(QCoreApplication.translate("customer_models", "Category"), lambda r: labels.category(r.category), "category", width=140),
+        Column(QCoreApplication.translate("customer_models", "Region"), lambda r: r.region, "region", width=120),
+        Column(QCoreApplication.translate("customer_models", "Phone"), lambda r: r.phone, "phone", width=120),
+        Column(QCoreApplication.translate("customer_models", "Credit"), lambda r: r.credit_rating, "credit_rating", CENTER, width=50,
+               header_tip=QCoreApplication.translate("customer_models", "Credit rating (A-D)")),
+        Column(QCoreApplication.translate("customer_models", "Credit limit"), lambda r: money(r.credit_limit), "credit_limit", RIGHT, width=100),
+        Column(QCoreApplication.translate("customer_models", "Responsible"), lambda r: r.responsible, "responsible", width=80),
+        Column(QCoreApplication.translate("customer_models", "Status"), lambda r: status(r.status), "status", width=70,
                foreground=lambda r: STATUS_COLOURS.get(r.status)),
-        Column(_t("Since"), lambda r: fmt_date(r.cooperation_since), "cooperation_since", CENTER, width=84,
-               header_tip=_t("Customer since (合作起始)")),
+        Column(QCoreApplication.translate("customer_models", "Since"), lambda r: fmt_date(r.cooperation_since), "cooperation_since", CENTER, width=84,
+               header_tip=QCoreApplication.translate("customer_models", "Customer since (合作起始)")),
     ]
 
 
@@ -215,77 +215,77 @@ class OverviewModel(_ColumnsMixin, QAbstractTableModel):
 def contact_columns() -> list[Column]:
     """Contacts as dicts of CONTACT_FIELDS (the dialog edits them in memory)."""
     return [
-        Column(_t("Name"), lambda c: c["name"], width=110),
-        Column(_t("Title"), lambda c: c.get("title", ""), width=100),
-        Column(_t("Phone"), lambda c: c.get("phone", ""), width=120),
-        Column(_t("Mobile"), lambda c: c.get("mobile", ""), width=120),
-        Column(_t("E-mail"), lambda c: c.get("email", ""), width=160),
-        Column(_t("WeChat"), lambda c: c.get("wechat", ""), width=100),
-        Column(_t("Primary"), lambda c: "✔" if c.get("is_primary") else "", align=CENTER, width=60),
-        Column(_t("Notes"), lambda c: short(c.get("notes", "")), tooltip=lambda c: c.get("notes") or None),
+        Column(QCoreApplication.translate("customer_models", "Name"), lambda c: c["name"], width=110),
+        Column(QCoreApplication.translate("customer_models", "Title"), lambda c: c.get("title", ""), width=100),
+        Column(QCoreApplication.translate("customer_models", "Phone"), lambda c: c.get("phone", ""), width=120),
+        Column(QCoreApplication.translate("customer_models", "Mobile"), lambda c: c.get("mobile", ""), width=120),
+        Column(QCoreApplication.translate("customer_models", "E-mail"), lambda c: c.get("email", ""), width=160),
+        Column(QCoreApplication.translate("customer_models", "WeChat"), lambda c: c.get("wechat", ""), width=100),
+        Column(QCoreApplication.translate("customer_models", "Primary"), lambda c: "✔" if c.get("is_primary") else "", align=CENTER, width=60),
+        Column(QCoreApplication.translate("customer_models", "Notes"), lambda c: short(c.get("notes", "")), tooltip=lambda c: c.get("notes") or None),
     ]
 
 
 def address_columns() -> list[Column]:
     return [
-        Column(_t("Kind"), lambda a: address_kind(a.get("kind", "")), width=90),
-        Column(_t("Address"), lambda a: a["address"], width=380, tooltip=lambda a: a["address"]),
-        Column(_t("Postcode"), lambda a: a.get("postcode", ""), width=80),
-        Column(_t("Primary"), lambda a: "✔" if a.get("is_primary") else "", align=CENTER),
+        Column(QCoreApplication.translate("customer_models", "Kind"), lambda a: address_kind(a.get("kind", "")), width=90),
+        Column(QCoreApplication.translate("customer_models", "Address"), lambda a: a["address"], width=380, tooltip=lambda a: a["address"]),
+        Column(QCoreApplication.translate("customer_models", "Postcode"), lambda a: a.get("postcode", ""), width=80),
+        Column(QCoreApplication.translate("customer_models", "Primary"), lambda a: "✔" if a.get("is_primary") else "", align=CENTER),
     ]
 
 
 def history_columns() -> list[Column]:
     return [
-        Column(_t("When"), lambda h: fmt_datetime(h.at), width=130),
-        Column(_t("Who"), lambda h: h.user.display_name if h.user_id else "", width=80),
-        Column(_t("Field"), lambda h: field_label(h.field), width=150),
-        Column(_t("Old value"), lambda h: short(h.old_value), width=200, tooltip=lambda h: h.old_value or None),
-        Column(_t("New value"), lambda h: short(h.new_value), tooltip=lambda h: h.new_value or None),
+        Column(QCoreApplication.translate("customer_models", "When"), lambda h: fmt_datetime(h.at), width=130),
+        Column(QCoreApplication.translate("customer_models", "Who"), lambda h: h.user.display_name if h.user_id else "", width=80),
+        Column(QCoreApplication.translate("customer_models", "Field"), lambda h: field_label(h.field), width=150),
+        Column(QCoreApplication.translate("customer_models", "Old value"), lambda h: short(h.old_value), width=200, tooltip=lambda h: h.old_value or None),
+        Column(QCoreApplication.translate("customer_models", "New value"), lambda h: short(h.new_value), tooltip=lambda h: h.new_value or None),
     ]
 
 
 def log_columns(with_customer: bool = True) -> list[Column]:
     cols = [
-        Column(_t("When"), lambda e: fmt_datetime(e.at), width=130),
-        Column(_t("Who"), lambda e: e.user.display_name if e.user_id else _t("(system)"), width=90),
-        Column(_t("What"), lambda e: log_action(e.action), width=120,
+        Column(QCoreApplication.translate("customer_models", "When"), lambda e: fmt_datetime(e.at), width=130),
+        Column(QCoreApplication.translate("customer_models", "Who"), lambda e: e.user.display_name if e.user_id else QCoreApplication.translate("customer_models", "(system)"), width=90),
+        Column(QCoreApplication.translate("customer_models", "What"), lambda e: log_action(e.action), width=120,
                foreground=lambda e: "#c62828" if e.action == "denied" else None),
     ]
     if with_customer:
-        cols.append(Column(_t("Customer"), lambda e: f"{e.customer.code} {e.customer.name}" if e.customer_id
-                           else _t("(the overview)"), width=260))
-    cols.append(Column(_t("Detail"), lambda e: short(e.detail, 80), tooltip=lambda e: e.detail or None))
+        cols.append(Column(QCoreApplication.translate("customer_models", "Customer"), lambda e: f"{e.customer.code} {e.customer.name}" if e.customer_id
+                           else QCoreApplication.translate("customer_models", "(the overview)"), width=260))
+    cols.append(Column(QCoreApplication.translate("customer_models", "Detail"), lambda e: short(e.detail, 80), tooltip=lambda e: e.detail or None))
     return cols
 
 
 def job_columns() -> list[Column]:
     return [
-        Column(_t("Job no."), lambda j: j.number, width=120),
-        Column(_t("Received"), lambda j: fmt_date(j.received_at), align=CENTER, width=84),
-        Column(_t("Serial"), lambda j: j.unit.serial, width=110),
-        Column(_t("State"), lambda j: labels.state(j.state), width=110),
-        Column(_t("Service"), lambda j: labels.kind(j.service_kind), width=90),
-        Column(_t("Fault"), lambda j: short(j.fault), tooltip=lambda j: j.fault or None),
+        Column(QCoreApplication.translate("customer_models", "Job no."), lambda j: j.number, width=120),
+        Column(QCoreApplication.translate("customer_models", "Received"), lambda j: fmt_date(j.received_at), align=CENTER, width=84),
+        Column(QCoreApplication.translate("customer_models", "Serial"), lambda j: j.unit.serial, width=110),
+        Column(QCoreApplication.translate("customer_models", "State"), lambda j: labels.state(j.state), width=110),
+        Column(QCoreApplication.translate("customer_models", "Service"), lambda j: labels.kind(j.service_kind), width=90),
+        Column(QCoreApplication.translate("customer_models", "Fault"), lambda j: short(j.fault), tooltip=lambda j: j.fault or None),
     ]
 
 
 def unit_columns() -> list[Column]:
     return [
-        Column(_t("Serial"), lambda u: u.serial, width=130),
-        Column(_t("Product"), lambda u: u.product.name, width=220),
-        Column(_t("Model"), lambda u: u.product.model, width=120),
-        Column(_t("Sold"), lambda u: fmt_date(u.sale_date), align=CENTER),
+        Column(QCoreApplication.translate("customer_models", "Serial"), lambda u: u.serial, width=130),
+        Column(QCoreApplication.translate("customer_models", "Product"), lambda u: u.product.name, width=220),
+        Column(QCoreApplication.translate("customer_models", "Model"), lambda u: u.product.model, width=120),
+        Column(QCoreApplication.translate("customer_models", "Sold"), lambda u: fmt_date(u.sale_date), align=CENTER),
     ]
 
 
 def agreement_columns() -> list[Column]:
     return [
-        Column(_t("Agreement"), lambda a: a.number, width=130),
-        Column(_t("From"), lambda a: fmt_date(a.start_date), align=CENTER, width=90),
-        Column(_t("To"), lambda a: fmt_date(a.end_date), align=CENTER, width=90),
-        Column(_t("Active"), lambda a: "✔" if a.active else "", align=CENTER, width=60),
-        Column(_t("Terms"), lambda a: short(a.terms), tooltip=lambda a: a.terms or None),
+        Column(QCoreApplication.translate("customer_models", "Agreement"), lambda a: a.number, width=130),
+        Column(QCoreApplication.translate("customer_models", "From"), lambda a: fmt_date(a.start_date), align=CENTER, width=90),
+        Column(QCoreApplication.translate("customer_models", "To"), lambda a: fmt_date(a.end_date), align=CENTER, width=90),
+        Column(QCoreApplication.translate("customer_models", "Active"), lambda a: "✔" if a.active else "", align=CENTER, width=60),
+        Column(QCoreApplication.translate("customer_models", "Terms"), lambda a: short(a.terms), tooltip=lambda a: a.terms or None),
     ]
 
 
@@ -297,14 +297,14 @@ class ImportPreviewModel(ListTableModel):
 
     def __init__(self, parent=None):
         super().__init__([
-            Column(_t("Row"), lambda r: r.line, align=RIGHT, width=50),
-            Column(_t("Status"), lambda r: {"ok": _t("OK"), "warning": _t("Warning"),
-                                            "error": _t("Error")}[r.status], width=70,
+            Column(QCoreApplication.translate("customer_models", "Row"), lambda r: r.line, align=RIGHT, width=50),
+            Column(QCoreApplication.translate("customer_models", "Status"), lambda r: {"ok": QCoreApplication.translate("customer_models", "OK"), "warning": QCoreApplication.translate("customer_models", "Warning"),
+                                            "error": QCoreApplication.translate("customer_models", "Error")}[r.status], width=70,
                    foreground=lambda r: {"error": "#c62828", "warning": "#8d6e00"}.get(r.status)),
-            Column(_t("Name"), lambda r: r.values.get("name") or r.raw.get("name", ""), width=220),
-            Column(_t("Phone"), lambda r: r.values.get("phone") or r.raw.get("phone", ""), width=120),
-            Column(_t("Category"), lambda r: labels.category(r.values.get("category", "")), width=90),
-            Column(_t("Messages"), self.messages_of, tooltip=self.messages_of),
+            Column(QCoreApplication.translate("customer_models", "Name"), lambda r: r.values.get("name") or r.raw.get("name", ""), width=220),
+            Column(QCoreApplication.translate("customer_models", "Phone"), lambda r: r.values.get("phone") or r.raw.get("phone", ""), width=120),
+            Column(QCoreApplication.translate("customer_models", "Category"), lambda r: labels.category(r.values.get("category", "")), width=90),
+            Column(QCoreApplication.translate("customer_models", "Messages"), self.messages_of, tooltip=self.messages_of),
         ], parent=parent)
 
     @staticmethod

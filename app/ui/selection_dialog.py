@@ -12,6 +12,7 @@ from __future__ import annotations
 from app.domain import customers, selection, users
 from app.ui import customer_models as cm, labels, ops
 from app.ui.generated.ui_selection import Ui_SelectionDialog
+from app.ui.qt import QCoreApplication
 from app.ui.qt import (QComboBox, QDate, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                        QPushButton, QTableView, QVBoxLayout)
 from app.ui.table_models import Column, ListTableModel, setup_view
@@ -23,11 +24,11 @@ def stage(f) -> str:
     if f.customer.status != "prospect":
         return cm.status(f.customer.status)
     if "investigation" in f.missing:
-        return cm._t("To investigate")
+        return QCoreApplication.translate("customer_models", "To investigate")
     if f.missing:
-        return cm._t("Assessing: %1 of %2 criteria").replace("%1", str(len(selection.CRITERIA) - len(f.missing))) \
+        return QCoreApplication.translate("customer_models", "Assessing: %1 of %2 criteria").replace("%1", str(len(selection.CRITERIA) - len(f.missing))) \
             .replace("%2", str(len(selection.CRITERIA)))
-    return cm._t("Ready for the decision")
+    return QCoreApplication.translate("customer_models", "Ready for the decision")
 
 
 class NewProspectDialog(QDialog):
