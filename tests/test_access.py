@@ -84,3 +84,15 @@ def test_every_view_and_denial_is_logged(setup):
     assert [(r.user.display_name, r.action, r.customer.id) for r in log] == [
         ("孙浩然", "view", c.id), ("钱多多", "denied", c.id)]
     assert access.read_log(setup["manager"], user_id=other.id)[0].detail == "view"
+
+
+def test_grants_in_force_listed_for_those_who_may_revoke(setup):
+    sales, other, c, boss = setup["sales"], setup["other"], setup["customer"], setup["manager"]
+    stranger = users.create_user("sales3", "李四", "business")
+    req = access.request_access(other, c.id, "核对信用额度", days=7)
+    access.grant(sales, req.id, days=2)
+    assert [r.id for r in access.grants_in_force(sales)] == [req.id]     # the responsible staff member
+    assert [r.id for r in access.grants_in_force(boss)] == [req.id]      # a manager
+    assert access.grants_in_force(stranger) == []
+    set_clock(dt.datetime.now() + dt.timedelta(days=3))                  # expired: no longer in force
+    assert access.grants_in_force(boss) == []

@@ -150,6 +150,14 @@ def test_business_user_requests_access_and_gets_it(qtbot, shop, monkeypatch, mes
     qtbot.addWidget(mine)
     assert mine.mine_model.data(mine.mine_model.index(0, 4)) == "Granted"
 
+    # The responsible staff member ends the access early: the overview row only, again.
+    decide.reload()
+    assert decide.granted_model.rowCount() == 1 and decide.revoke_button.isEnabled()
+    assert decide.revoke()
+    assert decide.granted_model.rowCount() == 0
+    customers_tab.open_customer(tab.ctx, c.id, tab)
+    assert [kind for kind, _ in opened] == ["overview", "archive", "overview"]
+
 
 def test_refusing_needs_a_note_and_models_pass(qtbot, shop, qtmodeltester, messages):
     from app.ui import access_dialogs

@@ -148,6 +148,17 @@ def requests_to_decide(user: User) -> list[AccessRequest]:
     return list(q)
 
 
+def grants_in_force(user: User) -> list[AccessRequest]:
+    """Granted, unexpired requests ``user`` may revoke, ending soonest first."""
+    q = (AccessRequest.select(AccessRequest, Customer, User).join(Customer).switch(AccessRequest)
+         .join(User, on=(AccessRequest.requester == User.id))
+         .where((AccessRequest.status == "granted") & (AccessRequest.valid_until > now()))
+         .order_by(AccessRequest.valid_until, AccessRequest.id))
+    if not can(user, "customer.access.grant"):
+        q = q.where(Customer.responsible == user.id)
+    return list(q)
+
+
 def my_requests(user: User, limit: int = 200) -> list[AccessRequest]:
     """The user's own requests, newest first; show each with :func:`status_of`."""
     return list(AccessRequest.select(AccessRequest, Customer).join(Customer)

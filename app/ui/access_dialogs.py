@@ -170,6 +170,20 @@ class AccessRequestsDialog(QDialog):
         self.mine_view = QTableView()
         setup_view(self.mine_view, self.mine_model)
         self.tabs.addTab(self.mine_view, self.tr("My requests"))
+        in_force = QWidget()
+        v = QVBoxLayout(in_force)
+        self.granted_model = ListTableModel(_request_columns(mine=False), parent=self)
+        self.granted_view = QTableView()
+        setup_view(self.granted_view, self.granted_model)
+        v.addWidget(self.granted_view)
+        row = QHBoxLayout()
+        self.revoke_note = QLineEdit(placeholderText=self.tr("Why the access ends early (optional)"))
+        self.revoke_button = QPushButton(self.tr("Re&voke"))
+        row.addWidget(self.revoke_note)
+        row.addWidget(self.revoke_button)
+        v.addLayout(row)
+        self.tabs.addTab(in_force, self.tr("Granted, in force"))
+        self.revoke_button.clicked.connect(self.revoke)
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -186,6 +200,11 @@ class AccessRequestsDialog(QDialog):
         self.pending_model.set_rows(pending.value if pending.ok else [])
         mine = ops.run(self, access.my_requests, self.ctx.user)
         self.mine_model.set_rows(mine.value if mine.ok else [])
+        granted = ops.run(self, access.grants_in_force, self.ctx.user)
+        self.granted_model.set_rows(granted.value if granted.ok else [])
+        if self.granted_model.rowCount():
+            self.granted_view.setCurrentIndex(self.granted_model.index(0, 0))
+        self.revoke_button.setEnabled(bool(self.granted_model.rowCount()))
         self.tabs.setTabText(0, self.tr("To decide (%1)").replace("%1", str(self.pending_model.rowCount())))
         if self.pending_model.rowCount():
             self.pending_view.setCurrentIndex(self.pending_model.index(0, 0))
@@ -219,6 +238,16 @@ class AccessRequestsDialog(QDialog):
             return False
         result = ops.run(self, access.refuse, self.ctx.user, req.id, self.note.text(), show_validation=True)
         return self._done(result)
+
+    def revoke(self) -> bool:
+        """End the selected access now (the requester sees the archive no more)."""
+        req = self.granted_model.object_at(self.granted_view.currentIndex().row())
+        if req is None:
+            return False
+        result = ops.run(self, access.revoke, self.ctx.user, req.id, self.revoke_note.text(), show_validation=True)
+        self.revoke_note.clear()
+        self.reload()
+        return result.ok
 
     def _done(self, result) -> bool:
         self.note.clear()
