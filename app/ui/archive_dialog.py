@@ -20,7 +20,7 @@ from app.ui.generated.ui_archive import Ui_ArchiveDialog
 from app.ui.qt import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QKeySequence, QLabel, QLineEdit,
                        QMessageBox, QPlainTextEdit, QPushButton, QShortcut, QTime)
 from app.ui.table_models import ListTableModel, setup_view
-from app.ui.widgets import FieldErrors, fmt_datetime, make_error_label
+from app.ui.widgets import colon, FieldErrors, fmt_datetime, make_error_label
 
 LINE, TEXT, COMBO = "line", "text", "combo"
 GENERAL = ("name", "short_name", "category", "status", "region", "phone", "address", "email",
@@ -62,7 +62,7 @@ class ArchiveDialog(QDialog):
     def _build_fields(self) -> None:
         ui = self.ui
         self.code_edit = QLineEdit(readOnly=True)
-        ui.generalGrid.addWidget(QLabel(cm.field_label("code") + ":"), 0, 0)
+        ui.generalGrid.addWidget(QLabel(colon(cm.field_label("code"))), 0, 0)
         ui.generalGrid.addWidget(self.code_edit, 0, 1)
         for grid, names in ((ui.generalGrid, GENERAL), (ui.businessGrid, BUSINESS)):
             for i, name in enumerate(names, start=2 if grid is ui.generalGrid else 0):
@@ -70,7 +70,7 @@ class ArchiveDialog(QDialog):
                 row, col = (i // 2) * 2, (i % 2) * 2
                 if name == "business_content":       # the long text gets the whole width
                     row, col = ((i + 1) // 2) * 2, 0
-                label = QLabel(cm.field_label(name) + ":")
+                label = QLabel(colon(cm.field_label(name)))
                 label.setBuddy(widget)
                 error = make_error_label()
                 grid.addWidget(label, row, col)
@@ -377,7 +377,7 @@ class RowDialog(QDialog):
             else:
                 w = QLineEdit(values.get(name, ""))
             error = make_error_label()
-            form.addRow(cm.field_label(name) + ":", w)
+            form.addRow(colon(cm.field_label(name)), w)
             form.addRow("", error)
             self.errors.add(name, w, error)
             self.widgets[name] = w

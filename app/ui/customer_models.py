@@ -20,7 +20,7 @@ from decimal import Decimal
 from app.ui import labels
 from app.ui.qt import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from app.ui.table_models import CENTER, RIGHT, Column, ListTableModel, _ColumnsMixin
-from app.ui.widgets import fmt_date, fmt_datetime
+from app.ui.widgets import colon, fmt_date, fmt_datetime
 
 COUNT_CAP = 10_000
 
@@ -310,7 +310,7 @@ class ImportPreviewModel(ListTableModel):
     @staticmethod
     def messages_of(row) -> str:
         from app.ui import ops
-        return "  ·  ".join((field_label(f) + ": " if f else "") + ops.translated(m) for f, m in row.messages)
+        return "  ·  ".join((colon(field_label(f)) + " " if f else "") + ops.translated(m) for f, m in row.messages)
 
     def row_style(self, row):
         from app.ui.table_models import RowStyle

@@ -16,7 +16,7 @@ from app.ui.qt import QCoreApplication
 from app.ui.qt import (QComboBox, QDate, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                        QPushButton, QTableView, QVBoxLayout)
 from app.ui.table_models import Column, ListTableModel, setup_view
-from app.ui.widgets import FieldErrors, fmt_date, fmt_datetime, make_error_label
+from app.ui.widgets import colon, FieldErrors, fmt_date, fmt_datetime, make_error_label
 
 
 def stage(f) -> str:
@@ -49,7 +49,7 @@ class NewProspectDialog(QDialog):
             else:
                 w = QLineEdit()
             error = make_error_label()
-            form.addRow(cm.field_label(name) + ":", w)
+            form.addRow(colon(cm.field_label(name)), w)
             form.addRow("", error)
             self.errors.add(name, w, error)
             self.fields[name] = w

@@ -19,6 +19,11 @@ ERROR_STYLE = "color: #c62828;"
 OUTLINE_CSS = "*[fieldError=\"true\"] { border: 1px solid #c62828; border-radius: 2px; }"
 
 
+def colon(label: str) -> str:
+    """``label`` followed by the language's colon ("Name:", "名称：")."""
+    return QCoreApplication.translate("widgets", "{0}:").format(label)
+
+
 def tr(text: str) -> str:
     return QCoreApplication.translate("widgets", text)
 

@@ -4035,4 +4035,11 @@
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
 </context>
+<context>
+    <name>widgets</name>
+    <message>
+        <source>{0}:</source>
+        <translation>{0}：</translation>
+    </message>
+</context>
 </TS>
