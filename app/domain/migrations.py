@@ -34,8 +34,19 @@ def _create_current_schema(db: pw.Database) -> None:
     from . import models
 
     db.create_tables(models.ALL_MODELS, safe=True)
+    _search_index(db)
+
+
+def _search_index(db: pw.Database) -> None:
+    """What makes search-as-you-type (LIKE '%...%') cheaper per backend:
+    a trigram index on PostgreSQL; on MariaDB a covering index, so the scan
+    reads search_text alone instead of the wide archive rows; SQLite scans
+    100 000 rows in ~20 ms without one."""
     if isinstance(db, pw.PostgresqlDatabase):
         _pg_trigram_index(db, "customer", "search_text")
+    elif isinstance(db, pw.MySQLDatabase):
+        if "customer_search_text" not in {i.name for i in db.get_indexes("customer")}:
+            db.execute_sql("CREATE INDEX `customer_search_text` ON `customer` (`search_text`)")
 
 
 def _m001_initial(db: pw.Database) -> None:
@@ -93,6 +104,7 @@ def _m002_archive_and_sign_in(db: pw.Database) -> None:
             db.execute_sql(f"CREATE INDEX {_q(db, index)} ON {_q(db, 'customer')} ({cols})")
     db.create_tables([m.CustomerContact, m.CustomerAddress, m.CustomerChange, m.AccessRequest, m.AccessLog,
                       m.Investigation, m.SelectionAssessment, m.SelectionDecision], safe=True)
+    _search_index(db)
 
 
 MIGRATIONS = [_m001_initial, _m002_archive_and_sign_in]
