@@ -323,3 +323,12 @@ def test_main_window_has_the_archives_tab(qtbot, shop, staff):
     assert w.tabs.currentIndex() == index and w.view_actions[index].shortcut().toString() == "Ctrl+4"
     tab = w.tabs.currentWidget().findChild(CustomersTab) or w.tabs.currentWidget()
     assert isinstance(tab, CustomersTab) or tab.findChild(CustomersTab) is not None
+
+
+def test_business_staff_start_in_the_archives(qtbot, shop, staff):
+    from app.ui.main_window import MainWindow
+
+    for user, expected in ((staff["business"], "archives"), (staff["tech"], "Repair")):
+        w = MainWindow(AppContext(user), "sqlite:///test.sqlite3")
+        qtbot.addWidget(w)
+        assert expected in w.tabs.tabText(w.tabs.currentIndex()).replace("&", "")

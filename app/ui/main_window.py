@@ -237,10 +237,13 @@ class MainWindow(QMainWindow):
         self.users_action.setVisible(self.ctx.can("users.manage"))
         self.release_action.setEnabled(self.ctx.can("job.release"))
         intake = self.ctx.can("job.intake")
+        on_intake = self.tabs.currentWidget() is self.intake   # (hiding the tab moves the current one)
         self.tabs.setTabVisible(self.tabs.indexOf(self.intake), intake)
         self.view_actions[self.tabs.indexOf(self.intake)].setEnabled(intake)
-        if not intake and self.tabs.currentWidget() is self.intake:
-            self.tabs.setCurrentIndex(1)
+        if not intake and on_intake:
+            # The technician's day is the repair queue; business staff and
+            # the information manager work in the customer archives.
+            self.tabs.setCurrentIndex(1 if self.ctx.can("job.work") else self.tabs.count() - 1)
 
     # -- state ------------------------------------------------------------------
     def _restore(self) -> None:
