@@ -168,3 +168,29 @@ def printed(monkeypatch):
 
     monkeypatch.setattr(print_service, "print_pdf", fake_print_pdf)
     return calls
+
+
+def record_message_boxes(monkeypatch, question_answer=None) -> list:
+    """Message boxes recorded as (kind, title, text) instead of shown;
+    questions answered ``question_answer`` (default Yes)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+
+    def record(kind, answer):
+        def box(parent, title, text, *args, **kwargs):
+            shown.append((kind, title, text))
+            return answer
+        return box
+
+    question_answer = QMessageBox.Yes if question_answer is None else question_answer
+    for kind, answer in (("warning", QMessageBox.Ok), ("critical", QMessageBox.Ok),
+                         ("information", QMessageBox.Ok), ("question", question_answer)):
+        monkeypatch.setattr(QMessageBox, kind, record(kind, answer))
+    return shown
+
+
+@pytest.fixture
+def messages(monkeypatch):
+    """Message boxes recorded instead of shown; questions answered Yes."""
+    return record_message_boxes(monkeypatch)

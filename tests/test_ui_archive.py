@@ -12,18 +12,10 @@ from app.ui.qt import QMessageBox
 
 @pytest.fixture
 def messages(monkeypatch):
-    shown = []
+    """Recorded message boxes; a question (unsaved changes) is answered Discard."""
+    from tests.conftest import record_message_boxes
 
-    def record(kind, answer):
-        def box(parent, title, text, *args, **kwargs):
-            shown.append((kind, title, text))
-            return answer
-        return box
-
-    for kind, answer in (("warning", QMessageBox.Ok), ("critical", QMessageBox.Ok),
-                         ("information", QMessageBox.Ok), ("question", QMessageBox.Discard)):
-        monkeypatch.setattr(QMessageBox, kind, record(kind, answer))
-    return shown
+    return record_message_boxes(monkeypatch, QMessageBox.Discard)
 
 
 @pytest.fixture

@@ -7,24 +7,7 @@ import pytest
 from app.domain import access, archive, customers, selection, users
 from app.domain.models import AccessLog, Customer
 from app.ui.context import AppContext
-from app.ui.qt import QDialog, QFileDialog, QMessageBox, Qt
-
-
-@pytest.fixture
-def messages(monkeypatch):
-    """Message boxes recorded instead of shown; questions answered Yes."""
-    shown = []
-
-    def record(kind, answer):
-        def box(parent, title, text, *args, **kwargs):
-            shown.append((kind, title, text))
-            return answer
-        return box
-
-    for kind, answer in (("warning", QMessageBox.Ok), ("critical", QMessageBox.Ok),
-                         ("information", QMessageBox.Ok), ("question", QMessageBox.Yes)):
-        monkeypatch.setattr(QMessageBox, kind, record(kind, answer))
-    return shown
+from app.ui.qt import QDialog, QFileDialog, Qt
 
 
 @pytest.fixture
