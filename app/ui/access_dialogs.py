@@ -32,10 +32,7 @@ class RequestAccessDialog(QDialog):
         self.days.setSuffix(self.tr(" days"))
         self.errors = FieldErrors(make_error_label(self))
         for label, name, widget in ((self.tr("&Reason:"), "reason", self.reason), (self.tr("&For:"), "days", self.days)):
-            error = make_error_label()
-            form.addRow(label, widget)
-            form.addRow("", error)
-            self.errors.add(name, widget, error)
+            self.errors.add_form_row(form, label, name, widget)
         form.addRow(self.errors._fallback)
         buttons = QDialogButtonBox(QDialogButtonBox.Cancel)
         self.send_button = buttons.addButton(self.tr("&Send request"), QDialogButtonBox.AcceptRole)

@@ -376,10 +376,7 @@ class RowDialog(QDialog):
                 w.setMaximumHeight(70)
             else:
                 w = QLineEdit(values.get(name, ""))
-            error = make_error_label()
-            form.addRow(colon(cm.field_label(name)), w)
-            form.addRow("", error)
-            self.errors.add(name, w, error)
+            self.errors.add_form_row(form, colon(cm.field_label(name)), name, w)
             self.widgets[name] = w
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.check)

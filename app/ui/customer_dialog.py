@@ -42,10 +42,7 @@ class CustomerDialog(QDialog):
                                     (self.tr("&Phone:"), "phone", self.phone),
                                     (self.tr("&Category:"), "category", self.category),
                                     (self.tr("&Address:"), "address", self.address)):
-            form.addRow(label, widget)
-            err = make_error_label()
-            form.addRow("", err)
-            self.errors.add(name, widget, err)
+            self.errors.add_form_row(form, label, name, widget)
         text = initial_text.strip()
         if re.fullmatch(r"[\d\- +]{5,}", text):
             self.phone.setText(text)

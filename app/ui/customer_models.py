@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from app.ui import labels
 from app.ui.qt import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
-from app.ui.table_models import CENTER, RIGHT, Column, ListTableModel, _ColumnsMixin
+from app.ui.table_models import CENTER, RIGHT, Column, ListTableModel, RowsMixin
 from app.ui.widgets import colon, fmt_date, fmt_datetime
 
 COUNT_CAP = 10_000
@@ -121,7 +121,7 @@ def overview_columns() -> list[Column]:
     ]
 
 
-class OverviewModel(_ColumnsMixin, QAbstractTableModel):
+class OverviewModel(RowsMixin, QAbstractTableModel):
     """The rows of an :class:`~app.domain.overview.OverviewQuery`, read by page.
 
     ``query_factory(sort_code, descending)`` builds the query for the
@@ -190,19 +190,6 @@ class OverviewModel(_ColumnsMixin, QAbstractTableModel):
         return self._sort_code, self._descending
 
     # -- Qt model interface ----------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()):  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()):  # noqa: N802
-        return 0 if parent.isValid() else len(self.columns)
-
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        return self._cell(self._rows[index.row()], index.column(), role)
-
-    def flags(self, index):
-        return Qt.ItemIsEnabled | Qt.ItemIsSelectable if index.isValid() else Qt.NoItemFlags
 
     def sort(self, column, order=Qt.AscendingOrder):
         if not 0 <= column < len(self.columns) or self.columns[column].sort is None:

@@ -45,11 +45,7 @@ class PasswordDialog(QDialog):
         edit = QLineEdit()
         edit.setEchoMode(QLineEdit.Password)
         edit.setObjectName(name)
-        label = make_error_label(self)
-        form.addRow(text, edit)
-        form.addRow("", label)
-        self.errors.add(name, edit, label)
-        return edit
+        return self.errors.add_form_row(form, text, name, edit)
 
     def save(self) -> None:
         new = self.new.text()

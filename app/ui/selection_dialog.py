@@ -48,10 +48,7 @@ class NewProspectDialog(QDialog):
                     w.addItem(labels.category(code), code)
             else:
                 w = QLineEdit()
-            error = make_error_label()
-            form.addRow(colon(cm.field_label(name)), w)
-            form.addRow("", error)
-            self.errors.add(name, w, error)
+            self.errors.add_form_row(form, colon(cm.field_label(name)), name, w)
             self.fields[name] = w
         form.addRow(self.errors._fallback)
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)

@@ -134,11 +134,7 @@ class FirstAdminDialog(QDialog):
         edit.setObjectName(name)
         if password:
             edit.setEchoMode(QLineEdit.Password)
-        label = make_error_label(self)
-        form.addRow(text, edit)
-        form.addRow("", label)
-        self.errors.add(name, edit, label)
-        return edit
+        return self.errors.add_form_row(form, text, name, edit)
 
     def save(self) -> None:
         if self.password.text() != self.repeat.text():

@@ -241,7 +241,25 @@ class LazyQueryModel(_ColumnsMixin, QAbstractTableModel):
         return self._sort_column, self._sort_order
 
 
-class ListTableModel(_ColumnsMixin, QAbstractTableModel):
+class RowsMixin(_ColumnsMixin):
+    """The Qt table interface over ``self._rows`` (objects already loaded)."""
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        return self._cell(self._rows[index.row()], index.column(), role)
+
+    def flags(self, index):
+        return Qt.ItemIsEnabled | Qt.ItemIsSelectable if index.isValid() else Qt.NoItemFlags
+
+
+class ListTableModel(RowsMixin, QAbstractTableModel):
     """A short list of objects (a job's parts, labour, history)."""
 
     def __init__(self, columns: list[Column], rows=(), parent=None):
@@ -257,19 +275,6 @@ class ListTableModel(_ColumnsMixin, QAbstractTableModel):
     def object_at(self, row: int):
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self.columns)
-
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        return self._cell(self._rows[index.row()], index.column(), role)
-
-    def flags(self, index):
-        return Qt.ItemIsEnabled | Qt.ItemIsSelectable if index.isValid() else Qt.NoItemFlags
 
 
 def setup_view(view, model) -> None:

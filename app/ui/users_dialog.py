@@ -174,11 +174,7 @@ class AddUserDialog(QDialog):
 
     def _row(self, form, text, name, widget):
         widget.setObjectName(name)
-        label = make_error_label(self)
-        form.addRow(text, widget)
-        form.addRow("", label)
-        self.errors.add(name, widget, label)
-        return widget
+        return self.errors.add_form_row(form, text, name, widget)
 
     def save(self) -> None:
         result = ops.run(self, auth.create_user, self.ctx.user, self.username.text(), self.display_name.text(),

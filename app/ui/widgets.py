@@ -87,6 +87,15 @@ class FieldErrors:
         elif isinstance(widget, QListWidget):
             widget.model().rowsInserted.connect(clear)
 
+    def add_form_row(self, form, text: str, name: str, widget: QWidget) -> QWidget:
+        """``widget`` as a form row labelled ``text``, with its error line
+        under it, known to these errors as ``name``; returns ``widget``."""
+        label = make_error_label()
+        form.addRow(text, widget)
+        form.addRow("", label)
+        self.add(name, widget, label)
+        return widget
+
     def show(self, errors: dict[str, str]) -> QWidget | None:
         """Show each message beside its field; returns the first field to focus."""
         self.clear()
