@@ -79,7 +79,7 @@ class ScanFilter(QObject):
 
 def lookup(text: str):
     """A typed or scanned code, a job number (or its digits) or a serial -> (job, receipt)."""
-    # release imports charges -> app.printing -> reportlab: not at start-up.
+    # Imported on first use: the window shows before these modules load.
     from app.domain import products, release, workshop
 
     code = text.strip().upper()
