@@ -134,3 +134,33 @@ def test_upgrade_a_version_1_database(tmp_path):
     assert User.get(User.username == "admin").password_hash == ""
     dbmod.close()
     assert bootstrap.open_database("sqlite:///" + str(path)).applied == []
+
+
+def test_upgrade_a_version_2_database(tmp_path):
+    """A database made by the archive release (tests/data/schema_v2.sqlite3,
+    demo customers, jobs and archive data) gains the field-service tables
+    and keeps every row; a visit can be planned in it at once."""
+    import datetime as dt
+    import shutil
+
+    from app.domain.models import Customer, CustomerChange, Job, User, Visit, VisitPurpose
+
+    src = Path(__file__).parent / "data" / "schema_v2.sqlite3"
+    path = tmp_path / "v2.sqlite3"
+    shutil.copy(src, path)
+    raw = sqlite3.connect(path)
+    before = {t: raw.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+              for t in ("job", "customer", "customer_change", "user")}
+    raw.close()
+    info = bootstrap.open_database("sqlite:///" + str(path))
+    assert info.applied == [3]
+    assert len(list(tmp_path.glob("v2.sqlite3.v2-*.bak"))) == 1
+    assert (Job.select().count(), Customer.select().count(), CustomerChange.select().count(),
+            User.select().count()) == (before["job"], before["customer"], before["customer_change"],
+                                       before["user"])
+    assert before["job"] > 0 and before["customer_change"] > 0
+    v = Visit.create(number="ZF-2026-000001", customer=Customer.select().first(), staff=User.select().first(),
+                     kind="patrol", due_month=dt.date(2026, 11, 1))
+    VisitPurpose.create(visit=v, code="patrol.A")
+    assert [p.code for p in Visit.get_by_id(v.id).purposes] == ["patrol.A"]
+    dbmod.close()

@@ -107,7 +107,16 @@ def _m002_archive_and_sign_in(db: pw.Database) -> None:
     _search_index(db)
 
 
-MIGRATIONS = [_m001_initial, _m002_archive_and_sign_in]
+def _m003_field_service(db: pw.Database) -> None:
+    """v2 -> v3: field service (brief §3): visit plans, visits and their
+    purposes and reports, service activities and participants, gift
+    requests and items, satisfaction survey responses and answers."""
+    from . import models as m
+
+    db.create_tables(m.V3_MODELS, safe=True)
+
+
+MIGRATIONS = [_m001_initial, _m002_archive_and_sign_in, _m003_field_service]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

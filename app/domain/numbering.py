@@ -24,6 +24,10 @@ KINDS = {
     "JC": "in/out register row (进出登记)",
     "CU": "customer code",
     "XY": "maintenance agreement (维修协议)",
+    "ZF": "customer visit (走访)",
+    "HD": "service activity (服务活动)",
+    "LP": "gift / sample request (礼品申请)",
+    "DC": "satisfaction survey (满意度调查表)",
 }
 
 NUMBER_RE = re.compile(r"^(?P<kind>[A-Z]{2})-(?P<year>\d{4})-(?P<seq>\d{6,})(?:-(?P<item>\d+))?$")

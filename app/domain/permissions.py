@@ -33,6 +33,14 @@ PERMISSIONS = {
     "customer.select.investigate": tx("record investigations and assessments of prospects"),
     "customer.select.decide": tx("approve or refuse a prospect"),
     "agreement.manage": tx("record maintenance agreements"),
+    "visit.plan": tx("plan, record and report one's own customer visits"),
+    "visit.all": tx("see and plan every staff member's visits"),
+    "visit.approve": tx("approve visit plans"),
+    "activity.manage": tx("record service activities"),
+    "gift.request": tx("request gifts and samples for customers, and record them as given"),
+    "gift.approve": tx("approve or refuse gift requests"),
+    "survey.manage": tx("print satisfaction surveys and enter the answers"),
+    "survey.results": tx("read the satisfaction survey results"),
     "users.manage": tx("add users, set roles, reset passwords, unlock accounts"),
     "settings.company": tx("change the company settings shared by every station"),
 }
@@ -40,8 +48,10 @@ PERMISSIONS = {
 _COUNTER = {"job.intake", "job.release", "job.inform", "job.cancel", "customer.create", "customer.overview"}
 _TECH = {"job.work", "job.inform", "customer.overview"}
 _KEEPER = {"customer.create", "customer.overview", "customer.archive.read", "customer.archive.edit",
-           "customer.import", "customer.export", "customer.access.log", "customer.select.investigate"}
-_BUSINESS = {"customer.overview", "customer.export", "customer.create", "customer.select.investigate"}
+           "customer.import", "customer.export", "customer.access.log", "customer.select.investigate",
+           "visit.all", "survey.manage", "survey.results"}
+_BUSINESS = {"customer.overview", "customer.export", "customer.create", "customer.select.investigate",
+             "visit.plan", "activity.manage", "gift.request", "survey.manage", "survey.results"}
 _MANAGER = (set(PERMISSIONS) - {"users.manage"})
 
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {

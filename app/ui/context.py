@@ -17,6 +17,7 @@ class AppContext(QObject):
     job_changed = Signal(int)          # job id; -1 = many/unknown
     register_changed = Signal()
     customers_changed = Signal()
+    field_changed = Signal()           # visits, plans, activities, gifts or surveys changed
     open_job = Signal(int)             # job id
     user_changed = Signal()
 
