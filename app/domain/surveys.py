@@ -468,3 +468,56 @@ def form_print_data(user: User | None, customer_id: int | None = None, lang: str
         else:
             data.phone = c.phone
     return data
+
+
+_FILTER_CAPTIONS = {"zh_CN": {"period": "收回日期", "staff": "发放人", "category": "客户类别", "region": "地区",
+                              "text": "搜索", "customer": "客户", "edition": "问卷版本"},
+                    "en": {"period": "Returned", "staff": "Handed out by", "category": "Category", "region": "Region",
+                           "text": "Search", "customer": "Customer", "edition": "Edition"}}
+
+
+def results_print_data(user: User | None, f: SurveyFilter | None = None, period: str = "month",
+                       lang: str = "zh_CN", customers_limit: int = 40):
+    """The results summary to print (the customers lowest first, at most
+    ``customers_limit``). Needs "survey.results"."""
+    from app.printing import survey_results_print as srp
+    from app.printing.archive_labels import code as printed_code
+
+    from . import settings
+
+    f = f or SurveyFilter()
+    r = results(user, f, period)
+    cap = _FILTER_CAPTIONS["en" if lang == "en" else "zh_CN"]
+    filters = []
+    if f.date_from or f.date_to:
+        filters.append((cap["period"], f"{f.date_from or ''} ~ {f.date_to or ''}"))
+    if f.staff_id:
+        staff = User.get_or_none(User.id == f.staff_id)
+        filters.append((cap["staff"], staff.display_name if staff else str(f.staff_id)))
+    if f.customer_id:
+        c = Customer.get_or_none(Customer.id == f.customer_id)
+        filters.append((cap["customer"], c.name if c else str(f.customer_id)))
+    if f.category:
+        filters.append((cap["category"], printed_code("category", f.category, lang)))
+    for key in ("region", "text"):
+        if getattr(f, key).strip():
+            filters.append((cap[key], getattr(f, key).strip()))
+    filters.append((cap["edition"], f.questionnaire or CURRENT))
+    texts = {q.code: q.printed(lang) for q in questions(f.questionnaire or CURRENT)}
+    seq = {code: str(i) for i, code in enumerate(texts, 1)}     # printed as the form's question numbers
+
+    def line(q: QuestionStat):
+        return srp.QuestionLine(q.code, texts[q.code], q.count, q.not_applicable, q.distribution, q.average,
+                                q.satisfied_share)
+
+    return srp.SurveyResultsPrintData(
+        company=settings.company(), filters=filters, period=period, responses=r.responses, answers=r.answers,
+        average=r.average, satisfied_share=r.satisfied_share, questions=[line(q) for q in r.questions],
+        weakest=[line(q) for q in r.weakest[:5]],
+        periods=[srp.PeriodLine(p.label, p.responses, p.average) for p in r.periods],
+        customers=[srp.CustomerLine(c.code, c.name, c.responses, c.average, c.last_returned)
+                   for c in r.customers[:customers_limit]], customers_total=len(r.customers),
+        comments=[srp.CommentLine(x.number, x.customer, x.returned_on, x.average,
+                                  ("、" if lang != "en" else ", ").join(seq[c] for c in x.low_questions),
+                                  x.comments, x.suggestions) for x in r.low_comments],
+        printed_at=now(), printed_by=user.display_name if user else "")
