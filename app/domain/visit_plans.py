@@ -21,8 +21,8 @@ from .db import write_transaction
 from .errors import ConcurrentChange, NotFound, PermissionDenied, TransitionNotAllowed, ValidationError, tx
 from .models import User, Visit, VisitPlan, now
 from .permissions import can, require
-from .visits import (_attach_purposes, _query, check_see, done_late, is_overdue, month_end, month_start, today,
-                     visible_staff_ids, visits_in)
+from .visits import (_attach_purposes, _query, check_see, done_late, get_visit, is_overdue, month_end,
+                     month_start, purposes_for, shown_status, today, visible_staff_ids, visits_in)
 
 PLAN_KINDS = ("annual", "monthly")
 PLAN_KIND_LABELS = {"annual": tx("Annual plan"), "monthly": tx("Monthly plan")}
@@ -160,10 +160,10 @@ def _decider(user: User | None, plan_id: int) -> VisitPlan:
     return p
 
 
-def _move(p: VisitPlan, version: int, status: str, **values) -> VisitPlan:
+def _move(p: VisitPlan, version: int, from_status: str, **values) -> VisitPlan:
     with write_transaction():
         n = VisitPlan.update(version=VisitPlan.version + 1, **values).where(
-            (VisitPlan.id == p.id) & (VisitPlan.version == version) & (VisitPlan.status == status)).execute()
+            (VisitPlan.id == p.id) & (VisitPlan.version == version) & (VisitPlan.status == from_status)).execute()
         if n != 1:
             raise ConcurrentChange(tx("The plan was changed at another station since you opened it. "
                                       "Nothing was saved; open it again."))
@@ -259,19 +259,60 @@ def month_total(rows: list[CompletionRow]) -> CompletionRow:
     return t
 
 
-def _month_range(p: VisitPlan) -> tuple[dt.date, dt.date]:
+def plan_period(p: VisitPlan) -> tuple[dt.date, dt.date]:
+    """The first and last day a plan covers."""
     if p.kind == "monthly":
         first = dt.date(p.year, p.month, 1)
         return first, month_end(first)
     return dt.date(p.year, 1, 1), dt.date(p.year, 12, 31)
 
 
-def plan_period(p: VisitPlan) -> tuple[dt.date, dt.date]:
-    """The first and last day a plan covers."""
-    return _month_range(p)
+# --- printouts ----------------------------------------------------------------------
+# The print modules load reportlab: imported here only when something is printed.
+
+def plan_print_data(user: User | None, plan_id: int):
+    """The plan as :class:`app.printing.visit_plan_print.PlanPrintData`."""
+    from app.printing.visit_plan_print import PlanLine, PlanPrintData
+
+    from .settings import company
+
+    p = get_plan(user, plan_id)
+    on = today()
+    decider = User.get_or_none(User.id == p.decided_by_id) if p.decided_by_id else None
+    lines = [PlanLine(number=v.number, customer=v.customer.name, kind=v.kind, purposes=v.purpose_codes,
+                      due_month=v.due_month, planned_date=v.planned_date,
+                      manager=v.manager.display_name if v.manager_id else "", status=shown_status(v, on),
+                      actual_date=v.actual_date) for v in plan_visits(user, plan_id)]
+    return PlanPrintData(company=company(), kind=p.kind, year=p.year, month=p.month, staff=p.staff.display_name,
+                         title=p.title, status=p.status, notes=p.notes, submitted_at=p.submitted_at,
+                         decided_by=decider.display_name if decider else "", decided_at=p.decided_at,
+                         decision_note=p.decision_note, lines=lines, printed_at=now(),
+                         printed_by=user.display_name if user else "")
+
+
+def report_print_data(user: User | None, visit_id: int):
+    """The visit's report (附表4) as :class:`app.printing.visit_report_print.VisitReportData`."""
+    from app.printing.visit_report_print import VisitReportData
+
+    from .settings import company
+
+    v = get_visit(user, visit_id)
+    ticked = set(v.purpose_codes)
+    codes = purposes_for(v.kind, v.manager_id is not None or any(c.startswith("manager.") for c in ticked))
+    codes += [c for c in v.purpose_codes if c not in codes]
+    origin = Visit.get_or_none(Visit.id == v.carried_from_id) if v.carried_from_id else None
+    return VisitReportData(company=company(), number=v.number, customer_name=v.customer.name,
+                           customer_code=v.customer.code, kind=v.kind, staff=v.staff.display_name,
+                           due_month=v.due_month, purposes=[(c, c in ticked) for c in codes],
+                           manager=v.manager.display_name if v.manager_id else "", planned_date=v.planned_date,
+                           actual_date=v.actual_date, contact_person=v.contact_person, place=v.place, goal=v.goal,
+                           gains=v.gains, reactions=v.reactions, suggestions=v.suggestions,
+                           complaint_text=v.complaint_text, status=shown_status(v),
+                           carried_from=origin.number if origin else "", printed_at=now(),
+                           printed_by=user.display_name if user else "")
 
 
 __all__ = ["PLAN_KINDS", "PLAN_KIND_LABELS", "PLAN_STATUSES", "PLAN_STATUS_LABELS", "get_plan", "plans_of",
            "plans_to_approve", "plan_visits", "create_plan", "update_plan", "submit_plan", "approve_plan",
            "return_plan", "agenda", "day_counts", "CompletionRow", "completion", "month_total", "plan_period",
-           "visible_staff_ids", "month_start"]
+           "visible_staff_ids", "month_start", "plan_print_data", "report_print_data"]

@@ -370,10 +370,10 @@ def _check_write(user: User | None, visit: Visit) -> None:
         raise PermissionDenied(tx("You may see and plan only your own visits."), perm="visit.all")
 
 
-def _versioned_update(visit: Visit, version: int, status: str, **values) -> None:
+def _versioned_update(visit: Visit, version: int, from_status: str, **values) -> None:
     values = dict(values, version=Visit.version + 1, updated_at=now())
     n = Visit.update(**values).where((Visit.id == visit.id) & (Visit.version == version)
-                                     & (Visit.status == status)).execute()
+                                     & (Visit.status == from_status)).execute()
     if n != 1:
         raise ConcurrentChange(tx("Visit {number} was changed at another station since you opened it. "
                                   "Nothing was saved; open it again.", number=visit.number))
