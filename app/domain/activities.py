@@ -315,3 +315,24 @@ def activities_of_visit(visit_id: int) -> list[ServiceActivity]:
     """The activities recorded for one visit (the visit dialog may list them)."""
     return list(ServiceActivity.select().where(ServiceActivity.visit == visit_id).order_by(ServiceActivity.date))
 
+
+
+def list_print_data(user: User | None, date_from: dt.date | None = None, date_to: dt.date | None = None,
+                    kind: str = "", staff_id: int | None = None, text: str = "", filters: str = ""):
+    """服务活动一览表 for the period (app.printing.gift_print.render_activity_list),
+    oldest first; ``filters`` is the filter as the user reads it."""
+    from . import settings
+    from app.printing.gift_print import ActivityListData, ActivityListLine
+
+    rows = list_activities(user, date_from, date_to, kind, staff_id, text)
+    ids = [r.activity.id for r in rows]
+    parts: dict[int, list] = {i: [] for i in ids}
+    for k in range(0, len(ids), 500):
+        for p in (ActivityParticipant.select(ActivityParticipant, Customer).join(Customer)
+                  .where(ActivityParticipant.activity.in_(ids[k:k + 500])).order_by(Customer.name)):
+            parts[p.activity_id].append((p.customer.name, p.people, p.headcount))
+    lines = [ActivityListLine(a.number, a.date, a.end_date, a.kind, a.title, a.place,
+                              a.staff.display_name if a.staff_id else "", parts[a.id])
+             for a in reversed([r.activity for r in rows])]
+    return ActivityListData(company=settings.company(), date_from=date_from, date_to=date_to, filters=filters,
+                            lines=lines, printed_by=user.display_name if user is not None else "")

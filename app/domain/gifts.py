@@ -371,3 +371,22 @@ def totals_by_month(user: User | None, date_from: dt.date | None = None,
 def sum_value(requests: list[GiftRequest]) -> Decimal:
     """The total value of some requests (the list's footer)."""
     return sum((Decimal(g.total_value) for g in requests), Decimal(0)).quantize(CENT)
+
+
+def slip_data(user: User | None, request_id: int):
+    """The printed request / approval slip's data (app.printing.gift_print)."""
+    from . import settings
+    from app.printing.gift_print import GiftSlipData, SlipItem
+
+    g, items = get_request(user, request_id)
+    name = lambda u: u.display_name if u is not None else ""  # noqa: E731
+    return GiftSlipData(
+        company=settings.company(), number=g.number, status=g.status, customer_name=g.customer.name,
+        customer_code=g.customer.code, customer_phone=g.customer.phone, requester=name(g.requested_by),
+        requested_at=g.requested_at, reason=g.reason, total=Decimal(g.total_value),
+        items=[SlipItem(i.kind, i.description, Decimal(i.quantity), Decimal(i.unit_value)) for i in items],
+        visit=f"{g.visit.number} {g.visit.actual_date or g.visit.planned_date or ''}".strip() if g.visit_id else "",
+        activity=f"{g.activity.number} {g.activity.title}" if g.activity_id else "",
+        decided_by=name(g.decided_by), decided_at=g.decided_at, decision_note=g.decision_note,
+        given_to=g.given_to, given_at=g.given_at, given_by=name(g.given_by), given_note=g.given_note,
+        printed_at=now(), printed_by=name(user))
