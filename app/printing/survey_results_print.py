@@ -170,7 +170,7 @@ def _story(d: SurveyResultsPrintData, lang: str, font: str, width: float) -> lis
         Paragraph(totals, style(font, BASE + 1.5, space_after=4)),
     ]
     head = [t["seq"], t["question"], t["count"], "1", "2", "3", "4", "5", t["na"], t["average"], t["sat"], t["bar"]]
-    fixed = [8, 0, 11, 8, 8, 8, 8, 8, 12, 13, 13, 34]
+    fixed = [8, 0, 14, 8, 8, 8, 8, 8, 10, 13, 14, 32]
     widths = [x * mm for x in fixed]
     widths[1] = width - sum(widths)
     rows = [head]
