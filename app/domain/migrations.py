@@ -39,14 +39,19 @@ def _create_current_schema(db: pw.Database) -> None:
 
 def _search_index(db: pw.Database) -> None:
     """What makes search-as-you-type (LIKE '%...%') cheaper per backend:
-    a trigram index on PostgreSQL; on MariaDB a covering index, so the scan
-    reads search_text alone instead of the wide archive rows; SQLite scans
-    100 000 rows in ~20 ms without one."""
+    a trigram index on PostgreSQL; on SQLite and MariaDB a covering index
+    of (search_text, status), so the scan reads those two columns alone
+    instead of the wide archive rows (SQLite 25 -> 17 ms, MariaDB a
+    no-match keystroke 117 -> 46 ms, on 100 000 customers)."""
     if isinstance(db, pw.PostgresqlDatabase):
         _pg_trigram_index(db, "customer", "search_text")
-    elif isinstance(db, pw.MySQLDatabase):
-        if "customer_search_text" not in {i.name for i in db.get_indexes("customer")}:
-            db.execute_sql("CREATE INDEX `customer_search_text` ON `customer` (`search_text`)")
+        return
+    existing = {i.name for i in db.get_indexes("customer")}
+    if "customer_search_status" not in existing:
+        db.execute_sql(f"CREATE INDEX {_q(db, 'customer_search_status')} ON {_q(db, 'customer')} "
+                       f"({_q(db, 'search_text')}, {_q(db, 'status')})")
+    if isinstance(db, pw.MySQLDatabase) and "customer_search_text" in existing:  # v2's MariaDB index, now a prefix of the new one
+        db.execute_sql(f"DROP INDEX {_q(db, 'customer_search_text')} ON {_q(db, 'customer')}")
 
 
 def _m001_initial(db: pw.Database) -> None:
@@ -110,10 +115,12 @@ def _m002_archive_and_sign_in(db: pw.Database) -> None:
 def _m003_field_service(db: pw.Database) -> None:
     """v2 -> v3: field service (brief §3): visit plans, visits and their
     purposes and reports, service activities and participants, gift
-    requests and items, satisfaction survey responses and answers."""
+    requests and items, satisfaction survey responses and answers; and the
+    customer search's covering index (search_text, status)."""
     from . import models as m
 
     db.create_tables(m.V3_MODELS, safe=True)
+    _search_index(db)   # the overview's search probe reads (search_text, status) from one index
 
 
 MIGRATIONS = [_m001_initial, _m002_archive_and_sign_in, _m003_field_service]

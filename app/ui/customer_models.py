@@ -167,13 +167,12 @@ class OverviewModel(RowsMixin, QAbstractTableModel):
             self.endInsertRows()
 
     def count(self) -> tuple[int, bool]:
-        """(rows matching, capped?) — capped at COUNT_CAP, counted by the database."""
+        """(rows matching, more?) — capped at COUNT_CAP (a search: at its probe), counted by the database."""
         if self.query is None:
             return 0, False
         if not self._more:
             return len(self._rows), False
-        n = self.query.count(cap=COUNT_CAP)
-        return min(n, COUNT_CAP), n > COUNT_CAP
+        return self.query.counted(COUNT_CAP)
 
     # -- rows ------------------------------------------------------------------------
     def object_at(self, row: int):
