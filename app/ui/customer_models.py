@@ -31,7 +31,7 @@ def _t(text: str) -> str:
 
 # -- labels for the archive's codes ------------------------------------------------
 def status(code: str) -> str:
-    return {"active": QCoreApplication.translate("customer_models", "Active"), "suspended": QCoreApplication.translate("customer_models", "Suspended"), "closed": QCoreApplication.translate("customer_models", "Closed"),
+    return {"active": QCoreApplication.translate("customer_models", "Active", "customer status"), "suspended": QCoreApplication.translate("customer_models", "Suspended"), "closed": QCoreApplication.translate("customer_models", "Closed"),
             "prospect": QCoreApplication.translate("customer_models", "Prospect"), "refused": QCoreApplication.translate("customer_models", "Not selected")}.get(code, code)
 
 
@@ -46,7 +46,7 @@ def address_kind(code: str) -> str:
 
 def request_status(code: str) -> str:
     return {"pending": QCoreApplication.translate("customer_models", "Waiting for a decision"), "granted": QCoreApplication.translate("customer_models", "Granted"), "expired": QCoreApplication.translate("customer_models", "Expired"),
-            "refused": QCoreApplication.translate("customer_models", "Refused"), "revoked": QCoreApplication.translate("customer_models", "Revoked")}.get(code, code)
+            "refused": QCoreApplication.translate("customer_models", "Refused", "access request"), "revoked": QCoreApplication.translate("customer_models", "Revoked")}.get(code, code)
 
 
 def log_action(code: str) -> str:
@@ -59,7 +59,7 @@ def investigation_kind(code: str) -> str:
 
 
 def decision(code: str) -> str:
-    return {"approved": QCoreApplication.translate("customer_models", "Approved"), "refused": QCoreApplication.translate("customer_models", "Refused")}.get(code, code)
+    return {"approved": QCoreApplication.translate("customer_models", "Approved"), "refused": QCoreApplication.translate("customer_models", "Refused", "prospect decision")}.get(code, code)
 
 
 def field_label(name: str) -> str:
@@ -270,7 +270,7 @@ def agreement_columns() -> list[Column]:
         Column(QCoreApplication.translate("customer_models", "Agreement"), lambda a: a.number, width=130),
         Column(QCoreApplication.translate("customer_models", "From"), lambda a: fmt_date(a.start_date), align=CENTER, width=90),
         Column(QCoreApplication.translate("customer_models", "To"), lambda a: fmt_date(a.end_date), align=CENTER, width=90),
-        Column(QCoreApplication.translate("customer_models", "Active"), lambda a: "✔" if a.active else "", align=CENTER, width=60),
+        Column(QCoreApplication.translate("customer_models", "Active", "agreement in force"), lambda a: "✔" if a.active else "", align=CENTER, width=60),
         Column(QCoreApplication.translate("customer_models", "Terms"), lambda a: short(a.terms), tooltip=lambda a: a.terms or None),
     ]
 
