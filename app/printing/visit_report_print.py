@@ -124,9 +124,11 @@ def purpose_text(code: str, lang: str | None, short: bool = False) -> str:
 
 
 def purposes_short(codes: list[str], lang: str | None) -> str:
-    """"A 经营项目、C 意见投诉；经理 5 处理抱怨" — the letters as the regulation numbers them."""
+    """"A 经营项目、C 意见投诉、经理5 处理抱怨" — the letters and numbers of the regulation."""
     sep = "; " if _norm(lang) == "en" else "、"
-    return sep.join(f"{c.split('.')[1]} {purpose_text(c, lang, short=True)}" for c in codes)
+    mgr = "M" if _norm(lang) == "en" else "经理"
+    return sep.join(f"{mgr if c.startswith('manager.') else ''}{c.split('.')[1]} {purpose_text(c, lang, short=True)}"
+                    for c in codes)
 
 
 @dataclass
