@@ -165,7 +165,7 @@ def test_results_per_question_customer_month(any_db, staff):
 
 
 def test_results_filters(any_db, staff):
-    a, b, y = _three(staff)
+    _a, b, y = _three(staff)
     m = staff["manager"]
     assert surveys.results(m, surveys.SurveyFilter(category="retailer")).responses == 1
     assert surveys.results(m, surveys.SurveyFilter(region="北京")).average == Decimal("3.80")
