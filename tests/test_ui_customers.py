@@ -308,10 +308,17 @@ def test_main_window_has_the_archives_tab(qtbot, shop, staff):
     assert isinstance(tab, CustomersTab) or tab.findChild(CustomersTab) is not None
 
 
-def test_business_staff_start_in_the_archives(qtbot, shop, staff):
+def test_each_role_starts_on_its_own_tab(qtbot, shop, staff):
+    """Business staff plan and report visits; the information manager keeps
+    the archives; technicians work the repair queue; the visit planning tab
+    is hidden from roles with nothing to do there."""
     from app.ui.main_window import MainWindow
 
-    for user, expected in ((staff["business"], "archives"), (staff["tech"], "Repair")):
+    for user, expected in ((staff["business"], "Visit planning"), (staff["info"], "archives"),
+                           (staff["tech"], "Repair")):
         w = MainWindow(AppContext(user), "sqlite:///test.sqlite3")
         qtbot.addWidget(w)
         assert expected in w.tabs.tabText(w.tabs.currentIndex()).replace("&", "")
+        field = w.tabs.indexOf(w.field_page)
+        assert w.tabs.isTabVisible(field) == (user is not staff["tech"])
+        assert w.view_actions[field].shortcut().toString() == "Ctrl+5"

@@ -195,6 +195,12 @@ def fill(customers_n: int = 40, jobs_n: int = 60, extra_customers: int = 0, seed
         from .demo_archive import fill_archive
 
         fill_archive(rnd, staff)   # regions, credit, contacts, responsible staff, prospects, requests
+        from . import demo_gifts, demo_surveys, demo_visits
+
+        # Field service (brief §3): plans and visits, activities and gifts, surveys.
+        demo_visits.fill(rnd, staff, today)
+        demo_gifts.fill(rnd, staff, today)
+        demo_surveys.fill(rnd, staff, today)
     if extra_customers:
         bulk_customers(extra_customers, rnd, start=Customer.select().count() + 1)
     return DemoSummary(customers=Customer.select().count(), units=Unit.select().count(),

@@ -126,7 +126,10 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.intake, self.tr("After-sales &intake"))
         self.tabs.addTab(LazyTab(self._make_repair_tab), self.tr("&Repair cards"))
         self.tabs.addTab(LazyTab(self._make_register_tab), self.tr("In/out re&gister"))
-        self.tabs.addTab(LazyTab(self._make_customers_tab), self.tr("Customer &archives"))
+        self.customers_page = LazyTab(self._make_customers_tab)
+        self.tabs.addTab(self.customers_page, self.tr("Customer &archives"))
+        self.field_page = LazyTab(self._make_field_tab)
+        self.tabs.addTab(self.field_page, self.tr("Visit &planning"))
         self.tabs.currentChanged.connect(lambda _i: self._focus_tab())
         self._build_toolbar()
         self._build_menus()
@@ -157,6 +160,11 @@ class MainWindow(QMainWindow):
         from app.ui.customers_tab import CustomersTab
 
         return CustomersTab(self.ctx)
+
+    def _make_field_tab(self) -> QWidget:
+        from app.ui.field_tab import FieldServiceTab
+
+        return FieldServiceTab(self.ctx)
 
     def _build_toolbar(self) -> None:
         bar = self.addToolBar(self.tr("Find"))
@@ -240,10 +248,21 @@ class MainWindow(QMainWindow):
         on_intake = self.tabs.currentWidget() is self.intake   # (hiding the tab moves the current one)
         self.tabs.setTabVisible(self.tabs.indexOf(self.intake), intake)
         self.view_actions[self.tabs.indexOf(self.intake)].setEnabled(intake)
-        if not intake and on_intake:
-            # The technician's day is the repair queue; business staff and
-            # the information manager work in the customer archives.
-            self.tabs.setCurrentIndex(1 if self.ctx.can("job.work") else self.tabs.count() - 1)
+        from app.ui import field_tab
+
+        field = field_tab.may_use(self.ctx)
+        on_field = self.tabs.currentWidget() is self.field_page
+        self.tabs.setTabVisible(self.tabs.indexOf(self.field_page), field)
+        self.view_actions[self.tabs.indexOf(self.field_page)].setEnabled(field)
+        if (not intake and on_intake) or (not field and on_field):
+            # The technician's day is the repair queue; business staff plan
+            # and report visits; the information manager keeps the archives.
+            if self.ctx.can("job.work"):
+                self.tabs.setCurrentIndex(1)
+            elif self.ctx.can("visit.plan") and not self.ctx.can("customer.archive.read"):
+                self.tabs.setCurrentWidget(self.field_page)
+            else:
+                self.tabs.setCurrentWidget(self.customers_page)
 
     # -- state ------------------------------------------------------------------
     def _restore(self) -> None:
