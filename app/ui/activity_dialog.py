@@ -185,7 +185,7 @@ class ActivityDialog(QDialog):
         for b in (self.many_button, self.remove_button, self.delete_button):
             b.setAutoDefault(False)
         self.load()
-        self.resize(780, 700)
+        self.resize(780, 640)
 
     def load(self) -> None:
         if self.activity_id is not None:

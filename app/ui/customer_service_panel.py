@@ -43,6 +43,7 @@ class CustomerServicePanel(QWidget):
     def __init__(self, ctx, customer_id: int, parent=None):
         super().__init__(parent)
         self.ctx, self.customer_id, self.data = ctx, customer_id, None
+        self._first_load = True
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.tabs = QTabWidget()
@@ -121,6 +122,12 @@ class CustomerServicePanel(QWidget):
             self.models[kind].set_rows(rows or [])
             self.tabs.setTabText(i, titles[kind].replace("%1", str(len(rows or []))))
             self.tabs.setTabVisible(i, rows is not None)
+        if self._first_load:   # open on the first list that has something
+            self._first_load = False
+            kinds = ("visit", "activity", "gift", "survey")
+            filled = [i for i, k in enumerate(kinds) if lists[k]]
+            if filled:
+                self.tabs.setCurrentIndex(filled[0])
         parts = []
         made = [v.actual_date for v in d.visits if v.status == "done" and v.actual_date]
         if made:

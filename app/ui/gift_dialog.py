@@ -126,7 +126,7 @@ class GiftDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.Stretch)
-        for col, width in ((0, 110), (2, 70), (3, 100), (4, 100)):
+        for col, width in ((0, 150), (2, 70), (3, 100), (4, 100)):
             self.table.setColumnWidth(col, width)
         self.table.itemChanged.connect(self._update_total)
         self.errors.add_form_row(form, colon(self.tr("Items")), "items", self.table)
