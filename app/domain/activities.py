@@ -232,7 +232,8 @@ def delete_activity(user: User | None, activity_id: int, version: int) -> None:
             raise TransitionNotAllowed(tx("The activity {number} has gift requests and cannot be deleted.",
                                           number=a.number))
         ActivityParticipant.delete().where(ActivityParticipant.activity == a.id).execute()
-        n = ServiceActivity.delete().where((ServiceActivity.id == a.id) & (ServiceActivity.version == version)).execute()
+        n = (ServiceActivity.delete()
+             .where((ServiceActivity.id == a.id) & (ServiceActivity.version == version)).execute())
         if n != 1:
             raise ConcurrentChange(tx("The activity {number} was changed at another station since you opened it. "
                                       "Your changes were not saved; reopen it and make them again.",

@@ -15,7 +15,7 @@ import random
 from . import activities, gifts
 from .activities import ParticipantInput
 from .gifts import ItemInput
-from .models import Customer, User, set_clock
+from .models import Customer, User, Visit, set_clock
 
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰涛明"
@@ -96,15 +96,22 @@ def fill(rnd: random.Random, staff: dict[str, User], today: dt.date) -> None:
                                            place=place, description=desc,
                                            outcome=outcome if days > 7 else "", participants=parts)
             made.append((a, [c for c in chosen]))
+        # Visits made (another part of the demo fills them, when it runs first): some gifts were handed out there.
+        made_visits = list(Visit.select().where((Visit.status == "done") & Visit.actual_date.is_null(False))
+                           .order_by(Visit.id))
         for i, (items, reason, state) in enumerate(REQUESTS):
             days = {"given": rnd.randint(20, 110), "approved": rnd.randint(3, 15), "refused": rnd.randint(10, 60),
                     "requested": rnd.randint(0, 4), "withdrawn": rnd.randint(15, 40)}[state]
             asked = _at(today - dt.timedelta(days=days), rnd)
             activity, people = made[i % len(made)] if i % 3 == 0 else (None, None)
             customer = rnd.choice(people) if people else rnd.choice(dealers)
+            visit = rnd.choice(made_visits) if made_visits and i % 3 == 1 else None
+            if visit is not None:
+                customer = visit.customer
             set_clock(asked)
             g = gifts.request_gift(biz, customer.id, [ItemInput(d, q, v, k) for d, q, v, k in items], reason,
-                                   activity_id=activity.id if activity else None)
+                                   activity_id=activity.id if activity else None,
+                                   visit_id=visit.id if visit else None)
             if state == "withdrawn":
                 set_clock(asked + dt.timedelta(hours=3))
                 gifts.withdraw(biz, g.id, g.version)

@@ -41,14 +41,16 @@ _ZH = {
     "code": "客户编号", "phone": "电话", "requester": "申请人", "link": "关联", "visit": "走访", "activity": "活动",
     "reason": "申请事由", "items": "申请物品", "seq": "序号", "kind": "类别", "description": "品名 / 说明",
     "qty": "数量", "unit_value": "单价", "amount": "金额", "total": "合计", "capital": "人民币（大写）",
-    "decision": "审批结果", "decision_head": "审批", "approved": "同意", "refused": "不同意", "approver": "审批人", "decided_at": "审批时间",
+    "decision": "审批结果", "decision_head": "审批", "approved": "同意", "refused": "不同意",
+    "approver": "审批人", "decided_at": "审批时间",
     "note": "说明", "given": "发放记录", "given_to": "领取人", "given_at": "发放时间", "given_by": "经办人",
     "status": "状态", "colon": "：", "sign_requester": "申请人签字", "sign_approver": "审批人签字",
     "sign_receiver": "领取人签字", "sign_date": "日期", "page": "第 {page} 页 / 共 {pages} 页",
     "printed_at": "打印时间", "printed_by": "打印人", "none": "（无）",
     "rule": "礼品、样品须事先申请，经批准后方可发放（用户服务管理制度 §3.7）。",
     "list_title": "服务活动一览表", "period": "期间", "all": "全部", "place": "地点", "organiser": "组织人",
-    "topic": "主题", "participants": "参加单位及人员", "headcount": "人数", "count": "共 {n} 项活动，{p} 家单位，{h} 人次",
+    "topic": "主题", "participants": "参加单位及人员", "headcount": "人数",
+    "count": "共 {n} 项活动，{p} 家单位，{h} 人次",
     "filter": "筛选",
 }
 _EN = {
@@ -56,7 +58,8 @@ _EN = {
     "code": "Customer code", "phone": "Phone", "requester": "Requested by", "link": "For", "visit": "visit",
     "activity": "activity", "reason": "Reason", "items": "Items", "seq": "No.", "kind": "Kind",
     "description": "Description", "qty": "Qty", "unit_value": "Unit value", "amount": "Amount", "total": "Total",
-    "capital": "In words", "decision": "Decision", "decision_head": "Decision", "approved": "Approved", "refused": "Refused",
+    "capital": "In words", "decision": "Decision", "decision_head": "Decision", "approved": "Approved",
+    "refused": "Refused",
     "approver": "Approver", "decided_at": "Decided", "note": "Note", "given": "Handed over", "given_to": "Given to",
     "given_at": "When", "given_by": "By", "status": "Status", "colon": ": ", "sign_requester": "Requester",
     "sign_approver": "Approver", "sign_receiver": "Received by", "sign_date": "Date", "page": "Page {page} of {pages}",
@@ -68,7 +71,8 @@ _EN = {
 }
 _CODES = {
     "zh_CN": {"gift": "礼品", "sample": "样品", "trial": "试用品", "promo": "宣传品",
-              "requested": "待审批", "approved": "已批准", "refused": "未批准", "given": "已发放", "withdrawn": "已撤回",
+              "requested": "待审批", "approved": "已批准", "refused": "未批准", "given": "已发放",
+              "withdrawn": "已撤回",
               "application": "受理申请", "training": "技术培训", "tech_service": "技术服务",
               "assistance": "生产管理使用协助", "new_product": "新产品信息", "seminar": "座谈会/培训班",
               "samples": "样品试用", "relationship": "联谊活动"},
