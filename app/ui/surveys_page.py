@@ -4,7 +4,7 @@ deleted; the blank form or one customer's form printed; the results.
 
 Keys: Ctrl+N enters a returned survey, Enter or a double-click opens the
 selected one, Del deletes it (the same day, or a manager), Ctrl+P prints a
-blank form, Ctrl+R opens the results. The page refreshes on
+blank form, Ctrl+R refreshes (as on the other tabs), Ctrl+Shift+R opens the results. The page refreshes on
 ``ctx.field_changed`` and emits it after every change.
 """
 from __future__ import annotations
@@ -70,7 +70,7 @@ class SurveysPage(QWidget):
         self.blank_button.setToolTip(self.tr("Ctrl+P"))
         self.customer_button = QPushButton(self.tr("Print for customer…"))
         self.results_button = QPushButton(self.tr("Results…"))
-        self.results_button.setToolTip(self.tr("Ctrl+R"))
+        self.results_button.setToolTip(self.tr("Ctrl+Shift+R"))
         for b in (self.new_button, self.edit_button, self.delete_button):
             actions.addWidget(b)
         actions.addSpacing(16)
@@ -108,7 +108,7 @@ class SurveysPage(QWidget):
         self.customer_button.clicked.connect(self.print_for_customer)
         self.results_button.clicked.connect(self.show_results)
         for seq, slot in ((QKeySequence.New, self.new), (QKeySequence.Print, lambda: self.print_form(None)),
-                          (QKeySequence("Ctrl+R"), self.show_results)):
+                          (QKeySequence("Ctrl+R"), self.reload), (QKeySequence("Ctrl+Shift+R"), self.show_results)):
             QShortcut(seq, self, activated=slot, context=Qt.WidgetWithChildrenShortcut)
         self._timer = QTimer(self, singleShot=True, interval=200, timeout=self.reload)
         self.search.textChanged.connect(self._timer.start)
