@@ -150,7 +150,8 @@ class GiftsPage(QWidget):
         row = next((i for i, g in enumerate(rows) if keep is not None and g.id == keep.id), 0 if rows else -1)
         if row >= 0:
             self.table.setCurrentIndex(self.model.index(row, 0))
-        value = gifts.sum_value(rows)
+        # Refused and withdrawn requests cost nothing: they are listed, not added up.
+        value = gifts.sum_value([g for g in rows if g.status in ("requested", "approved", "given")])
         given = gifts.sum_value([g for g in rows if g.status == "given"])
         self.total_label.setText(self.tr("%n request(s)", "", len(rows)) + "  ·  "
                                  + colon(self.tr("Value")) + " " + money(value) + "  ·  "
