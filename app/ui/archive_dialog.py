@@ -52,6 +52,7 @@ class ArchiveDialog(QDialog):
         QShortcut(QKeySequence.Save, self, self.save)
         if not ctx.can("customer.access.log"):
             ui.tabs.removeTab(ui.tabs.indexOf(ui.logTab))
+        self._add_service_panel()
         # What the user may not change looks it (Fusion draws a read-only line edit as an editable one).
         self.setStyleSheet("QLineEdit[readOnly=\"true\"], QPlainTextEdit[readOnly=\"true\"]"
                            " { background: palette(window); }")
@@ -206,6 +207,35 @@ class ArchiveDialog(QDialog):
                 "granted": self.tr("Access granted until %1.").replace("%1", fmt_datetime(a.valid_until)),
                 "system": ""}.get(a.access, "")
         return text + ("  " + self.tr("Read only.") if not a.editable else "")
+
+    def _add_service_panel(self) -> None:
+        """Field service (brief §3): the customer's visits, activities, gifts and surveys."""
+        from app.ui.customer_service_panel import CustomerServicePanel
+
+        self.service_panel = CustomerServicePanel(self.ctx, self.customer_id)
+        self.service_panel.open_requested.connect(self.open_field_item)
+        self.ui.tabs.insertTab(self.ui.tabs.indexOf(self.ui.relatedTab) + 1, self.service_panel,
+                               self.tr("&Visits and service"))
+
+    def open_field_item(self, kind: str, item_id: int) -> None:
+        """Open a visit, activity, gift request or survey listed on the customer's page."""
+        if kind == "visit":
+            from app.ui.visit_dialog import VisitDialog
+            make = lambda: VisitDialog(self.ctx, item_id, mode="view", parent=self)  # noqa: E731
+        elif kind == "activity":
+            from app.ui.activity_dialog import ActivityDialog
+            make = lambda: ActivityDialog(self.ctx, item_id, self)  # noqa: E731
+        elif kind == "gift":
+            from app.ui.gift_dialog import GiftDialog
+            make = lambda: GiftDialog(self.ctx, item_id, parent=self)  # noqa: E731
+        else:
+            from app.ui.survey_dialog import SurveyDialog
+            make = lambda: SurveyDialog(self.ctx, item_id, parent=self)  # noqa: E731
+        result = ops.run(self, make)
+        if result.ok:
+            result.value.exec()
+            result.value.deleteLater()
+            self.service_panel.reload()
 
     def _load_related(self) -> None:
         user, cid = self.ctx.user, self.customer_id

@@ -37,7 +37,7 @@ class FieldServiceTab(QWidget):
 
     #: (page code, permissions any of which shows the page)
     PAGES = (("visits", ("visit.plan", "visit.all")),
-             ("activities", ("activity.manage",)),
+             ("activities", ("activity.manage", "visit.all")),
              ("gifts", ("gift.request", "gift.approve")),
              ("surveys", ("survey.manage", "survey.results")))
 
