@@ -44,8 +44,8 @@ def lupdate(target: Path) -> None:
                     "-ts", str(target)], check=True)
 
 
-def messages(ts: Path) -> dict[tuple[str, str], tuple[str, str]]:
-    """(context, source) -> (translation, type) of every message."""
+def messages(ts: Path) -> dict[tuple[str, str, str], tuple[str, str]]:
+    """(context, source, disambiguation) -> (translation, type) of every message."""
     out = {}
     for ctx in ET.parse(ts).getroot().iter("context"):
         name = ctx.findtext("name")
@@ -54,7 +54,7 @@ def messages(ts: Path) -> dict[tuple[str, str], tuple[str, str]]:
             # A plural message keeps its forms in <numerusform> children.
             text = ((tr.text or "") + "".join(nf.text or "" for nf in tr.iter("numerusform"))
                     if tr is not None else "")
-            out[(name, msg.findtext("source"))] = (text, tr.get("type", "") if tr is not None else "unfinished")
+            out[(name, msg.findtext("source"), msg.findtext("comment") or "")] = (text, tr.get("type", "") if tr is not None else "unfinished")
     return out
 
 

@@ -74,7 +74,7 @@
     </message>
     <message>
         <source>Choose a category.</source>
-        <extracomment>Columns the overview sorts by (codes the UI maps to its headers).</extracomment>
+        <extracomment>Matches read by a search&apos;s probe; at most this many are sorted by id list. Columns the overview sorts by (codes the UI maps to its headers).</extracomment>
         <translation>请选择客户类别。</translation>
     </message>
     <message>
@@ -481,6 +481,38 @@
         <translation>登记维修协议</translation>
     </message>
     <message>
+        <source>plan, record and report one&apos;s own customer visits</source>
+        <translation>计划、记录并汇报本人的客户走访</translation>
+    </message>
+    <message>
+        <source>see and plan every staff member&apos;s visits</source>
+        <translation>查看并安排所有业务人员的走访</translation>
+    </message>
+    <message>
+        <source>approve visit plans</source>
+        <translation>批准走访计划</translation>
+    </message>
+    <message>
+        <source>record service activities</source>
+        <translation>登记服务活动</translation>
+    </message>
+    <message>
+        <source>request gifts and samples for customers, and record them as given</source>
+        <translation>为客户申请礼品和样品，并登记发放</translation>
+    </message>
+    <message>
+        <source>approve or refuse gift requests</source>
+        <translation>批准或拒绝礼品申请</translation>
+    </message>
+    <message>
+        <source>print satisfaction surveys and enter the answers</source>
+        <translation>打印用户满意度调查表并录入调查结果</translation>
+    </message>
+    <message>
+        <source>read the satisfaction survey results</source>
+        <translation>查看满意度调查结果</translation>
+    </message>
+    <message>
         <source>add users, set roles, reset passwords, unlock accounts</source>
         <translation>添加用户、设置角色、重置密码、解锁账户</translation>
     </message>
@@ -684,6 +716,689 @@
         <source>No spaces in a user name.</source>
         <translation>用户名中不能有空格。</translation>
     </message>
+    <message>
+        <source>Application handling</source>
+        <extracomment>§3.3.3 A-G, in the order of the regulation.</extracomment>
+        <translation>受理申请</translation>
+    </message>
+    <message>
+        <source>Technical training</source>
+        <translation>技术培训</translation>
+    </message>
+    <message>
+        <source>Technical service</source>
+        <translation>技术服务</translation>
+    </message>
+    <message>
+        <source>Production, management and usage help</source>
+        <translation>生产管理使用协助</translation>
+    </message>
+    <message>
+        <source>New-product information sent</source>
+        <translation>新产品信息</translation>
+    </message>
+    <message>
+        <source>Seminar / training class</source>
+        <translation>座谈会/培训班</translation>
+    </message>
+    <message>
+        <source>Samples and trial items</source>
+        <translation>样品试用</translation>
+    </message>
+    <message>
+        <source>Relationship activity</source>
+        <translation>联谊活动</translation>
+    </message>
+    <message>
+        <source>Choose the kind of activity.</source>
+        <translation>请选择活动类型。</translation>
+    </message>
+    <message>
+        <source>Give the activity a title.</source>
+        <translation>请填写活动主题。</translation>
+    </message>
+    <message>
+        <source>The title is too long (at most {n} characters).</source>
+        <translation>主题过长（最多 {n} 个字符）。</translation>
+    </message>
+    <message>
+        <source>The place is too long (at most {n} characters).</source>
+        <translation>地点过长（最多 {n} 个字符）。</translation>
+    </message>
+    <message>
+        <source>Give the date of the activity.</source>
+        <translation>请填写活动日期。</translation>
+    </message>
+    <message>
+        <source>No such staff member.</source>
+        <translation>该员工不存在。</translation>
+    </message>
+    <message>
+        <source>No such visit.</source>
+        <translation>该走访不存在。</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>This customer is listed twice.</source>
+        <translation>该客户重复列出。</translation>
+    </message>
+    <message>
+        <source>The headcount is a whole number, 0 or more.</source>
+        <translation>人数应为 0 或以上的整数。</translation>
+    </message>
+    <message>
+        <source>Too many names (at most {n} characters).</source>
+        <translation>人员名单过长（最多 {n} 个字符）。</translation>
+    </message>
+    <message>
+        <source>The activity {number} was changed at another station since you opened it. Your changes were not saved; reopen it and make them again.</source>
+        <translation>您打开活动 {number} 后，该活动已在其他工作站被修改。您的修改未保存，请重新打开后再修改一次。</translation>
+    </message>
+    <message>
+        <source>The activity {number} has gift requests and cannot be deleted.</source>
+        <translation>活动 {number} 已有礼品申请，不能删除。</translation>
+    </message>
+    <message>
+        <source>No service activity with id {id}.</source>
+        <translation>不存在 ID 为 {id} 的服务活动。</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation>已发放</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>礼品</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>样品</translation>
+    </message>
+    <message>
+        <source>Trial item</source>
+        <translation>试用品</translation>
+    </message>
+    <message>
+        <source>Promotional material</source>
+        <translation>宣传品</translation>
+    </message>
+    <message>
+        <source>List at least one item.</source>
+        <translation>请至少填写一项物品。</translation>
+    </message>
+    <message>
+        <source>At most {n} items in one request.</source>
+        <translation>一次申请最多 {n} 项物品。</translation>
+    </message>
+    <message>
+        <source>Describe the item.</source>
+        <translation>请填写品名或说明。</translation>
+    </message>
+    <message>
+        <source>The description is too long (at most {n} characters).</source>
+        <translation>说明过长（最多 {n} 个字符）。</translation>
+    </message>
+    <message>
+        <source>Choose gift, sample, trial item or promotional material.</source>
+        <translation>请选择礼品、样品、试用品或宣传品。</translation>
+    </message>
+    <message>
+        <source>The quantity is a number greater than 0.</source>
+        <translation>数量应为大于 0 的数字。</translation>
+    </message>
+    <message>
+        <source>The unit value is an amount, 0 or more.</source>
+        <translation>单价应为 0 或以上的金额。</translation>
+    </message>
+    <message>
+        <source>Choose the customer.</source>
+        <translation>请选择客户。</translation>
+    </message>
+    <message>
+        <source>No such service activity.</source>
+        <translation>该服务活动不存在。</translation>
+    </message>
+    <message>
+        <source>Give the reason for the gift.</source>
+        <translation>请填写赠送礼品的事由。</translation>
+    </message>
+    <message>
+        <source>A gift request needs a requester.</source>
+        <translation>礼品申请须有申请人。</translation>
+    </message>
+    <message>
+        <source>You requested {number} yourself; another approver decides it.</source>
+        <translation>{number} 是您本人提出的申请，须由其他审批人决定。</translation>
+    </message>
+    <message>
+        <source>Say why the request is refused.</source>
+        <translation>请说明拒绝该申请的原因。</translation>
+    </message>
+    <message>
+        <source>{number} is not approved: only approved gifts can be given.</source>
+        <translation>{number} 未获批准：只有已批准的礼品才能发放。</translation>
+    </message>
+    <message>
+        <source>Who received it?</source>
+        <translation>请填写领取人。</translation>
+    </message>
+    <message>
+        <source>The name is too long (at most {n} characters).</source>
+        <translation>姓名过长（最多 {n} 个字符）。</translation>
+    </message>
+    <message>
+        <source>The date given cannot be in the future.</source>
+        <translation>发放日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>The date given is before the approval.</source>
+        <translation>发放日期早于批准日期。</translation>
+    </message>
+    <message>
+        <source>Only {name}, who made the request, may change or withdraw it.</source>
+        <translation>只有申请人 {name} 才能修改或撤回该申请。</translation>
+    </message>
+    <message>
+        <source>{number} has been decided already; make a new request instead.</source>
+        <translation>{number} 已审批；请另行提交新申请。</translation>
+    </message>
+    <message>
+        <source>The gift request {number} was changed at another station since you opened it. Nothing was saved; reopen it and look again.</source>
+        <translation>您打开礼品申请 {number} 后，该申请已在其他工作站被修改。未保存任何内容，请重新打开后再查看。</translation>
+    </message>
+    <message>
+        <source>No gift request with id {id}.</source>
+        <translation>不存在 ID 为 {id} 的礼品申请。</translation>
+    </message>
+    <message>
+        <source>Very dissatisfied</source>
+        <translation>很不满意</translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Very satisfied</source>
+        <translation>很满意</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>After-sales service</source>
+        <translation>售后服务</translation>
+    </message>
+    <message>
+        <source>Staff and communication</source>
+        <translation>人员与沟通</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>总体评价</translation>
+    </message>
+    <message>
+        <source>Quality and reliability of our products</source>
+        <translation>产品质量与可靠性</translation>
+    </message>
+    <message>
+        <source>Delivery: on time, correct and complete</source>
+        <translation>交货及时、准确、完整</translation>
+    </message>
+    <message>
+        <source>Price for the value received</source>
+        <translation>产品价格与性价比</translation>
+    </message>
+    <message>
+        <source>Response speed to repair requests</source>
+        <translation>报修后的响应速度</translation>
+    </message>
+    <message>
+        <source>Repair quality (fixed the first time)</source>
+        <translation>维修质量（一次修好）</translation>
+    </message>
+    <message>
+        <source>Repair turnaround time</source>
+        <translation>维修周期（送修到取回）</translation>
+    </message>
+    <message>
+        <source>Attitude and courtesy of our service staff</source>
+        <translation>服务人员的态度与礼貌</translation>
+    </message>
+    <message>
+        <source>Technical training and support</source>
+        <translation>技术培训与技术支持</translation>
+    </message>
+    <message>
+        <source>Visits by our staff (frequency and usefulness)</source>
+        <translation>业务人员走访（频次与实效）</translation>
+    </message>
+    <message>
+        <source>Handling of complaints</source>
+        <translation>投诉处理的及时性与结果</translation>
+    </message>
+    <message>
+        <source>Information about new products</source>
+        <translation>新产品信息的提供</translation>
+    </message>
+    <message>
+        <source>Overall satisfaction with our company</source>
+        <translation>对本公司的总体满意程度</translation>
+    </message>
+    <message>
+        <source>What are you dissatisfied with? Other comments</source>
+        <extracomment>The open questions: (field of SurveyResponse, tx() text, printed wording).</extracomment>
+        <translation>您对我们的产品和服务有哪些不满意之处或其他意见？</translation>
+    </message>
+    <message>
+        <source>Your suggestions and expectations</source>
+        <translation>您对我们有哪些建议和期望？</translation>
+    </message>
+    <message>
+        <source>No questionnaire edition {edition}.</source>
+        <translation>不存在 {edition} 版问卷。</translation>
+    </message>
+    <message>
+        <source>Choose the customer who returned the survey.</source>
+        <translation>请选择交回调查表的客户。</translation>
+    </message>
+    <message>
+        <source>Enter the date the survey came back.</source>
+        <translation>请填写调查表的收回日期。</translation>
+    </message>
+    <message>
+        <source>The returned date cannot be in the future.</source>
+        <translation>收回日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>The sent date cannot be in the future.</source>
+        <translation>发放日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>The survey cannot have been sent after it came back.</source>
+        <translation>发放日期不能晚于收回日期。</translation>
+    </message>
+    <message>
+        <source>Unknown staff member.</source>
+        <translation>未知的员工。</translation>
+    </message>
+    <message>
+        <source>Unknown visit.</source>
+        <translation>未知的走访。</translation>
+    </message>
+    <message>
+        <source>Visit {number} was to another customer.</source>
+        <translation>走访 {number} 的对象是其他客户。</translation>
+    </message>
+    <message>
+        <source>Question {code} is not in this questionnaire.</source>
+        <translation>调查项目 {code} 不在本问卷中。</translation>
+    </message>
+    <message>
+        <source>Score 1 (very dissatisfied) to 5 (very satisfied), or leave it not applicable.</source>
+        <translation>评分为 1（很不满意）至 5（很满意），或选“不适用”。</translation>
+    </message>
+    <message>
+        <source>Enter at least one scored answer.</source>
+        <translation>请至少录入一项评分。</translation>
+    </message>
+    <message>
+        <source>No survey response with id {id}.</source>
+        <translation>不存在 ID 为 {id} 的调查表。</translation>
+    </message>
+    <message>
+        <source>Survey {number} was changed at another station since you opened it. Your change was not saved; open it again.</source>
+        <translation>您打开调查表 {number} 后，该调查表已在其他工作站被修改。您的修改未保存，请重新打开。</translation>
+    </message>
+    <message>
+        <source>Survey {number} was entered on {date}; only a manager may delete it now.</source>
+        <translation>调查表 {number} 已于 {date} 录入；现在只有经理才能删除。</translation>
+    </message>
+    <message>
+        <source>Survey {number} was changed at another station since you opened it. Nothing was deleted.</source>
+        <translation>您打开调查表 {number} 后，该调查表已在其他工作站被修改。未删除任何内容。</translation>
+    </message>
+    <message>
+        <source>Group by month or by quarter.</source>
+        <translation>请按月或按季度分组。</translation>
+    </message>
+    <message>
+        <source>Annual plan</source>
+        <translation>年度计划</translation>
+    </message>
+    <message>
+        <source>Monthly plan</source>
+        <translation>月度计划</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>No visit plan with id {id}.</source>
+        <translation>不存在 ID 为 {id} 的走访计划。</translation>
+    </message>
+    <message>
+        <source>You may see and plan only your own visits.</source>
+        <translation>您只能查看和安排本人的走访。</translation>
+    </message>
+    <message>
+        <source>Choose a staff member who makes visits.</source>
+        <translation>请选择一名负责走访的业务人员。</translation>
+    </message>
+    <message>
+        <source>Choose an annual or a monthly plan.</source>
+        <translation>请选择年度计划或月度计划。</translation>
+    </message>
+    <message>
+        <source>Enter a year between 2000 and 2100.</source>
+        <translation>请输入 2000 至 2100 之间的年份。</translation>
+    </message>
+    <message>
+        <source>Choose the month of the plan.</source>
+        <translation>请选择计划月份。</translation>
+    </message>
+    <message>
+        <source>{name} already has this plan.</source>
+        <translation>{name} 已有该计划。</translation>
+    </message>
+    <message>
+        <source>Only a draft plan can be submitted; this one is {status}.</source>
+        <translation>只有草稿状态的计划才能提交；该计划当前为“{status}”。</translation>
+    </message>
+    <message>
+        <source>Add the planned visits before submitting the plan.</source>
+        <translation>提交计划前，请先添加计划走访。</translation>
+    </message>
+    <message>
+        <source>Say what to change in the plan.</source>
+        <translation>请说明计划需要修改的内容。</translation>
+    </message>
+    <message>
+        <source>Nobody approves their own plan.</source>
+        <translation>不能审批自己的计划。</translation>
+    </message>
+    <message>
+        <source>Only a submitted plan is approved or returned; this one is {status}.</source>
+        <translation>只有已提交的计划才能批准或退回；该计划当前为“{status}”。</translation>
+    </message>
+    <message>
+        <source>The plan was changed at another station since you opened it. Nothing was saved; open it again.</source>
+        <translation>您打开该计划后，计划已在其他工作站被修改。未保存任何内容，请重新打开。</translation>
+    </message>
+    <message>
+        <source>Patrol service</source>
+        <translation>巡回服务</translation>
+    </message>
+    <message>
+        <source>Market development</source>
+        <translation>市场开拓</translation>
+    </message>
+    <message>
+        <source>Service activity</source>
+        <translation>服务活动</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Carried forward</source>
+        <translation>已顺延</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Done late</source>
+        <translation>逾期完成</translation>
+    </message>
+    <message>
+        <source>Study the customer&apos;s business lines</source>
+        <extracomment>§3.3 and §3.4: every purpose a visit may have, in the regulation&apos;s order.</extracomment>
+        <translation>调查研究用户的经营项目</translation>
+    </message>
+    <message>
+        <source>Study the customer&apos;s stock, purchases and sales</source>
+        <translation>调查研究用户的商品库存、进货、销售情况</translation>
+    </message>
+    <message>
+        <source>Criticism, suggestions, expectations and complaints about our products and service</source>
+        <translation>调查分析用户对本企业产品及服务的批评、建议、期望和投诉</translation>
+    </message>
+    <message>
+        <source>Market intelligence: prices, competitors, marketing policy</source>
+        <translation>搜集市场行情、竞争对手动向、营销政策等信息</translation>
+    </message>
+    <message>
+        <source>Introduce our products&apos; performance, features and cautions; technical guidance</source>
+        <translation>介绍本企业产品性能、特点和注意事项，对用户进行技术指导</translation>
+    </message>
+    <message>
+        <source>Ask new customers&apos; opinions; hand out the satisfaction survey (form 3)</source>
+        <translation>咨询新用户使用意见，发放《用户满意度调查表》（附表3）</translation>
+    </message>
+    <message>
+        <source>Handle and guide the customer&apos;s applications</source>
+        <translation>处理和指导用户的申请事项</translation>
+    </message>
+    <message>
+        <source>Technical training and technical service</source>
+        <translation>对用户进行技术培训和技术服务</translation>
+    </message>
+    <message>
+        <source>Help with production, management and usage problems</source>
+        <translation>帮助用户解决生产技术、经营管理、使用消费等方面的难题</translation>
+    </message>
+    <message>
+        <source>New-product information</source>
+        <translation>向用户提供本企业新产品信息</translation>
+    </message>
+    <message>
+        <source>Technical seminars or training classes</source>
+        <translation>举行技术讲座或培训学习班</translation>
+    </message>
+    <message>
+        <source>Samples, trial items, promotional material and gifts</source>
+        <translation>向用户赠予样品、试用品、宣传品和礼品</translation>
+    </message>
+    <message>
+        <source>Relationship activities</source>
+        <translation>开展加强与用户联络的公关活动</translation>
+    </message>
+    <message>
+        <source>Demonstrate selling technique</source>
+        <translation>示范推销技术</translation>
+    </message>
+    <message>
+        <source>Collect overdue receivables</source>
+        <translation>催收逾期应收账款</translation>
+    </message>
+    <message>
+        <source>Close a deal the staff member prepared</source>
+        <translation>员工已做好铺垫，经理前往促成交易</translation>
+    </message>
+    <message>
+        <source>Help the staff member with difficulties</source>
+        <translation>帮助员工解决业务上的困难</translation>
+    </message>
+    <message>
+        <source>Handle customer grievances</source>
+        <translation>处理用户抱怨</translation>
+    </message>
+    <message>
+        <source>Build the relationship with the customer</source>
+        <translation>与用户培养感情</translation>
+    </message>
+    <message>
+        <source>Learn the customer&apos;s view of the company</source>
+        <translation>探询用户对本企业的印象</translation>
+    </message>
+    <message>
+        <source>Learn the customer&apos;s view of our staff</source>
+        <translation>探询用户对本企业员工的印象</translation>
+    </message>
+    <message>
+        <source>Help the staff member sell new products</source>
+        <translation>帮助员工销售新产品</translation>
+    </message>
+    <message>
+        <source>No visit with id {id}.</source>
+        <translation>不存在 ID 为 {id} 的走访。</translation>
+    </message>
+    <message>
+        <source>Not a date (yyyy-mm-dd).</source>
+        <translation>日期格式不正确（yyyy-mm-dd）。</translation>
+    </message>
+    <message>
+        <source>Choose the customer to visit.</source>
+        <translation>请选择走访的客户。</translation>
+    </message>
+    <message>
+        <source>Choose the kind of visit.</source>
+        <translation>请选择走访类别。</translation>
+    </message>
+    <message>
+        <source>Choose the month of the visit.</source>
+        <translation>请选择走访月份。</translation>
+    </message>
+    <message>
+        <source>The day must be in the month of the visit.</source>
+        <translation>日期必须在走访所在月份内。</translation>
+    </message>
+    <message>
+        <source>The accompanying manager must be an active manager.</source>
+        <translation>陪同经理必须是在职经理。</translation>
+    </message>
+    <message>
+        <source>A manager accompanies another staff member.</source>
+        <translation>经理只能陪同其他员工走访。</translation>
+    </message>
+    <message>
+        <source>Tick at least one purpose of the visit.</source>
+        <translation>请至少勾选一项走访目的。</translation>
+    </message>
+    <message>
+        <source>Manager purposes need an accompanying manager.</source>
+        <translation>选择经理陪同目的时须指定陪同经理。</translation>
+    </message>
+    <message>
+        <source>These purposes do not belong to this kind of visit: {codes}</source>
+        <translation>以下走访目的不属于该走访类别：{codes}</translation>
+    </message>
+    <message>
+        <source>That plan no longer exists.</source>
+        <translation>该计划已不存在。</translation>
+    </message>
+    <message>
+        <source>The plan belongs to another staff member.</source>
+        <translation>该计划属于其他业务人员。</translation>
+    </message>
+    <message>
+        <source>The month must lie within the plan&apos;s period.</source>
+        <translation>月份必须在计划期间内。</translation>
+    </message>
+    <message>
+        <source>Visits are added to a plan while it is a draft; this plan is {status}.</source>
+        <translation>只能在计划为草稿时添加走访；该计划当前为“{status}”。</translation>
+    </message>
+    <message>
+        <source>Only a planned visit can be changed; this one is {status}.</source>
+        <translation>只有计划中的走访才能修改；该走访当前为“{status}”。</translation>
+    </message>
+    <message>
+        <source>Visit {number} was changed at another station since you opened it. Nothing was saved; open it again.</source>
+        <translation>您打开走访 {number} 后，该走访已在其他工作站被修改。未保存任何内容，请重新打开。</translation>
+    </message>
+    <message>
+        <source>Enter the day of the visit.</source>
+        <translation>请填写走访日期。</translation>
+    </message>
+    <message>
+        <source>The visit cannot be in the future.</source>
+        <translation>走访日期不能晚于今天。</translation>
+    </message>
+    <message>
+        <source>Write the main gains of the visit.</source>
+        <translation>请填写本次走访的主要收获。</translation>
+    </message>
+    <message>
+        <source>Only a planned visit can be reported as made; this one is {status}.</source>
+        <translation>只有计划中的走访才能登记为已完成；该走访当前为“{status}”。</translation>
+    </message>
+    <message>
+        <source>Only the staff member who made the visit or a manager corrects its report.</source>
+        <translation>只有走访人员本人或经理才能更正走访汇报。</translation>
+    </message>
+    <message>
+        <source>Only the report of a done visit can be corrected; this one is {status}.</source>
+        <translation>只有已完成走访的汇报才能更正；该走访当前为“{status}”。</translation>
+    </message>
+    <message>
+        <source>Only a planned visit can be cancelled; this one is {status}.</source>
+        <translation>只有计划中的走访才能取消；该走访当前为“{status}”。</translation>
+    </message>
+    <message>
+        <source>Say why the visit is cancelled.</source>
+        <translation>请说明取消走访的原因。</translation>
+    </message>
+    <message>
+        <source>Only a planned visit can be carried forward; this one is {status}.</source>
+        <translation>只有计划中的走访才能顺延；该走访当前为“{status}”。</translation>
+    </message>
+    <message>
+        <source>Choose the month to carry the visit to.</source>
+        <translation>请选择顺延到的月份。</translation>
+    </message>
+    <message>
+        <source>Carry the visit to a month after {month}.</source>
+        <translation>请顺延到 {month} 之后的月份。</translation>
+    </message>
+    <message>
+        <source>Carry the visit to this month or a later one.</source>
+        <translation>请顺延到本月或以后的月份。</translation>
+    </message>
 </context>
 <context>
     <name>AccessLogDialog</name>
@@ -764,6 +1479,226 @@
     </message>
 </context>
 <context>
+    <name>ActivitiesPage</name>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Number, title, place or customer</source>
+        <translation>编号、主题、地点或客户</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation>组织人</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参加人员</translation>
+    </message>
+    <message>
+        <source>&amp;New activity…</source>
+        <translation>新建活动(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Gift request…</source>
+        <translation>礼品申请(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print list</source>
+        <translation>打印一览表(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n activity(ies)</source>
+        <translation>
+            <numerusform>%n 项活动</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) taking part</source>
+        <translation>
+            <numerusform>%n 家客户参加</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete activity</source>
+        <translation>删除活动</translation>
+    </message>
+    <message>
+        <source>Delete %1 (%2) and its participants?</source>
+        <translation>确定删除 %1（%2）及其参加人员？</translation>
+    </message>
+    <message>
+        <source>Service activities</source>
+        <translation>服务活动</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityDialog</name>
+    <message>
+        <source>New service activity</source>
+        <translation>新建服务活动</translation>
+    </message>
+    <message>
+        <source>Service activity</source>
+        <translation>服务活动</translation>
+    </message>
+    <message>
+        <source>same day</source>
+        <translation>当天</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation>组织人</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>成效</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>People who came</source>
+        <translation>参加人员</translation>
+    </message>
+    <message>
+        <source>Headcount</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参加客户</translation>
+    </message>
+    <message>
+        <source>Add a customer: name, phone, code or pinyin initials</source>
+        <translation>添加客户：名称、电话、编号或拼音首字母</translation>
+    </message>
+    <message>
+        <source>Add &amp;many…</source>
+        <translation>批量添加(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>A training, technical service, seminar, samples sent… and who took part.</source>
+        <translation>培训、技术服务、讲座、赠送样品…以及参加人员。</translation>
+    </message>
+    <message>
+        <source>Gift requests refer to this activity: it cannot be deleted.</source>
+        <translation>已有礼品申请关联此活动，不能删除。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s)</source>
+        <translation>
+            <numerusform>%n 个客户</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete activity</source>
+        <translation>删除活动</translation>
+    </message>
+    <message>
+        <source>Delete %1 (%2) and its participants?</source>
+        <translation>确定删除 %1（%2）及其参加人员？</translation>
+    </message>
+</context>
+<context>
     <name>AddUserDialog</name>
     <message>
         <source>Add user</source>
@@ -831,6 +1766,10 @@
     <message>
         <source>Read only.</source>
         <translation>只读。</translation>
+    </message>
+    <message>
+        <source>&amp;Visits and service</source>
+        <translation>走访与服务(&amp;V)</translation>
     </message>
     <message>
         <source>Saved at %1.</source>
@@ -938,6 +1877,45 @@
     </message>
 </context>
 <context>
+    <name>CompletionModel</name>
+    <message>
+        <source>Staff</source>
+        <translation>业务人员</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Carried</source>
+        <translation>顺延</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>完成率</translation>
+    </message>
+</context>
+<context>
     <name>CorrectionDialog</name>
     <message>
         <source>Correct register row %1</source>
@@ -993,6 +1971,162 @@
     <message>
         <source>&amp;Address:</source>
         <translation>地址(&amp;A)：</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPickDialog</name>
+    <message>
+        <source>Print survey form for a customer</source>
+        <translation>为客户打印调查表</translation>
+    </message>
+    <message>
+        <source>Name, code, phone or initials; Enter picks</source>
+        <translation>名称、编号、电话或首字母；按 Enter 选定</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerServicePanel</name>
+    <message>
+        <source>Patrol</source>
+        <translation>巡回服务</translation>
+    </message>
+    <message>
+        <source>Market development</source>
+        <translation>市场开拓</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务活动</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Carried forward</source>
+        <translation>已顺延</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>计划时间</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>走访日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>业务人员</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>参加人员</translation>
+    </message>
+    <message>
+        <source>Headcount</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation>发放日期</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>回收日期</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>填表人</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>平均分</translation>
+    </message>
+    <message>
+        <source>Visits (%1)</source>
+        <translation>走访 (%1)</translation>
+    </message>
+    <message>
+        <source>Activities (%1)</source>
+        <translation>服务活动 (%1)</translation>
+    </message>
+    <message>
+        <source>Gifts (%1)</source>
+        <translation>礼品申请 (%1)</translation>
+    </message>
+    <message>
+        <source>Surveys (%1)</source>
+        <translation>调查表 (%1)</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>最近走访</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s) overdue</source>
+        <translation>
+            <numerusform>%n 次走访逾期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Gifts given</source>
+        <translation>已发放礼品</translation>
+    </message>
+    <message>
+        <source>Latest survey average</source>
+        <translation>最近调查平均分</translation>
     </message>
 </context>
 <context>
@@ -1127,6 +2261,26 @@
     </message>
 </context>
 <context>
+    <name>FieldServiceTab</name>
+    <message>
+        <source>&amp;Visits and plans</source>
+        <extracomment>(page code, permissions any of which shows the page)</extracomment>
+        <translation>走访与计划(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Service ac&amp;tivities</source>
+        <translation>服务活动(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Gi&amp;fts and samples</source>
+        <translation>礼品与样品(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Satisfaction s&amp;urveys</source>
+        <translation>满意度调查(&amp;U)</translation>
+    </message>
+</context>
+<context>
     <name>FirstAdminDialog</name>
     <message>
         <source>Set up the administrator — csdesk</source>
@@ -1163,6 +2317,273 @@
     <message>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>GiftDialog</name>
+    <message>
+        <source>Refuse the request</source>
+        <translation>拒绝申请</translation>
+    </message>
+    <message>
+        <source>Why is it refused? (required)</source>
+        <translation>拒绝原因（必填）</translation>
+    </message>
+    <message>
+        <source>New gift request</source>
+        <translation>新建礼品申请</translation>
+    </message>
+    <message>
+        <source>Gift request</source>
+        <translation>礼品申请</translation>
+    </message>
+    <message>
+        <source>name, phone, code or pinyin initials</source>
+        <translation>名称、电话、编号或拼音首字母</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>服务活动</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>用于</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit value</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <source>&amp;Add item</source>
+        <translation>添加物品(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove item</source>
+        <translation>删除物品(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw</source>
+        <translation>撤回(&amp;W)</translation>
+    </message>
+    <message>
+        <source>requested by %1 at %2</source>
+        <translation>由 %1 于 %2 申请</translation>
+    </message>
+    <message>
+        <source>Gifts and samples are requested beforehand and given only once approved.</source>
+        <translation>礼品和样品须事先申请，经批准后方可发放。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>%1 by %2 at %3.</source>
+        <translation>%1（%2，%3）。</translation>
+    </message>
+    <message>
+        <source>Given to %1 at %2 by %3.</source>
+        <translation>已于 %2 由 %3 发放给 %1。</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Choose the customer from the list.</source>
+        <translation>请从列表中选择客户。</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+</context>
+<context>
+    <name>GiftsPage</name>
+    <message>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Number, customer, item or reason</source>
+        <translation>编号、客户、物品或事由</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation>已发放</translation>
+    </message>
+    <message>
+        <source>Given to</source>
+        <translation>领取人</translation>
+    </message>
+    <message>
+        <source>&amp;New request…</source>
+        <translation>新建申请(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>批准(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;fuse…</source>
+        <translation>拒绝(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Given…</source>
+        <translation>登记发放(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print slip</source>
+        <translation>打印申请单(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Totals…</source>
+        <translation>汇总(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>To decide</source>
+        <translation>待批</translation>
+    </message>
+    <message>
+        <source>My requests</source>
+        <translation>我的申请</translation>
+    </message>
+    <message>
+        <source>All requests</source>
+        <translation>全部申请</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s)</source>
+        <translation>
+            <numerusform>%n 份申请</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Record as given: %1</source>
+        <translation>登记发放：%1</translation>
+    </message>
+    <message>
+        <source>Gift request %1</source>
+        <translation>礼品申请 %1</translation>
+    </message>
+</context>
+<context>
+    <name>GivenDialog</name>
+    <message>
+        <source>Record as given</source>
+        <translation>登记发放</translation>
+    </message>
+    <message>
+        <source>the person who received it</source>
+        <translation>领取人姓名</translation>
+    </message>
+    <message>
+        <source>Given to</source>
+        <translation>领取人</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>发放时间</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Who received it?</source>
+        <translation>请填写领取人。</translation>
     </message>
 </context>
 <context>
@@ -2109,6 +3530,10 @@
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+        <source>Visit &amp;planning</source>
+        <translation>走访计划(&amp;P)</translation>
+    </message>
+    <message>
         <source>&amp;Job</source>
         <translation>维修单(&amp;J)</translation>
     </message>
@@ -2284,6 +3709,141 @@
     <message>
         <source>The administrator set your password. Choose your own before you go on.</source>
         <translation>您的密码由系统管理员设置。请先设置您自己的密码再继续。</translation>
+    </message>
+</context>
+<context>
+    <name>PickCustomersDialog</name>
+    <message>
+        <source>Add customers</source>
+        <translation>添加客户</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation>全部地区</translation>
+    </message>
+    <message>
+        <source>Name, code, phone or pinyin initials</source>
+        <translation>名称、编号、电话或拼音首字母</translation>
+    </message>
+    <message>
+        <source>Tick &amp;all</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Untick all</source>
+        <translation>取消全选(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Add ticked</source>
+        <translation>添加所选</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s)</source>
+        <translation>
+            <numerusform>%n 个客户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>only the first %1 shown; narrow the filter</source>
+        <translation>仅显示前 %1 个；请缩小筛选范围</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <source>Visit plans</source>
+        <translation>走访计划</translation>
+    </message>
+    <message>
+        <source>Staff:</source>
+        <translation>业务人员：</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年份：</translation>
+    </message>
+    <message>
+        <source>New annual plan</source>
+        <translation>新建年度计划</translation>
+    </message>
+    <message>
+        <source>New monthly plan</source>
+        <translation>新建月度计划</translation>
+    </message>
+    <message>
+        <source>Add visit</source>
+        <translation>添加走访</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Print plan</source>
+        <translation>打印计划</translation>
+    </message>
+    <message>
+        <source>No plan for this year yet: create the annual plan or a monthly one.</source>
+        <translation>本年度尚无计划：请新建年度计划或月度计划。</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>审批意见：%1</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <source>Approve plan</source>
+        <translation>批准计划</translation>
+    </message>
+    <message>
+        <source>Note (optional):</source>
+        <translation>审批意见（选填）：</translation>
+    </message>
+    <message>
+        <source>Return plan</source>
+        <translation>退回计划</translation>
+    </message>
+    <message>
+        <source>What should be changed?</source>
+        <translation>需要修改哪些内容？</translation>
+    </message>
+    <message>
+        <source>Visit plan %1</source>
+        <translation>走访计划 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PlanListModel</name>
+    <message>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>走访数</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -3178,6 +4738,374 @@
     </message>
 </context>
 <context>
+    <name>SurveyDialog</name>
+    <message>
+        <source>Satisfaction survey</source>
+        <translation>用户满意度调查表</translation>
+    </message>
+    <message>
+        <source>Edit satisfaction survey</source>
+        <translation>修改用户满意度调查表</translation>
+    </message>
+    <message>
+        <source>Name, code, phone or initials; Enter picks</source>
+        <translation>名称、编号、电话或拼音首字母；按 Enter 选择</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>填表人</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>收回日期</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>发放日期</translation>
+    </message>
+    <message>
+        <source>(not known)</source>
+        <translation>（未知）</translation>
+    </message>
+    <message>
+        <source>Handed out by</source>
+        <translation>发放人</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <source>Scores: 1 very dissatisfied … 5 very satisfied; 0 or Space: not applicable. The cursor moves to the next question.</source>
+        <translation>评分：1 很不满意 … 5 很满意；0 或空格：不适用。光标将自动移到下一题。</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Average: %1 (%2 scored answers)</source>
+        <translation>平均分：%1（%2 项已评分）</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyResultsDialog</name>
+    <message>
+        <source>Satisfaction survey results</source>
+        <translation>满意度调查结果</translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <source>By quarter</source>
+        <translation>按季度</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Print summary…</source>
+        <translation>打印汇总…</translation>
+    </message>
+    <message>
+        <source>Print the results summary (Ctrl+P)</source>
+        <translation>打印结果汇总 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Average per question (1-5)</source>
+        <translation>各题平均分（1-5）</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>题目</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>回答数</translation>
+    </message>
+    <message>
+        <source>N/A</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>平均分</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <source>Share of answers scored 4 or 5</source>
+        <translation>评分为 4 或 5 的回答所占比例</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Surveys</source>
+        <translation>调查份数</translation>
+    </message>
+    <message>
+        <source>Last returned</source>
+        <translation>最近回收</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>回收日期</translation>
+    </message>
+    <message>
+        <source>Low items</source>
+        <translation>低分题</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Questions (lowest first)</source>
+        <translation>各题（低分在前）</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Low-score comments</source>
+        <translation>低分意见</translation>
+    </message>
+    <message>
+        <source>%1 surveys, %2 scored answers, average %3, satisfied (4-5) %4</source>
+        <translation>%1 份调查表，%2 个评分回答，平均分 %3，满意率（4-5 分）%4</translation>
+    </message>
+    <message>
+        <source>Average per month</source>
+        <translation>月平均分</translation>
+    </message>
+    <message>
+        <source>Average per quarter</source>
+        <translation>季度平均分</translation>
+    </message>
+</context>
+<context>
+    <name>SurveysPage</name>
+    <message>
+        <source>Last 12 months</source>
+        <translation>最近 12 个月</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>去年</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Number, customer, respondent</source>
+        <translation>编号、客户、填表人</translation>
+    </message>
+    <message>
+        <source>All staff</source>
+        <translation>全部业务人员</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>回收日期</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Handed out by</source>
+        <translation>发放人</translation>
+    </message>
+    <message>
+        <source>Enter returned survey…</source>
+        <translation>录入回收的调查表…</translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Print blank form</source>
+        <translation>打印空白表</translation>
+    </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
+        <source>Print for customer…</source>
+        <translation>为客户打印…</translation>
+    </message>
+    <message>
+        <source>Results…</source>
+        <translation>统计结果…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>填表人</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>平均分</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>%1 surveys</source>
+        <translation>%1 份调查表</translation>
+    </message>
+    <message>
+        <source>Delete survey</source>
+        <translation>删除调查表</translation>
+    </message>
+    <message>
+        <source>Delete survey %1 of %2?</source>
+        <translation>确定删除 %2 的调查表 %1？</translation>
+    </message>
+    <message>
+        <source>Satisfaction survey form</source>
+        <translation>用户满意度调查表</translation>
+    </message>
+</context>
+<context>
+    <name>TotalsDialog</name>
+    <message>
+        <source>Gifts given: totals</source>
+        <translation>礼品发放汇总</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>申请数</translation>
+    </message>
+    <message>
+        <source>Value given</source>
+        <translation>发放金额</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Per customer</source>
+        <translation>按客户</translation>
+    </message>
+    <message>
+        <source>Per month</source>
+        <translation>按月份</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Value given in the period</source>
+        <translation>期间发放金额</translation>
+    </message>
+</context>
+<context>
     <name>UsersDialog</name>
     <message>
         <source>Users</source>
@@ -3261,6 +5189,247 @@
     </message>
 </context>
 <context>
+    <name>VisitDialog</name>
+    <message>
+        <source>Visit</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>业务人员</translation>
+    </message>
+    <message>
+        <source>Name, phone, code or pinyin initials</source>
+        <translation>名称、电话、编号或拼音首字母</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Fixed day</source>
+        <translation>指定日期</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>陪同经理</translation>
+    </message>
+    <message>
+        <source>Purposes</source>
+        <translation>走访目的</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Visit report</source>
+        <translation>走访汇报</translation>
+    </message>
+    <message>
+        <source>Visited on</source>
+        <translation>走访日期</translation>
+    </message>
+    <message>
+        <source>Main gains</source>
+        <translation>主要收获</translation>
+    </message>
+    <message>
+        <source>Reactions</source>
+        <translation>用户反应意见</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>改善提议</translation>
+    </message>
+    <message>
+        <source>A complaint the customer made, if any</source>
+        <translation>客户提出的投诉（如有）</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Print report</source>
+        <translation>打印汇报</translation>
+    </message>
+    <message>
+        <source>With the manager (§3.4):</source>
+        <translation>经理陪同（§3.4）：</translation>
+    </message>
+    <message>
+        <source>New visit</source>
+        <translation>新建走访</translation>
+    </message>
+    <message>
+        <source>Visit %1</source>
+        <translation>走访 %1</translation>
+    </message>
+    <message>
+        <source>Record as done</source>
+        <translation>登记为已完成</translation>
+    </message>
+    <message>
+        <source>Visit report (form 4)</source>
+        <translation>走访用户汇报（附表4）</translation>
+    </message>
+    <message>
+        <source>Save correction</source>
+        <translation>保存更正</translation>
+    </message>
+</context>
+<context>
+    <name>VisitListModel</name>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Purposes</source>
+        <translation>走访目的</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>业务人员</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>陪同经理</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>目标</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsPage</name>
+    <message>
+        <source>Visit report %1</source>
+        <translation>走访汇报 %1</translation>
+    </message>
+    <message>
+        <source>Staff:</source>
+        <translation>业务人员：</translation>
+    </message>
+    <message>
+        <source>Previous month (Alt+Left)</source>
+        <translation>上个月 (Alt+Left)</translation>
+    </message>
+    <message>
+        <source>Next month (Alt+Right)</source>
+        <translation>下个月 (Alt+Right)</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>New visit</source>
+        <translation>新建走访</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>填写汇报</translation>
+    </message>
+    <message>
+        <source>Carry forward</source>
+        <translation>顺延</translation>
+    </message>
+    <message>
+        <source>Cancel visit</source>
+        <translation>取消走访</translation>
+    </message>
+    <message>
+        <source>Print report</source>
+        <translation>打印汇报</translation>
+    </message>
+    <message>
+        <source>Plans...</source>
+        <translation>走访计划…</translation>
+    </message>
+    <message>
+        <source>New visit (Ctrl+N)</source>
+        <translation>新建走访 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Completion this month</source>
+        <translation>本月完成情况</translation>
+    </message>
+    <message>
+        <source>Whole month</source>
+        <translation>显示全月</translation>
+    </message>
+    <message>
+        <source>All staff</source>
+        <translation>全部业务人员</translation>
+    </message>
+    <message>
+        <source>Visits on %1: %2</source>
+        <translation>%1 的走访：%2</translation>
+    </message>
+    <message>
+        <source>Visits of %1: %2</source>
+        <translation>%1 的走访：%2</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Carry visit %1 to the month:</source>
+        <translation>将走访 %1 顺延至以下月份：</translation>
+    </message>
+    <message>
+        <source>Why is visit %1 cancelled?</source>
+        <translation>为什么取消走访 %1？</translation>
+    </message>
+</context>
+<context>
     <name>application</name>
     <message>
         <source>Cannot open the database</source>
@@ -3341,16 +5510,17 @@
         <translation>备注</translation>
     </message>
     <message>
-        <source>Active</source>
-        <translation>正常</translation>
-    </message>
-    <message>
         <source>Suspended</source>
         <translation>暂停</translation>
     </message>
     <message>
         <source>Closed</source>
         <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <comment>customer status</comment>
+        <translation>正常</translation>
     </message>
     <message>
         <source>Prospect</source>
@@ -3397,12 +5567,13 @@
         <translation>已过期</translation>
     </message>
     <message>
-        <source>Refused</source>
-        <translation>已拒绝</translation>
-    </message>
-    <message>
         <source>Revoked</source>
         <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <comment>access request</comment>
+        <translation>已拒绝</translation>
     </message>
     <message>
         <source>Viewed</source>
@@ -3435,6 +5606,11 @@
     <message>
         <source>Approved</source>
         <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <comment>prospect decision</comment>
+        <translation>未通过</translation>
     </message>
     <message>
         <source>Name</source>
@@ -3659,6 +5835,11 @@
     <message>
         <source>To</source>
         <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <comment>agreement in force</comment>
+        <translation>有效</translation>
     </message>
     <message>
         <source>Terms</source>
