@@ -3,6 +3,8 @@
     csdesk [--database URL] [--demo]            open the application
     csdesk [--database URL] demo-data [--customers N] [--jobs N] [--extra-customers N]
     csdesk [--database URL] print receipt|card|voucher NUMBER -o FILE.pdf [--lang en] [--paper A5]
+    csdesk [--database URL] print visit-report ZF-... | visit-plan PLAN_ID | gift-slip LP-... |
+                                  survey-form [CUSTOMER_CODE] -o FILE.pdf [--lang en]
     csdesk [--database URL] migrate
 
 ``--database`` or ``CSDESK_DATABASE_URL`` selects the database:
@@ -22,6 +24,10 @@ def demo_database_url() -> str:
     return "sqlite:///" + str(Path(platformdirs.user_data_dir("csdesk", "csdesk")) / "demo.sqlite3")
 
 
+#: Field-service documents (brief §3) the print command writes.
+FIELD_DOCUMENTS = ("visit-report", "visit-plan", "gift-slip", "survey-form")
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="csdesk", description="csdesk: customer-service and after-sales desk")
     p.add_argument("--database", "-d", metavar="URL", help="database URL (default: $CSDESK_DATABASE_URL "
@@ -34,9 +40,12 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--extra-customers", type=int, default=0,
                    help="customers bulk-inserted on top, for benchmarks (e.g. 100000)")
     d.add_argument("--seed", type=int, default=2026)
-    pr = sub.add_parser("print", help="write a job's document as PDF")
-    pr.add_argument("document", choices=["receipt", "card", "cards", "voucher"])
-    pr.add_argument("number", help="job number, repair card code or receipt number")
+    pr = sub.add_parser("print", help="write a document as PDF")
+    pr.add_argument("document", choices=["receipt", "card", "cards", "voucher"] + list(FIELD_DOCUMENTS))
+    pr.add_argument("number", nargs="?", default="",
+                    help="job number, repair card code or receipt number; visit number (ZF-...); "
+                         "visit plan id; gift request number (LP-...); customer code for a survey form "
+                         "(none: a blank form)")
     pr.add_argument("-o", "--output", required=True, help="PDF file to write")
     pr.add_argument("--lang", default="zh_CN", choices=["zh_CN", "en"])
     pr.add_argument("--paper", help="receipt: 80mm or A5; voucher: A4 or A5")
@@ -94,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _print(args) -> int:
+    if args.document in FIELD_DOCUMENTS:
+        return _print_field(args)
     from app import printouts
     from app.domain.documents import job_for_document
 
@@ -110,6 +121,50 @@ def _print(args) -> int:
     pdf = printouts.render("cards" if args.document == "card" else args.document, job, opts)
     Path(args.output).write_bytes(pdf)
     print(f"{args.output}: {args.document} for {job.number} ({len(pdf)} bytes)")
+    return 0
+
+
+def _print_field(args) -> int:
+    """A field-service form as the Visit planning tab prints it (as the system user)."""
+    from app.domain.errors import NotFound, tx
+    from app.domain.models import Customer, GiftRequest, Visit
+
+    def find(model, field, value):
+        row = model.get_or_none(field == value)
+        if row is None:
+            raise NotFound(tx("No document {number}.", number=value))
+        return row
+
+    doc, number, font = args.document, args.number.strip(), args.font
+    if doc == "visit-report":
+        from app.domain import visit_plans
+        from app.printing import visit_report_print
+
+        data = visit_plans.report_print_data(None, find(Visit, Visit.number, number).id)
+        pdf = visit_report_print.render_visit_report(data, lang=args.lang, font=font)
+    elif doc == "visit-plan":
+        from app.domain import visit_plans
+        from app.printing import visit_plan_print
+
+        if not number.isdigit():
+            raise NotFound(tx("No document {number}.", number=number))
+        pdf = visit_plan_print.render_visit_plan(visit_plans.plan_print_data(None, int(number)), lang=args.lang,
+                                                 font=font)
+    elif doc == "gift-slip":
+        from app.domain import gifts
+        from app.printing import gift_print
+
+        data = gifts.slip_data(None, find(GiftRequest, GiftRequest.number, number).id)
+        pdf = gift_print.render_gift_slip(data, lang=args.lang, font=font)
+    else:
+        from app.domain import surveys
+        from app.printing import survey_form
+
+        customer_id = find(Customer, Customer.code, number).id if number else None
+        pdf = survey_form.render_survey_form(surveys.form_print_data(None, customer_id, args.lang),
+                                             lang=args.lang, font=font)
+    Path(args.output).write_bytes(pdf)
+    print(f"{args.output}: {doc} {number} ({len(pdf)} bytes)".replace("  (", " ("))
     return 0
 
 
