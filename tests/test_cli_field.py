@@ -6,7 +6,7 @@ import io
 import pypdf
 
 from app import cli
-from app.domain import db as dbmod, demo
+from app.domain import db as dbmod
 from app.domain.models import Customer, GiftRequest, Visit, VisitPlan
 
 

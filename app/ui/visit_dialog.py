@@ -17,8 +17,7 @@ import datetime as dt
 from app.domain import customers, visits
 from app.ui import ops
 from app.ui.qt import (QCheckBox, QComboBox, QDate, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
-                       QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
-                       Qt)
+                       QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 from app.ui.widgets import FieldErrors, SearchPopup, colon, make_error_label
 
 
