@@ -37,6 +37,10 @@ def _low_colour(avg) -> str | None:
     return "#c62828" if avg is not None and avg < 3 else None
 
 
+def _short(text: str, n: int) -> str:
+    return text if len(text) <= n else text[:n - 1] + "…"
+
+
 class SurveyResultsDialog(QDialog):
     """Results for ``base`` (a SurveyFilter from the page); more filters here."""
 
@@ -176,7 +180,10 @@ class SurveyResultsDialog(QDialog):
         series.setLabelsPrecision(3)
         chart.addSeries(series)
         cats = QBarCategoryAxis()
-        cats.append([f"{q.code[1:].lstrip('0')}. {ops.translated(q.text)}"[:26] for q in shown])
+        # Short labels: Qt Charts elides a long category label to "..." when
+        # the axis is narrow; the table below has each question in full.
+        cats.append([_short(f"{q.code[1:].lstrip('0')}. {ops.translated(q.text)}", 14) for q in shown])
+        cats.setTruncateLabels(False)
         values = QValueAxis()
         values.setRange(0, 5)
         values.setTickCount(6)
@@ -201,9 +208,10 @@ class SurveyResultsDialog(QDialog):
                 self.line_series.append(i, float(p.average))
         chart.addSeries(self.line_series)
         cats = QBarCategoryAxis()
-        cats.append([p.label for p in r.periods] or ["—"])
+        # "25-11" rather than "2025-11": twelve full labels do not fit and are elided.
+        cats.append([p.label[2:] if r.period == "month" else p.label for p in r.periods] or ["—"])
         if len(r.periods) > 6:
-            cats.setLabelsAngle(-60)
+            cats.setLabelsAngle(-90)
         values = QValueAxis()
         values.setRange(1, 5)
         values.setTickCount(5)
