@@ -13,7 +13,7 @@ import unicodedata
 import peewee as pw
 
 from . import numbering
-from .db import is_postgres, write_transaction
+from .db import is_mysql, is_postgres, write_transaction
 from .errors import ValidationError, tx
 from .models import Customer
 from .permissions import require
@@ -100,10 +100,19 @@ def search(text: str, limit: int = SEARCH_LIMIT) -> list[Customer]:
 
 
 def _contains(field, needle: str):
-    """``field LIKE '%needle%'``. search_text is lower-case already, so a
-    case-sensitive LIKE is right, and on PostgreSQL four times faster than the
-    ILIKE that peewee's contains() emits (and it can use the trigram index)."""
+    """``field`` contains ``needle``, byte for byte (search_text and the
+    needle are lower-case already).
+
+    SQLite: LIKE with the wildcards escaped. PostgreSQL: a case-sensitive
+    LIKE, four times faster than the ILIKE that peewee's contains() emits,
+    and it can use the trigram index. MariaDB: INSTR on the bytes, 30 -> 18 ms
+    for 100 000 rows: its LIKE decodes every character through the
+    column's collation (and would also match "e" for "é", which the other
+    backends do not).
+    """
+    if is_mysql():
+        return pw.fn.INSTR(pw.Cast(field, "BINARY"), pw.Cast(pw.Value(needle), "BINARY")) > 0
     if not is_postgres():
-        return field.contains(needle)  # LIKE on SQLite and MariaDB, wildcards escaped
+        return field.contains(needle)  # LIKE on SQLite, wildcards escaped
     escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return pw.Expression(field, "LIKE", f"%{escaped}%")

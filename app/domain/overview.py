@@ -12,24 +12,31 @@ a few ms. So the table model asks for pages as it scrolls and the total is
 counted separately, capped. Each page is read ids first, then rows: the
 sort handles only (key, id), not whole rows.
 
-Search uses the same ``search_text`` LIKE as the intake box
-(:func:`app.domain.customers.search`). No index serves LIKE '%...%' on
-every backend, so a search keystroke is planned from one probe: the first
-:data:`PROBE` + 1 matching ids in table order. Few matches (a rare name, a
-phone number, a code): the probe read them all, they are sorted by id list
-and every page and the count come from that one scan. Many matches (a
+Search uses the same ``search_text`` match as the intake box
+(:func:`app.domain.customers.search`). No index serves a substring match on
+every backend, so a search keystroke is planned from one probe (_Probe):
+the first :data:`PROBE` + 1 matches with their sort key. Few matches (a
+rare name, a phone number, a code): the probe has them all; they are sorted
+here, and every page and the count come from that one scan. Many matches (a
 common letter): walking the sort column's index meets a page of them within
-a few thousand rows, and the count is "more than PROBE". Before the probe,
-a rare string sorted by name made the database walk the whole name index
-(95-280 ms on 100 000 customers); now each keystroke costs about one scan. The sort is on the column asked for
-plus ``id``, so pages never overlap or skip rows; code, region, status and
-credit rating are indexed, the other columns are sorted per query (fine
-once a filter or search narrows the rows; see the README's figures).
+a few thousand rows, and the count shows "more than PROBE". Before the
+probe a rare string sorted by name made the database walk the whole name
+index testing every row (95-280 ms on 100 000 customers).
+
+Still slow: many matches that all sort late (typing a customer code, sorted
+by code: "cu-2000-09" matches 10 % of the codes, all in the last tenth), where
+the walk passes most of the index first (30-160 ms; README).
+
+The sort is on the column asked for plus ``id``, so pages never overlap or
+skip rows; code, region, status and credit rating are indexed, the other
+columns are sorted per query.
 """
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass
+from functools import reduce
 from decimal import Decimal
 from typing import Iterator
 
@@ -37,13 +44,23 @@ import peewee as pw
 
 from .archive_fields import CREDIT_RATINGS, CUSTOMER_STATUSES, STATUSES
 from .customers import CATEGORIES, _contains, clean
+from .db import database, is_mysql, is_postgres
 from .errors import ValidationError, tx
 from .models import Customer, User
 from .permissions import require
 
 PAGE = 100
-#: Matches read by a search's probe; at most this many are sorted by id list.
+#: Matches a search's probe reads: at most this many are sorted here.
+#: PostgreSQL reads whole rows in its scan anyway, so a larger probe costs it
+#: little and spares it the sort index walk for middling matches (2 000-5 000
+#: of 100 000: 60-70 -> 35-45 ms); on SQLite and MariaDB each probed match is
+#: one more row lookup.
 PROBE = 2000
+PROBE_POSTGRES = 5000
+
+
+def _probe_size() -> int:
+    return PROBE_POSTGRES if is_postgres() else PROBE
 #: Columns the overview sorts by (codes the UI maps to its headers).
 SORTS = ("code", "name", "short_name", "category", "region", "phone", "credit_rating", "credit_limit",
          "status", "responsible", "cooperation_since", "created_at")
@@ -93,29 +110,93 @@ _COLUMNS = (Customer.id, Customer.code, Customer.name, Customer.short_name, Cust
             pw.fn.COALESCE(User.display_name, ""), Customer.cooperation_since, Customer.tier)
 
 
+class _Probe:
+    """One search keystroke's probe (see the module docstring).
+
+    ``SELECT c.id, key, filters-hold FROM (SELECT id FROM customer WHERE
+    match LIMIT PROBE + 1) m JOIN customer c ON c.id = m.id``: the inner
+    scan reads the (search_text, status) index alone, the other filters and
+    the sort key are read for the few matches only. Filtering inside the
+    scan, or reading the key there, made MariaDB read the whole table
+    (110-160 ms instead of 17-25 ms on 100 000 customers). PostgreSQL reads
+    rows (or its trigram index) either way and gets the flat query.
+    """
+
+    def __init__(self, match, filters, key, sort: str):
+        self.match, self.filters, self.key, self.sort = match, filters, key, sort
+
+    def run(self, descending: bool) -> list[int] | None:
+        """Every matching id in order, or None when there are more than PROBE."""
+        holds = pw.Case(None, [(self.filters, 1)], 0) if self.filters is not None else pw.Value(1)
+        if is_postgres():
+            # The scan reads whole rows anyway (or the trigram index); a join
+            # would be hashed against a second full scan (30 -> 65 ms).
+            q = Customer.select(Customer.id, self.key, holds).where(self.match).limit(_probe_size() + 1)
+        else:
+            inner = Customer.select(Customer.id).where(self.match).limit(_probe_size() + 1).alias("m")
+            q = Customer.select(Customer.id, self.key, holds).join(inner, on=(Customer.id == inner.c.id))
+        if self.sort == "responsible":
+            q = q.switch(Customer).join(User, pw.JOIN.LEFT_OUTER, on=(Customer.responsible == User.id))
+        rows = list(q.tuples())
+        if len(rows) > _probe_size():
+            return None
+        order = _python_order()
+        found = [(order(k), i) for i, k, ok in rows if ok]
+        found.sort(reverse=descending)
+        return [i for _k, i in found]
+
+
+def _python_order():
+    """A sort key that puts values in the order the database's ORDER BY
+    does: NULL first (SQLite, MariaDB) or last (PostgreSQL); text by code
+    point (SQLite; a PostgreSQL database collated "C"), or ignoring case
+    (MariaDB's general_ci, other PostgreSQL collations, approximately)."""
+    nulls_last = is_postgres()
+    fold = is_mysql() or (is_postgres() and not _pg_c_collation())
+
+    def key(v):
+        if v is None:
+            return (2,) if nulls_last else (0,)
+        if isinstance(v, str) and fold:
+            return (1, v.lower())   # equal ignoring case: the id decides, as in the database
+        return (1, v)
+    return key
+
+
+_pg_collation_cache: dict[str, bool] = {}
+
+
+def _pg_c_collation() -> bool:
+    db = database.obj
+    name = f"{db.database}@{db.connect_params.get('host', '')}"
+    if name not in _pg_collation_cache:
+        row = db.execute_sql("SELECT datcollate FROM pg_database WHERE datname = current_database()").fetchone()
+        _pg_collation_cache[name] = (row[0] if row else "") in ("C", "POSIX", "C.UTF-8", "C.utf8", "ucs_basic")
+    return _pg_collation_cache[name]
+
+
 class OverviewQuery:
     """A filtered, sorted overview, read by page. Build it with :func:`query`."""
 
     def __init__(self, select: pw.ModelSelect, flt: OverviewFilter, sort: str, descending: bool,
-                 searching: bool = False, by_ids: pw.ModelSelect | None = None):
+                 probe: _Probe | None = None):
         self._select = select
-        self._by_ids = by_ids       # the same sort over an id list alone
         self.filter, self.sort, self.descending = flt, sort, descending
-        self._searching = searching
+        self._probe_plan = probe
+        self._searching = probe is not None
         self._all_ids: list[int] | None = None   # every match, sorted (a search with few matches)
         self._probed = False
 
     def _probe(self) -> None:
-        """For a search: read up to PROBE + 1 matching ids in table order.
-        When that is all of them, sort them once by id list (a few ms)."""
+        """For a search: the first PROBE + 1 matches, with their sort key.
+        When that is all of them, they are sorted here once and every page
+        and the count come from that list."""
         if self._probed or not self._searching:
             return
         self._probed = True
-        ids = [r[0] for r in self._select.order_by().limit(PROBE + 1).tuples()]
-        if len(ids) <= PROBE:
-            # Sorted by primary key lookups alone: with the search condition
-            # again, PostgreSQL re-ran the trigram scan (16 ms for 1000 ids).
-            self._all_ids = [r[0] for r in self._by_ids.where(Customer.id.in_(ids)).tuples()] if ids else []
+        ids = self._probe_plan.run(self.descending)
+        if ids is not None:
+            self._all_ids = ids
 
     def page(self, offset: int, limit: int = PAGE) -> list[OverviewRow]:
         """``limit`` rows from ``offset`` (0-based) in the sorted order.
@@ -150,7 +231,7 @@ class OverviewQuery:
         matches reports "more than PROBE" from its probe."""
         self._probe()
         if self._searching and self._all_ids is None:
-            return min(cap, PROBE), True
+            return min(cap, _probe_size()), True
         n = self.count(cap=cap)
         return min(n, cap), n > cap
 
@@ -189,39 +270,39 @@ def query(user, flt: OverviewFilter | None = None, sort: str = "code", descendin
         errors["sort"] = tx("Unknown column.")
     if errors:
         raise ValidationError(errors)
-    q = Customer.select(Customer.id)
-    if sort == "responsible":
-        q = q.join(User, pw.JOIN.LEFT_OUTER, on=(Customer.responsible == User.id))
+    conds = []
     if not flt.status:
         # NOT IN the two selection statuses, not IN the three customer ones:
         # IN made SQLite and MariaDB read 98 % of the table through the status
         # index and sort it, instead of walking the sort column's index.
-        q = q.where(Customer.status.not_in([s for s in STATUSES if s not in CUSTOMER_STATUSES]))
+        conds.append(Customer.status.not_in([s for s in STATUSES if s not in CUSTOMER_STATUSES]))
     elif flt.status != "all":
-        q = q.where(Customer.status == flt.status)
+        conds.append(Customer.status == flt.status)
     if flt.category:
-        q = q.where(Customer.category == flt.category)
+        conds.append(Customer.category == flt.category)
     if flt.region:
-        q = q.where(Customer.region == clean(flt.region))
+        conds.append(Customer.region == clean(flt.region))
     if flt.credit_rating:
-        q = q.where(Customer.credit_rating == ("" if flt.credit_rating == "none" else flt.credit_rating))
+        conds.append(Customer.credit_rating == ("" if flt.credit_rating == "none" else flt.credit_rating))
     if flt.responsible_id:
-        q = q.where(Customer.responsible == flt.responsible_id)
+        conds.append(Customer.responsible == flt.responsible_id)
     needle = search_needle(flt.text)
-    if needle:
-        q = q.where(_contains(Customer.search_text, needle))
-    col = User.display_name if sort == "responsible" else getattr(Customer, sort)
+    match = _contains(Customer.search_text, needle) if needle else None
+    col = pw.fn.COALESCE(User.display_name, "") if sort == "responsible" else getattr(Customer, sort)
     keys = [col.desc() if descending else col.asc()]
     if sort != "code":
         # id breaks ties so pages neither overlap nor skip. Not after the
         # unique code: PostgreSQL would then sort every row instead of
         # walking the code index (230 ms -> a few ms on 100 000 customers).
         keys.append(Customer.id.desc() if descending else Customer.id)
-    q = q.order_by(*keys)
-    by_ids = Customer.select(Customer.id)
+    q = Customer.select(Customer.id)
     if sort == "responsible":
-        by_ids = by_ids.join(User, pw.JOIN.LEFT_OUTER, on=(Customer.responsible == User.id))
-    return OverviewQuery(q, flt, sort, descending, searching=bool(needle), by_ids=by_ids.order_by(*keys))
+        q = q.join(User, pw.JOIN.LEFT_OUTER, on=(Customer.responsible == User.id))
+    for cond in conds + ([match] if match is not None else []):
+        q = q.where(cond)
+    q = q.order_by(*keys)
+    probe = _Probe(match, reduce(operator.and_, conds) if conds else None, col, sort) if match is not None else None
+    return OverviewQuery(q, flt, sort, descending, probe=probe)
 
 
 def rows_by_id(ids: list[int]) -> list[OverviewRow]:
