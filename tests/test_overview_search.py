@@ -19,7 +19,6 @@ def people(any_db):
 
 def _probe(monkeypatch, n: int) -> None:
     monkeypatch.setattr(ov, "PROBE", n)
-    monkeypatch.setattr(ov, "PROBE_POSTGRES", n)
 
 
 def _expected(needle: str, sort: str, descending: bool) -> list[str]:

@@ -36,14 +36,17 @@ def pinyin_initials(name: str) -> str:
     return "".join(p[0] for p in lazy_pinyin(name, style=Style.FIRST_LETTER, errors="ignore") if p).lower()
 
 
+SEARCH_TEXT_MAX = 540
+
+
 def search_text_for(code: str, name: str, phone: str, short_name: str = "") -> str:
     """What the search box matches: lower-case name and short name, code,
     phone digits and the pinyin initials of both names ("bjhd")."""
     digits = re.sub(r"\D", "", phone)
     parts = [name.lower(), short_name.lower(), code.lower(), digits, pinyin_initials(name),
              pinyin_initials(short_name) if short_name else ""]
-    # Stay inside the column (700): a very long name loses its tail, not the code.
-    return " ".join(x for x in parts if x)[:700]
+    # Stay inside the column (540): a very long name loses its tail, not the code.
+    return " ".join(x for x in parts if x)[:SEARCH_TEXT_MAX]
 
 
 def validate(name: str, phone: str, category: str) -> dict[str, str]:

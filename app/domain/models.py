@@ -77,7 +77,9 @@ class Customer(BaseModel):
     address = pw.CharField(max_length=300, default="")
     # Lower-case name, code, phone digits and pinyin initials: what the
     # search-as-you-type box matches with one LIKE.
-    search_text = pw.CharField(max_length=700, default="")
+    # 540, not more: MariaDB's 3072-byte key must hold name + search_text +
+    # status for the overview's covering name index (schema v3; was 700).
+    search_text = pw.CharField(max_length=540, default="")
     created_at = pw.DateTimeField(default=now)
     version = pw.IntegerField(default=1)
     # Schema v2: the archive (brief §2.1).

@@ -51,16 +51,7 @@ from .permissions import require
 
 PAGE = 100
 #: Matches a search's probe reads: at most this many are sorted here.
-#: PostgreSQL reads whole rows in its scan anyway, so a larger probe costs it
-#: little and spares it the sort index walk for middling matches (2 000-5 000
-#: of 100 000: 60-70 -> 35-45 ms); on SQLite and MariaDB each probed match is
-#: one more row lookup.
 PROBE = 2000
-PROBE_POSTGRES = 5000
-
-
-def _probe_size() -> int:
-    return PROBE_POSTGRES if is_postgres() else PROBE
 #: Columns the overview sorts by (codes the UI maps to its headers).
 SORTS = ("code", "name", "short_name", "category", "region", "phone", "credit_rating", "credit_limit",
          "status", "responsible", "cooperation_since", "created_at")
@@ -131,14 +122,14 @@ class _Probe:
         if is_postgres():
             # The scan reads whole rows anyway (or the trigram index); a join
             # would be hashed against a second full scan (30 -> 65 ms).
-            q = Customer.select(Customer.id, self.key, holds).where(self.match).limit(_probe_size() + 1)
+            q = Customer.select(Customer.id, self.key, holds).where(self.match).limit(PROBE + 1)
         else:
-            inner = Customer.select(Customer.id).where(self.match).limit(_probe_size() + 1).alias("m")
+            inner = Customer.select(Customer.id).where(self.match).limit(PROBE + 1).alias("m")
             q = Customer.select(Customer.id, self.key, holds).join(inner, on=(Customer.id == inner.c.id))
         if self.sort == "responsible":
             q = q.switch(Customer).join(User, pw.JOIN.LEFT_OUTER, on=(Customer.responsible == User.id))
         rows = list(q.tuples())
-        if len(rows) > _probe_size():
+        if len(rows) > PROBE:
             return None
         order = _python_order()
         found = [(order(k), i) for i, k, ok in rows if ok]
@@ -231,7 +222,7 @@ class OverviewQuery:
         matches reports "more than PROBE" from its probe."""
         self._probe()
         if self._searching and self._all_ids is None:
-            return min(cap, _probe_size()), True
+            return min(cap, PROBE), True
         n = self.count(cap=cap)
         return min(n, cap), n > cap
 
