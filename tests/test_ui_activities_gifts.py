@@ -161,3 +161,34 @@ def test_customer_panel_lists_and_opens(qtbot, two, staff, no_message_boxes):
     panel2 = CustomerServicePanel(AppContext(staff["tech"]), two[0].id)
     qtbot.addWidget(panel2)
     assert not panel2.tabs.isTabVisible(2) and not panel2.tabs.isTabVisible(3)
+
+
+def test_gift_dialog_lets_an_approver_decide(qtbot, two, staff, monkeypatch, no_message_boxes):
+    """A manager opening a waiting request approves or refuses it there; the
+    requester sees no such buttons on their own request."""
+    from app.ui import gift_dialog
+    from app.ui.gift_dialog import GiftDialog
+
+    items = [gifts.ItemInput("中秋月饼礼盒", Decimal(2), Decimal("198"))]
+    first = gifts.request_gift(staff["business"], two[0].id, items, "中秋走访")
+    second = gifts.request_gift(staff["business"], two[1].id, items, "新店开业")
+    mine = GiftDialog(AppContext(staff["business"]), first.id)
+    qtbot.addWidget(mine)
+    assert mine.approve_button.isHidden() and mine.refuse_button.isHidden()
+    ctx = AppContext(staff["manager"])
+    changed = []
+    ctx.field_changed.connect(lambda: changed.append(1))
+    dialog = GiftDialog(ctx, first.id)
+    qtbot.addWidget(dialog)
+    assert not dialog.approve_button.isHidden()
+    dialog.approve_button.click()
+    assert GiftRequest.get_by_id(first.id).status == "approved" and dialog.changed and changed
+    dialog = GiftDialog(ctx, second.id)
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(gift_dialog, "ask_refusal_note", lambda parent: "超出本季度礼品预算")
+    dialog.refuse_button.click()
+    g = GiftRequest.get_by_id(second.id)
+    assert g.status == "refused" and g.decision_note == "超出本季度礼品预算"
+    dialog = GiftDialog(ctx, first.id)       # decided: nothing left to decide
+    qtbot.addWidget(dialog)
+    assert dialog.approve_button.isHidden()

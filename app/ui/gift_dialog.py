@@ -148,11 +148,17 @@ class GiftDialog(QDialog):
         form.addRow(self.errors._fallback)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
         self.withdraw_button = self.buttons.addButton(self.tr("&Withdraw"), QDialogButtonBox.DestructiveRole)
+        # An approver reading a waiting request decides it here too.
+        self.approve_button = self.buttons.addButton(self.tr("&Approve"), QDialogButtonBox.ActionRole)
+        self.refuse_button = self.buttons.addButton(self.tr("Re&fuse…"), QDialogButtonBox.ActionRole)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.withdraw_button.clicked.connect(self.withdraw)
+        self.approve_button.clicked.connect(self.approve)
+        self.refuse_button.clicked.connect(self.refuse)
         layout.addWidget(self.buttons)
-        for b in (self.add_button, self.remove_button, self.withdraw_button):
+        for b in (self.add_button, self.remove_button, self.withdraw_button, self.approve_button,
+                  self.refuse_button):
             b.setAutoDefault(False)
         self.load()
         self.resize(760, 560)
@@ -203,6 +209,10 @@ class GiftDialog(QDialog):
         self.buttons.button(QDialogButtonBox.Save).setVisible(self.editable)
         self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel") if self.editable else self.tr("Close"))
         self.withdraw_button.setVisible(g is not None and self.editable)
+        deciding = (g is not None and g.status == "requested" and self.ctx.can("gift.approve")
+                    and self.ctx.user is not None and g.requested_by_id != self.ctx.user.id)
+        self.approve_button.setVisible(deciding)
+        self.refuse_button.setVisible(deciding)
         (self.customer_edit if g is None and self.customer_id is None else self.reason).setFocus()
 
     def _decision_text(self) -> str:
@@ -335,6 +345,22 @@ class GiftDialog(QDialog):
         self.request_id, self.changed = result.value.id, True
         self.ctx.field_changed.emit()
         self.accept()
+
+    def approve(self) -> None:
+        g = self.request
+        self._decided(ops.run(self, gifts.approve, self.ctx.user, g.id, g.version))
+
+    def refuse(self) -> None:
+        g = self.request
+        note = ask_refusal_note(self)
+        if note is not None:
+            self._decided(ops.run(self, gifts.refuse, self.ctx.user, g.id, g.version, note))
+
+    def _decided(self, result) -> None:
+        if result.ok:
+            self.changed = True
+            self.ctx.field_changed.emit()
+            self.accept()
 
     def withdraw(self) -> None:
         g = self.request

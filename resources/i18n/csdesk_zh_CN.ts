@@ -74,7 +74,7 @@
     </message>
     <message>
         <source>Choose a category.</source>
-        <extracomment>Matches read by a search&apos;s probe; at most this many are sorted by id list. Columns the overview sorts by (codes the UI maps to its headers).</extracomment>
+        <extracomment>Matches a search&apos;s probe reads: at most this many are sorted here. Columns the overview sorts by (codes the UI maps to its headers).</extracomment>
         <translation>请选择客户类别。</translation>
     </message>
     <message>
@@ -2396,6 +2396,14 @@
     <message>
         <source>&amp;Withdraw</source>
         <translation>撤回(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>批准(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;fuse…</source>
+        <translation>拒绝(&amp;F)…</translation>
     </message>
     <message>
         <source>requested by %1 at %2</source>
