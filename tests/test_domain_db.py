@@ -164,3 +164,37 @@ def test_upgrade_a_version_2_database(tmp_path):
     VisitPurpose.create(visit=v, code="patrol.A")
     assert [p.code for p in Visit.get_by_id(v.id).purposes] == ["patrol.A"]
     dbmod.close()
+
+
+def test_migration_3_on_every_backend(any_db):
+    """Migration 3 on each backend: a database put back to the v2 shape
+    (no field-service tables, v2's search indexes, MariaDB's 700-character
+    search text) gains the tables and indexes and keeps its customers."""
+    import peewee as pw
+
+    from app.domain import customers
+    from app.domain.models import Customer, V3_MODELS
+
+    db = dbmod.database.obj
+    c = customers.create_customer("北京海淀华信电子有限公司", "010-62888899", "dealer", user=None)
+    db.drop_tables(V3_MODELS)
+    q = migrations._q
+    for index in ("customer_code_search", "customer_name_search", "customer_search_status"):
+        if index not in {i.name for i in db.get_indexes("customer")}:
+            continue   # PostgreSQL searches through its trigram index instead
+        db.execute_sql(f"DROP INDEX {q(db, index)}" + (f" ON {q(db, 'customer')}"
+                                                        if isinstance(db, pw.MySQLDatabase) else ""))
+    if isinstance(db, pw.MySQLDatabase):
+        db.execute_sql("ALTER TABLE `customer` MODIFY `search_text` VARCHAR(700) NOT NULL DEFAULT ''")
+        db.execute_sql("CREATE INDEX `customer_search_text` ON `customer` (`search_text`)")
+        db.execute_sql("UPDATE `customer` SET `search_text` = CONCAT(`search_text`, REPEAT('x', 600))")
+    Meta.update(value="2").where(Meta.key == "schema_version").execute()
+    assert migrations.migrate(db, backup=False) == [3]
+    indexes = {i.name for i in db.get_indexes("customer")}
+    assert {"customer_code_search", "customer_name_search"} <= indexes
+    assert ("customer_search_status" in indexes) == (not isinstance(db, pw.PostgresqlDatabase))
+    assert "customer_search_text" not in indexes
+    assert set(db.get_tables()) >= {m._meta.table_name for m in V3_MODELS}
+    got = Customer.get_by_id(c.id)
+    assert got.name == "北京海淀华信电子有限公司" and len(got.search_text) <= customers.SEARCH_TEXT_MAX
+    assert got.search_text.startswith(c.search_text)
