@@ -153,7 +153,11 @@ class VisitsPage(QWidget):
         self.completion_view = QTableView()
         setup_view(self.completion_view, self.completion_model)
         self.completion_view.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.completion_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        header = self.completion_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        # The name takes the spare width, not the rate at the far right.
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.Stretch)
         left = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
