@@ -14,18 +14,14 @@ sort handles only (key, id), not whole rows.
 
 Search uses the same ``search_text`` match as the intake box
 (:func:`app.domain.customers.search`). No index serves a substring match on
-every backend, so a search keystroke is planned from one probe (_Probe):
-the first :data:`PROBE` + 1 matches with their sort key. Few matches (a
-rare name, a phone number, a code): the probe has them all; they are sorted
-here, and every page and the count come from that one scan. Many matches (a
-common letter): walking the sort column's index meets a page of them within
-a few thousand rows, and the count shows "more than PROBE". Before the
-probe a rare string sorted by name made the database walk the whole name
-index testing every row (95-280 ms on 100 000 customers).
-
-Still slow: many matches that all sort late (typing a customer code, sorted
-by code: "cu-2000-09" matches 10 % of the codes, all in the last tenth), where
-the walk passes most of the index first (30-160 ms; README).
+every backend, so a search keystroke reads at most :data:`PROBE` matches,
+once (:meth:`OverviewQuery._probe`). Sorted by code or name, the database
+walks that column's index, which carries the search text and status
+(schema v3), in order: with few matches the walk reads the whole index and
+has them all, with many it stops after PROBE, the first pages. Sorted by
+another column, _Probe reads the matches with their sort key and sorts the
+few here. Before the probe a rare string sorted by name made the database
+walk the name index testing every row (95-280 ms on 100 000 customers).
 
 The sort is on the column asked for plus ``id``, so pages never overlap or
 skip rows; code, region, status and credit rating are indexed, the other
@@ -52,6 +48,8 @@ from .permissions import require
 PAGE = 100
 #: Matches a search's probe reads: at most this many are sorted here.
 PROBE = 2000
+#: Sorts whose index carries the search text and status (schema v3).
+COVERED_SORTS = ("code", "name")
 #: Columns the overview sorts by (codes the UI maps to its headers).
 SORTS = ("code", "name", "short_name", "category", "region", "phone", "credit_rating", "credit_limit",
          "status", "responsible", "cooperation_since", "created_at")
@@ -176,15 +174,30 @@ class OverviewQuery:
         self._probe_plan = probe
         self._searching = probe is not None
         self._all_ids: list[int] | None = None   # every match, sorted (a search with few matches)
+        self._head: list[int] = []                # the first PROBE matches in order, when known
         self._probed = False
 
     def _probe(self) -> None:
-        """For a search: the first PROBE + 1 matches, with their sort key.
-        When that is all of them, they are sorted here once and every page
-        and the count come from that list."""
+        """For a search, once: every match in order when there are at most
+        PROBE of them (:attr:`_all_ids`), else the first PROBE when they
+        come cheaply (:attr:`_head`).
+
+        Sorted by code or name, the database's own walk of the covering sort
+        index is the probe: it yields the matches already in order, and a
+        search whose many matches all sort late (a customer code typed in
+        code order) costs one pass over that index instead of a probe and
+        then the pass (PostgreSQL 60 -> 23 ms, MariaDB 65 -> 37 ms). Other
+        sorts have no such index: _Probe reads the matches with their key."""
         if self._probed or not self._searching:
             return
         self._probed = True
+        if self.sort in COVERED_SORTS:
+            ids = [r[0] for r in self._select.limit(PROBE + 1).tuples()]
+            if len(ids) <= PROBE:
+                self._all_ids = ids
+            else:
+                self._head = ids[:PROBE]
+            return
         ids = self._probe_plan.run(self.descending)
         if ids is not None:
             self._all_ids = ids
@@ -198,6 +211,8 @@ class OverviewQuery:
         self._probe()
         if self._all_ids is not None:
             return rows_by_id(self._all_ids[offset:offset + limit])
+        if offset + limit <= len(self._head):
+            return rows_by_id(self._head[offset:offset + limit])
         ids = [r[0] for r in self._select.limit(limit).offset(offset).tuples()]
         return rows_by_id(ids)
 
@@ -289,7 +304,9 @@ def query(user, flt: OverviewFilter | None = None, sort: str = "code", descendin
     q = Customer.select(Customer.id)
     if sort == "responsible":
         q = q.join(User, pw.JOIN.LEFT_OUTER, on=(Customer.responsible == User.id))
-    for cond in conds + ([match] if match is not None else []):
+    # The search first: MariaDB tests the conditions in this order, and the
+    # status test on every row cost more than the search itself (37 -> 25 ms).
+    for cond in ([match] if match is not None else []) + conds:
         q = q.where(cond)
     q = q.order_by(*keys)
     probe = _Probe(match, reduce(operator.and_, conds) if conds else None, col, sort) if match is not None else None
