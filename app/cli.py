@@ -157,11 +157,11 @@ def _print_field(args) -> int:
         data = gifts.slip_data(None, find(GiftRequest, GiftRequest.number, number).id)
         pdf = gift_print.render_gift_slip(data, lang=args.lang, font=font)
     else:
-        from app.domain import surveys
+        from app.domain import survey_results
         from app.printing import survey_form
 
         customer_id = find(Customer, Customer.code, number).id if number else None
-        pdf = survey_form.render_survey_form(surveys.form_print_data(None, customer_id, args.lang),
+        pdf = survey_form.render_survey_form(survey_results.form_print_data(None, customer_id, args.lang),
                                              lang=args.lang, font=font)
     Path(args.output).write_bytes(pdf)
     print(f"{args.output}: {doc} {number} ({len(pdf)} bytes)".replace("  (", " ("))

@@ -6,7 +6,7 @@ import io
 
 import pypdf
 
-from app.domain import customers, surveys
+from app.domain import customers, survey_results, surveys
 from app.domain.models import CustomerContact
 from app.printing.survey_form import render_survey_form
 from app.printing.survey_results_print import render_survey_results
@@ -18,7 +18,7 @@ def _text(pdf: bytes) -> tuple[int, str]:
 
 
 def test_blank_form_one_page_every_question(db, staff):
-    pages, text = _text(render_survey_form(surveys.form_print_data(staff["business"])))
+    pages, text = _text(render_survey_form(survey_results.form_print_data(staff["business"])))
     assert pages == 1
     assert "用户满意度调查表" in text and "不适用" in text and "很不满意" in text
     for q in surveys.questions():
@@ -30,13 +30,13 @@ def test_blank_form_one_page_every_question(db, staff):
 def test_form_for_one_customer(db, staff):
     c = customers.create_customer("杭州西湖博远科技有限公司", "0571-88886666", "dealer", user=None)
     CustomerContact.create(customer=c, name="陈伟", title="采购经理", mobile="13900001111", is_primary=True)
-    pages, text = _text(render_survey_form(surveys.form_print_data(staff["business"], c.id)))
+    pages, text = _text(render_survey_form(survey_results.form_print_data(staff["business"], c.id)))
     assert pages == 1
     assert "杭州西湖博远科技有限公司" in text and c.code in text and "陈伟" in text and "13900001111" in text
 
 
 def test_form_english_one_page(db, staff):
-    pdf = render_survey_form(surveys.form_print_data(staff["business"], None, "en"), lang="en")
+    pdf = render_survey_form(survey_results.form_print_data(staff["business"], None, "en"), lang="en")
     pages, text = _text(pdf)
     assert pages == 1 and "Customersatisfactionsurvey" in text
     assert all(str(q.text).replace(" ", "") in text for q in surveys.questions())
@@ -47,7 +47,7 @@ def test_results_summary(db, staff):
     y = dt.date.today().year - 1
     surveys.create_response(staff["business"], surveys.SurveyForm(
         customer_id=c.id, returned_on=dt.date(y, 3, 2), scores={"q01": 5, "q06": 1}, comments="送修等了两周"))
-    data = surveys.results_print_data(staff["manager"], surveys.SurveyFilter(category="retailer"))
+    data = survey_results.results_print_data(staff["manager"], surveys.SurveyFilter(category="retailer"))
     pages, text = _text(render_survey_results(data))
     assert pages >= 1
     assert "用户满意度调查结果汇总" in text and "零售商" in text

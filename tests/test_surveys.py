@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from app.domain import customers, surveys
+from app.domain import customers, survey_results, surveys
 from app.domain.errors import ConcurrentChange, PermissionDenied, TransitionNotAllowed, ValidationError
 from app.domain.models import SurveyAnswer, SurveyResponse, set_clock
 
@@ -84,10 +84,10 @@ def test_permissions(db, staff):
         with pytest.raises(PermissionDenied):
             surveys.create_response(staff[who], _form(c, {"q01": 4}))
         with pytest.raises(PermissionDenied):
-            surveys.results(staff[who])
+            survey_results.results(staff[who])
     for who in ("business", "info", "manager"):
         surveys.create_response(staff[who], _form(c, {"q01": 4}))
-        assert surveys.results(staff[who]).responses >= 1
+        assert survey_results.results(staff[who]).responses >= 1
 
 
 def test_edit_with_version(any_db, staff):
@@ -139,7 +139,7 @@ def _three(staff):
 
 def test_results_per_question_customer_month(any_db, staff):
     a, b, y = _three(staff)
-    r = surveys.results(staff["manager"])
+    r = survey_results.results(staff["manager"])
     assert (r.responses, r.answers) == (3, 8)
     assert r.average == Decimal("3.50")                  # 28 / 8
     assert r.satisfied_share == Decimal("0.6250")        # 5,4,4,4,5 of 8
@@ -158,7 +158,7 @@ def test_results_per_question_customer_month(any_db, staff):
     assert list(months) == [f"{y}-01", f"{y}-02"]
     assert months[f"{y}-01"].average == Decimal("3.67") and months[f"{y}-02"].responses == 2
     assert months[f"{y}-02"].average == Decimal("3.40")     # 4+4+3+1+5 = 17 / 5
-    quarter = surveys.results(staff["manager"], period="quarter").periods
+    quarter = survey_results.results(staff["manager"], period="quarter").periods
     assert [(p.label, p.responses) for p in quarter] == [(f"{y} Q1", 3)]
     low = {x.number: x for x in r.low_comments}
     assert len(low) == 2 and {tuple(x.low_questions) for x in low.values()} == {("q06",)}
@@ -167,11 +167,11 @@ def test_results_per_question_customer_month(any_db, staff):
 def test_results_filters(any_db, staff):
     _a, b, y = _three(staff)
     m = staff["manager"]
-    assert surveys.results(m, surveys.SurveyFilter(category="retailer")).responses == 1
-    assert surveys.results(m, surveys.SurveyFilter(region="北京")).average == Decimal("3.80")
-    assert surveys.results(m, surveys.SurveyFilter(staff_id=staff["info"].id)).responses == 1
+    assert survey_results.results(m, surveys.SurveyFilter(category="retailer")).responses == 1
+    assert survey_results.results(m, surveys.SurveyFilter(region="北京")).average == Decimal("3.80")
+    assert survey_results.results(m, surveys.SurveyFilter(staff_id=staff["info"].id)).responses == 1
     f = surveys.SurveyFilter(date_from=dt.date(y, 2, 1), date_to=dt.date(y, 2, 28))
-    assert surveys.results(m, f).responses == 2
+    assert survey_results.results(m, f).responses == 2
     assert [r.customer.code for r in surveys.list_responses(m, surveys.SurveyFilter(text="浦东"))] == [b.code]
 
 
@@ -182,7 +182,7 @@ def test_demo_fill(db):
     before = SurveyResponse.select().count()
     demo_surveys.fill(random.Random(3), demo.ensure_staff(), TODAY)
     assert SurveyResponse.select().count() - before == 40
-    r = surveys.results(None)
+    r = survey_results.results(None)
     assert Decimal("3.5") < r.average < Decimal("4.6")
     assert r.weakest[0].code in ("q06", "q11", "q03")
     assert all(TODAY - dt.timedelta(days=366) <= x.returned_on <= TODAY for x in SurveyResponse.select())

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from app.domain import customers, surveys
+from app.domain import customers, survey_results, surveys
 from app.domain.models import SurveyResponse, set_clock
 from app.ui.context import AppContext
 from app.ui.qt import QApplication, QDialogButtonBox, Qt
@@ -114,7 +114,7 @@ def test_results_charts_match_the_domain(qtbot, data, printed, no_message_boxes)
     user = data["staff"]["info"]
     dlg = SurveyResultsDialog(AppContext(user))
     qtbot.addWidget(dlg)
-    r = surveys.results(user)
+    r = survey_results.results(user)
     bars = [dlg.bar_set.at(i) for i in range(dlg.bar_set.count())]
     assert bars == [float(q.average or 0) for q in reversed(r.questions)]
     assert bars[-1] == 4.0 and bars[-6] == 1.5         # q01 (5, 3) and q06 (2, 1)

@@ -9,7 +9,7 @@ ruled writing space; how to return the form; and a line for the office
 
 The boxes and ruled lines are drawn, not typed: a font without "□" would
 print nothing. The data arrive in the document's language already
-(:func:`app.domain.surveys.form_print_data`).
+(:func:`app.domain.survey_results.form_print_data`).
 """
 from __future__ import annotations
 

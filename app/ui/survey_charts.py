@@ -3,7 +3,7 @@
 A bar per question (its average, 0-5, lowest questions easy to spot), the
 average per month or quarter as a line, the customers (lowest first) and
 the comments of low-scoring responses, all from one
-:func:`app.domain.surveys.results` call with the page's filters plus the
+:func:`app.domain.survey_results.results` call with the page's filters plus the
 grouping, category and region chosen here. "Print" gives the A4 summary.
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ from PySide6.QtCharts import (QBarCategoryAxis, QBarSet, QChart, QChartView, QHo
 from PySide6.QtGui import QPainter
 
 from app.domain import customers as customers_domain
-from app.domain import surveys
+from app.domain import survey_results, surveys
 from app.ui import labels, ops, prefs
 from app.ui.qt import (QComboBox, QCoreApplication, QDialog, QDialogButtonBox, QHBoxLayout, QKeySequence, QLabel,
                        QLineEdit, QPushButton, QShortcut, QSplitter, Qt, QTableView, QTabWidget, QTimer, QVBoxLayout)
@@ -48,7 +48,7 @@ class SurveyResultsDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.base = base or surveys.SurveyFilter()
-        self.results: surveys.SurveyResults | None = None
+        self.results: survey_results.SurveyResults | None = None
         self.setWindowTitle(self.tr("Satisfaction survey results"))
         self.resize(1180, 760)
         lay = QVBoxLayout(self)
@@ -150,7 +150,7 @@ class SurveyResultsDialog(QDialog):
                                        "region": self.region.text().strip()})
 
     def reload(self) -> None:
-        result = ops.run(self, surveys.results, self.ctx.user, self.current_filter(), self.period.currentData())
+        result = ops.run(self, survey_results.results, self.ctx.user, self.current_filter(), self.period.currentData())
         if not result.ok:
             return
         r = self.results = result.value
@@ -163,7 +163,7 @@ class SurveyResultsDialog(QDialog):
         self._draw_bars(r)
         self._draw_line(r)
 
-    def _draw_bars(self, r: surveys.SurveyResults) -> None:
+    def _draw_bars(self, r: survey_results.SurveyResults) -> None:
         chart = self.bar_chart
         chart.removeAllSeries()
         for axis in chart.axes():
@@ -193,7 +193,7 @@ class SurveyResultsDialog(QDialog):
         series.attachAxis(cats)
         series.attachAxis(values)
 
-    def _draw_line(self, r: surveys.SurveyResults) -> None:
+    def _draw_line(self, r: survey_results.SurveyResults) -> None:
         chart = self.line_chart
         chart.removeAllSeries()
         for axis in chart.axes():
@@ -234,5 +234,5 @@ class SurveyResultsDialog(QDialog):
 def results_pdf(user, f: surveys.SurveyFilter, period: str, lang: str) -> bytes:
     from app.printing import survey_results_print
 
-    data = surveys.results_print_data(user, f, period, lang)
+    data = survey_results.results_print_data(user, f, period, lang)
     return survey_results_print.render_survey_results(data, lang=lang, font=prefs.get("font_path") or None)

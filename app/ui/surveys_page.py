@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.domain import surveys
+from app.domain import survey_results, surveys
 from app.domain.models import Customer, User
 from app.ui import ops, prefs
 from app.ui.qt import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
@@ -33,7 +33,7 @@ def period_range(code: str, today: dt.date) -> tuple[dt.date | None, dt.date | N
     if code == "last_year":
         return dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31)
     if code == "quarter":
-        return surveys.period_start(today, "quarter"), None
+        return survey_results.period_start(today, "quarter"), None
     return None, None
 
 
@@ -264,5 +264,5 @@ def form_pdf(user, customer_id: int | None, lang: str) -> bytes:
     """The questionnaire as PDF: blank, or for one customer."""
     from app.printing import survey_form
 
-    data = surveys.form_print_data(user, customer_id, lang)
+    data = survey_results.form_print_data(user, customer_id, lang)
     return survey_form.render_survey_form(data, lang=lang, font=prefs.get("font_path") or None)
