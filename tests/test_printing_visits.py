@@ -7,7 +7,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from app.domain import customers, visit_plans, visits
+from app.domain import customers, visit_outcomes, visit_plans, visits
 from app.domain.models import set_clock
 from app.printing.visit_plan_print import render_visit_plan
 from app.printing.visit_report_print import render_visit_report
@@ -27,7 +27,7 @@ def visit(db, staff):
     v = visits.create_visit(biz, staff_id=biz.id, customer_id=c.id, kind="patrol", due_month=dt.date(2026, 11, 1),
                             purposes=["patrol.A", "patrol.C", "manager.5"], manager_id=boss.id,
                             goal="了解第四季度进货计划", contact_person="刘经理", plan_id=plan.id)
-    v = visits.record_report(biz, v.id, v.version, actual_date=dt.date(2026, 11, 17), gains="计划进货120台",
+    v = visit_outcomes.record_report(biz, v.id, v.version, actual_date=dt.date(2026, 11, 17), gains="计划进货120台",
                              reactions="对维修周期不满意", suggestions="设立备件库", complaint_text="返修超过15天")
     plan = visit_plans.submit_plan(biz, plan.id, plan.version)
     visit_plans.approve_plan(boss, plan.id, plan.version)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from app.domain import customers, users, visit_plans, visits
+from app.domain import customers, users, visit_outcomes, visit_plans, visits
 from app.domain.errors import ConcurrentChange, PermissionDenied, TransitionNotAllowed, ValidationError
 from app.domain.models import Visit, set_clock
 
@@ -60,31 +60,31 @@ def test_report_cancel_and_refused_transitions(field):
     biz = staff["business"]
     v = _new(biz, biz, cust[0])
     with pytest.raises(ValidationError) as e:
-        visits.record_report(biz, v.id, v.version, actual_date=dt.date(2026, 11, 19), gains="x")
+        visit_outcomes.record_report(biz, v.id, v.version, actual_date=dt.date(2026, 11, 19), gains="x")
     assert "actual_date" in e.value.fields                           # in the future
     with pytest.raises(ValidationError) as e:
-        visits.record_report(biz, v.id, v.version, actual_date=TODAY, gains="  ")
+        visit_outcomes.record_report(biz, v.id, v.version, actual_date=TODAY, gains="  ")
     assert "gains" in e.value.fields
-    done = visits.record_report(biz, v.id, v.version, actual_date=TODAY, gains="计划进货 120 台",
+    done = visit_outcomes.record_report(biz, v.id, v.version, actual_date=TODAY, gains="计划进货 120 台",
                                 complaint_text="返修太慢")
     assert done.status == "done" and done.reported_by_id == biz.id and done.version == v.version + 1
-    for fn, args in ((visits.cancel_visit, ("原因",)), (visits.carry_forward, (dt.date(2026, 12, 1),))):
+    for fn, args in ((visit_outcomes.cancel_visit, ("原因",)), (visit_outcomes.carry_forward, (dt.date(2026, 12, 1),))):
         with pytest.raises(TransitionNotAllowed):
             fn(biz, done.id, done.version, *args)
     with pytest.raises(TransitionNotAllowed):
-        visits.record_report(biz, done.id, done.version, actual_date=TODAY, gains="again")
+        visit_outcomes.record_report(biz, done.id, done.version, actual_date=TODAY, gains="again")
     with pytest.raises(TransitionNotAllowed):
         visits.update_visit(biz, done.id, done.version, goal="new")
-    fixed = visits.correct_report(biz, done.id, done.version, actual_date=TODAY, gains="计划进货 150 台",
+    fixed = visit_outcomes.correct_report(biz, done.id, done.version, actual_date=TODAY, gains="计划进货 150 台",
                                    complaint_text="返修太慢")
     assert fixed.gains == "计划进货 150 台"
     other = _new(biz, biz, cust[1])
     with pytest.raises(ValidationError):
-        visits.cancel_visit(biz, other.id, other.version, " ")
-    gone = visits.cancel_visit(biz, other.id, other.version, "客户停业装修")
+        visit_outcomes.cancel_visit(biz, other.id, other.version, " ")
+    gone = visit_outcomes.cancel_visit(biz, other.id, other.version, "客户停业装修")
     assert gone.status == "cancelled" and gone.cancel_reason == "客户停业装修"
     with pytest.raises(TransitionNotAllowed):
-        visits.correct_report(biz, gone.id, gone.version, actual_date=TODAY, gains="x")
+        visit_outcomes.correct_report(biz, gone.id, gone.version, actual_date=TODAY, gains="x")
     assert [x.id for x in visits.unlinked_complaints(staff["manager"])] == [done.id]
 
 
@@ -96,16 +96,16 @@ def test_carry_forward(field):
     assert not visits.is_overdue(v, on=dt.date(2026, 10, 31))
     for month in (LAST, dt.date(2026, 9, 1)):
         with pytest.raises(ValidationError) as e:
-            visits.carry_forward(biz, v.id, v.version, month)
+            visit_outcomes.carry_forward(biz, v.id, v.version, month)
         assert "to_month" in e.value.fields
-    new = visits.carry_forward(biz, v.id, v.version, dt.date(2026, 12, 15))
+    new = visit_outcomes.carry_forward(biz, v.id, v.version, dt.date(2026, 12, 15))
     old = visits.get_visit(biz, v.id)
     assert old.status == "carried" and new.status == "planned"
     assert new.carried_from_id == v.id and new.due_month == dt.date(2026, 12, 1)
     assert (new.customer_id, new.kind, new.purpose_codes, new.manager_id, new.goal) == \
         (v.customer_id, v.kind, v.purpose_codes, v.manager_id, v.goal)
     with pytest.raises(ConcurrentChange):                            # the old version
-        visits.carry_forward(biz, new.id, new.version - 1, dt.date(2027, 1, 1))
+        visit_outcomes.carry_forward(biz, new.id, new.version - 1, dt.date(2027, 1, 1))
 
 
 def test_optimistic_locking(field):
@@ -117,7 +117,7 @@ def test_optimistic_locking(field):
     with pytest.raises(ConcurrentChange):
         visits.update_visit(biz, v.id, v.version, goal="stale")
     with pytest.raises(ConcurrentChange):
-        visits.record_report(biz, v.id, v.version, actual_date=TODAY, gains="stale")
+        visit_outcomes.record_report(biz, v.id, v.version, actual_date=TODAY, gains="stale")
     assert Visit.get_by_id(v.id).goal == "第一次修改"
 
 
@@ -132,7 +132,7 @@ def test_permissions(field):
     with pytest.raises(PermissionDenied):
         visits.update_visit(biz2, mine.id, mine.version, goal="x")
     with pytest.raises(PermissionDenied):
-        visits.record_report(biz2, mine.id, mine.version, actual_date=TODAY, gains="x")
+        visit_outcomes.record_report(biz2, mine.id, mine.version, actual_date=TODAY, gains="x")
     with pytest.raises(PermissionDenied):
         visit_plans.agenda(biz2, THIS, staff_id=biz.id)
     with pytest.raises(PermissionDenied):
@@ -143,10 +143,10 @@ def test_permissions(field):
     assert {biz.id, biz2.id} <= {u.id for u in visits.staff_choices(info)}
     other = _new(info, biz2, cust[1])                                # info plans for anybody
     assert other.staff_id == biz2.id
-    done = visits.record_report(biz, mine.id, mine.version, actual_date=TODAY, gains="ok")
+    done = visit_outcomes.record_report(biz, mine.id, mine.version, actual_date=TODAY, gains="ok")
     with pytest.raises(PermissionDenied):
-        visits.correct_report(info, done.id, done.version, actual_date=TODAY, gains="info edits")
-    assert visits.correct_report(boss, done.id, done.version, actual_date=TODAY, gains="经理更正").gains == "经理更正"
+        visit_outcomes.correct_report(info, done.id, done.version, actual_date=TODAY, gains="info edits")
+    assert visit_outcomes.correct_report(boss, done.id, done.version, actual_date=TODAY, gains="经理更正").gains == "经理更正"
 
 
 def test_plans(field):
@@ -195,7 +195,7 @@ def test_plans(field):
     # The month's view shows the plan's visit, an ad-hoc one and a carried one alike.
     adhoc = _new(biz, biz, cust[2])
     old = _new(biz, biz, cust[1], month=LAST)
-    carried = visits.carry_forward(biz, old.id, old.version, THIS)
+    carried = visit_outcomes.carry_forward(biz, old.id, old.version, THIS)
     got = {x.id for x in visit_plans.agenda(biz, THIS, staff_id=biz.id)}
     assert {v.id, adhoc.id, carried.id} <= got and old.id not in got
 
@@ -214,13 +214,13 @@ def test_agenda_order_and_completion(field):
     # Completion for October: one on time, one late, one overdue, one carried, one cancelled.
     set_clock(dt.datetime(2026, 10, 20, 9, 0))
     a, b = _new(biz, biz, cust[0], month=LAST), _new(biz, biz, cust[1], month=LAST)
-    visits.record_report(biz, a.id, a.version, actual_date=dt.date(2026, 10, 19), gains="ok")
+    visit_outcomes.record_report(biz, a.id, a.version, actual_date=dt.date(2026, 10, 19), gains="ok")
     c = _new(biz, biz, cust[2], month=LAST)
-    visits.cancel_visit(biz, c.id, c.version, "客户出差")
+    visit_outcomes.cancel_visit(biz, c.id, c.version, "客户出差")
     set_clock(dt.datetime(2026, 11, 18, 10, 0))
-    visits.record_report(biz, b.id, b.version, actual_date=dt.date(2026, 11, 2), gains="late")
+    visit_outcomes.record_report(biz, b.id, b.version, actual_date=dt.date(2026, 11, 2), gains="late")
     d = _new(biz, biz, cust[0], month=LAST)
-    visits.carry_forward(biz, d.id, d.version, THIS)
+    visit_outcomes.carry_forward(biz, d.id, d.version, THIS)
     _new(biz2, biz2, cust[0], month=LAST)
     rows = {r.staff_id: r for r in visit_plans.completion(boss, LAST, on=TODAY)}
     r = rows[biz.id]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from . import auth, users, visit_plans, visits
+from . import auth, users, visit_outcomes, visit_plans, visits
 from .db import write_transaction
 from .models import Customer, User, set_clock
 
@@ -78,7 +78,7 @@ def _visit(rnd, person, cust, month, plan_id=None, manager=None, day=None):
 def _report(rnd, v, day: dt.date, complaint: str = ""):
     set_clock(dt.datetime.combine(day, dt.time(17, rnd.randint(0, 59))))
     try:
-        return visits.record_report(None, v.id, v.version, actual_date=day, gains=rnd.choice(GAINS),
+        return visit_outcomes.record_report(None, v.id, v.version, actual_date=day, gains=rnd.choice(GAINS),
                                     reactions=rnd.choice(REACTIONS), suggestions=rnd.choice(SUGGESTIONS),
                                     complaint_text=complaint)
     finally:
@@ -103,7 +103,7 @@ def _annual(rnd, person, boss, custs, today):
     _approve(plan, boss)
     if person.username == "biz2":
         first = made.pop(0)
-        visits.cancel_visit(None, first.id, first.version, "客户门店装修停业一个月，本次走访取消。")
+        visit_outcomes.cancel_visit(None, first.id, first.version, "客户门店装修停业一个月，本次走访取消。")
     for v in made:
         if visits.month_end(v.due_month) < visits.month_start(today):
             late = rnd.random() < 0.2
@@ -138,4 +138,4 @@ def _monthly(rnd, person, boss, custs, month, today, approve=True, submit=True):
         day = v.planned_date or month + dt.timedelta(days=10 + k)
         _report(rnd, v, day, COMPLAINT if (k == 1 and person.username == "biz1") else "")
     carried = made[4]
-    visits.carry_forward(None, carried.id, carried.version, visits.month_start(today))
+    visit_outcomes.carry_forward(None, carried.id, carried.version, visits.month_start(today))

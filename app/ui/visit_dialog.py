@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.domain import customers, visits
+from app.domain import customers, visit_outcomes, visits
 from app.ui import ops
 from app.ui.qt import (QCheckBox, QComboBox, QDate, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
                        QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
@@ -274,10 +274,10 @@ class VisitDialog(QDialog):
         elif self.mode == "edit":
             result = ops.run(self, visits.update_visit, user, self.visit.id, self.visit.version, **self.values())
         elif self.mode == "report":
-            result = ops.run(self, visits.record_report, user, self.visit.id, self.visit.version,
+            result = ops.run(self, visit_outcomes.record_report, user, self.visit.id, self.visit.version,
                              **self.report_values())
         else:
-            result = ops.run(self, visits.correct_report, user, self.visit.id, self.visit.version,
+            result = ops.run(self, visit_outcomes.correct_report, user, self.visit.id, self.visit.version,
                              **self.report_values())
         if not result.ok:
             focus = self.errors.show(result.field_errors)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.domain import visit_plans, visits
+from app.domain import visit_outcomes, visit_plans, visits
 from app.ui import ops, prefs
 from app.ui.qt import (QAbstractItemView, QComboBox, QCoreApplication, QHBoxLayout, QHeaderView, QInputDialog, QKeySequence, QLabel,
                        QPushButton, QShortcut, QSplitter, QTableView, QToolButton, QVBoxLayout, QWidget, Qt)
@@ -331,7 +331,7 @@ class VisitsPage(QWidget):
         if not ok:
             return
         target = months[[m.strftime("%Y-%m") for m in months].index(choice)]
-        result = ops.run(self, visits.carry_forward, self.ctx.user, v.id, v.version, target, show_validation=True)
+        result = ops.run(self, visit_outcomes.carry_forward, self.ctx.user, v.id, v.version, target, show_validation=True)
         if result.ok:
             self.ctx.field_changed.emit()
 
@@ -343,7 +343,7 @@ class VisitsPage(QWidget):
                                           self.tr("Why is visit %1 cancelled?").replace("%1", v.number))
         if not ok:
             return
-        result = ops.run(self, visits.cancel_visit, self.ctx.user, v.id, v.version, reason, show_validation=True)
+        result = ops.run(self, visit_outcomes.cancel_visit, self.ctx.user, v.id, v.version, reason, show_validation=True)
         if result.ok:
             self.ctx.field_changed.emit()
 
