@@ -27,7 +27,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from .common import fmt_date, fmt_datetime, ptext, style, write_out
 from .data import Company
@@ -58,7 +58,7 @@ _EN = {
     "kind": "Kind", "staff": "Visited by", "manager": "Accompanying manager", "goal": "Purpose",
     "goal_text": "Goal", "gains": "Main gains", "reactions": "Customer's reactions and opinions",
     "suggestions": "Improvement suggestions", "complaint": "Complaint", "visitor_sign": "Visitor (signature)",
-    "manager_sign": "Department manager (signature)", "date": "Date", "none": "(none)", "colon": ": ",
+    "manager_sign": "Manager (signature)", "date": "Date", "none": "(none)", "colon": ": ",
     "status": "Status", "page": "Page {page} of {pages}", "printed_at": "Printed", "printed_by": "By",
     "manager_purposes": "Manager's purposes", "not_done": "(not made yet)", "carried_from": "carried from {number}",
     "period": "Period", "plan_staff": "Staff member", "plan_status": "Status", "approved_by": "Approved by",
@@ -213,7 +213,7 @@ def _story(d: VisitReportData, lang: str, font: str, width: float) -> list:
         rows.append([P(t[key], s_lab), _paras(text or "", P)])
     if d.complaint_text:
         rows.append([P(t["complaint"], s_lab), _paras(d.complaint_text, P)])
-    body = _box(rows, [lab_w, width - lab_w], font, min_heights=[0] + [22 * mm] * (len(rows) - 1),
+    body = _box(rows, [lab_w, width - lab_w], font, min_heights=[0] + [19 * mm] * (len(rows) - 1),
                 split=True)
     story.append(body)
     sign = Table([[P(t["visitor_sign"] + c, s_lab), "", P(t["manager_sign"] + c, s_lab), ""],
@@ -222,7 +222,9 @@ def _story(d: VisitReportData, lang: str, font: str, width: float) -> list:
     sign.setStyle(TableStyle([("LINEBELOW", (1, 0), (1, -1), 0.6, colors.black),
                               ("LINEBELOW", (3, 0), (3, -1), 0.6, colors.black),
                               ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
-    story += [Spacer(1, 6 * mm), sign]
+    # The signatures stay together (a page break between the name and the
+    # date line left a page with only "Date:" on it).
+    story.append(KeepTogether([Spacer(1, 6 * mm), sign]))
     return story
 
 
