@@ -99,17 +99,23 @@ def _story(d: PlanPrintData, lang: str, font: str, width: float) -> list:
     if d.decision_note:
         story += [P(f"{t['decision_note']}{c}{d.decision_note}", s), Spacer(1, 2 * mm)]
     annual = d.kind == "annual"
-    rows = [[t["seq"], t["number"], t["customer"], t["kind"], t["purposes"], t["due"], t["manager"],
-             t["visit_status"]]]
+    # Header and text cells as paragraphs: they wrap inside their column
+    # ("Accompanying manager", "Market development" ran into the next one).
+    # English labels wrap between words, not inside them ("Patrol serv|ice").
+    s_label = style(font, BASE - 0.5, cjk=not lang.startswith("en"))
+    heads = [t[k] for k in ("customer", "kind", "purposes", "due", "manager", "visit_status")]
+    if lang.startswith("en"):
+        heads[4] = "Manager"   # the column is narrow; the report form says "Accompanying manager"
+    rows = [[t["seq"], t["number"]] + [P(h, s_label) for h in heads]]
     for i, line in enumerate(d.lines, 1):
         state = status_text(line.status, lang)
         if line.actual_date and line.status in ("done", "late"):
             state += f"\n{fmt_date(line.actual_date)}"
-        rows.append([str(i), line.number, P(line.customer), kind_text(line.kind, lang),
+        rows.append([str(i), line.number, P(line.customer), P(kind_text(line.kind, lang), s_label),
                      P(purposes_short(line.purposes, lang)), _due(line, t, annual), P(line.manager), P(state)])
     if not d.lines:
         rows.append(["", t["none"]] + [""] * 6)
-    fixed = [8, 27, 0, 17, 0, 17, 16, 18]
+    fixed = [8, 27, 0, 20, 0, 17, 16, 18]
     rest = width - sum(fixed) * mm
     widths = [w * mm for w in fixed]
     widths[2], widths[4] = rest * 0.48, rest * 0.52
