@@ -10,22 +10,19 @@ marker, never dropped.
 """
 from __future__ import annotations
 
-import io
 import os
-from functools import partial
 from typing import BinaryIO
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from .archive_data import ArchiveCardData
 from .archive_labels import AL, code, field
 from .common import fmt_date, fmt_datetime, fmt_money, ptext, style, write_out
-from .fonts import FontChoice, resolve_font, safe_text
-from .voucher import HEAD_BG, _grid, _NumberedCanvas   # the voucher's ruled table and page-count canvas
+from .fonts import FontChoice, resolve_font
+from .pages import build_pdf, printed_stamp
+from .voucher import HEAD_BG, _grid   # the voucher's ruled table
 
 MARGIN = 15 * mm
 BASE = 9.0
@@ -117,21 +114,9 @@ def render_archive_card(data: ArchiveCardData, out: str | os.PathLike | BinaryIO
     ``font``: a FontChoice, a font file path (Settings) or None (auto)."""
     fc = resolve_font(font)
     t = AL(lang)
-    by = f"{t['printed_at']}{t['colon']}{fmt_datetime(data.printed_at)}" + (
-        f"  {t['printed_by']}{t['colon']}{data.printed_by}" if data.printed_by else "")
-    left = safe_text(f"{data.company.name}  {t['card_title']} {data.code}  {t['confidential']}", fc.name)
-
-    def footer(canv: Canvas, pages: int) -> None:
-        canv.saveState()
-        canv.setFont(fc.name, BASE - 2)
-        canv.drawString(MARGIN, MARGIN * 0.55, left)
-        canv.drawRightString(A4[0] - MARGIN, MARGIN * 0.55,
-                             safe_text(f"{by}    {t['page'].format(page=canv.getPageNumber(), pages=pages)}", fc.name))
-        canv.restoreState()
-
-    buf = io.BytesIO()
-    doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-                            bottomMargin=MARGIN + 4 * mm, title=f"{t['card_title']} {data.code}",
-                            author=data.company.name, creator="csdesk")
-    doc.build(_story(data, lang, fc.name, doc.width - 12), canvasmaker=partial(_NumberedCanvas, footer=footer))
-    return write_out(buf.getvalue(), out)
+    pdf = build_pdf(lambda width: _story(data, lang, fc.name, width - 12), title=f"{t['card_title']} {data.code}",
+                    author=data.company.name, font=fc.name,
+                    footer_left=f"{data.company.name}  {t['card_title']} {data.code}  {t['confidential']}",
+                    footer_right=printed_stamp(t, data.printed_at, data.printed_by), page_format=t["page"],
+                    margin=MARGIN, footer_size=BASE - 2)
+    return write_out(pdf, out)

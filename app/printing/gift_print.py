@@ -13,25 +13,23 @@ database.
 """
 from __future__ import annotations
 
-import io
 import os
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from functools import partial
 from typing import BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from .common import fmt_date, fmt_datetime, fmt_money, fmt_qty, ptext, style, write_out
 from .data import Company
-from .fonts import FontChoice, resolve_font, safe_text
+from .fonts import FontChoice, resolve_font
 from .labels import _norm
-from .voucher import HEAD_BG, _grid, _NumberedCanvas
+from .pages import build_pdf, printed_stamp
+from .voucher import HEAD_BG, _grid
 
 MARGIN = 15 * mm
 BASE = 9.5
@@ -244,35 +242,17 @@ def _slip_story(d: GiftSlipData, lang: str, font: str, width: float) -> list[Flo
     return story
 
 
-def _footer_maker(font: str, left: str, right: str, page_size, base: float):
-    def footer(canv: Canvas, pages: int) -> None:
-        canv.saveState()
-        canv.setFont(font, base - 2)
-        canv.drawString(MARGIN, MARGIN * 0.55, left)
-        canv.drawRightString(page_size[0] - MARGIN, MARGIN * 0.55, right.format(page=canv.getPageNumber(),
-                                                                                pages=pages))
-        canv.restoreState()
-    return footer
-
-
-def _printed(t, at: datetime, by: str) -> str:
-    return f"{t['printed_at']}{t['colon']}{fmt_datetime(at)}" + (f"  {t['printed_by']}{t['colon']}{by}" if by else "")
-
-
 def render_gift_slip(data: GiftSlipData, out: str | os.PathLike | BinaryIO | None = None, *,
                      lang: str = "zh_CN", font: FontChoice | str | None = None) -> bytes:
     """The request / approval slip on A4 portrait; returns the PDF bytes."""
     fc = resolve_font(font)
     t = T(lang)
-    left = safe_text(f"{data.company.name}  {t['title']} {data.number}", fc.name)
-    right = safe_text(f"{_printed(t, data.printed_at, data.printed_by)}    ", fc.name) + t["page"]
-    buf = io.BytesIO()
-    doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-                            bottomMargin=MARGIN + 4 * mm, title=f"{t['title']} {data.number}",
-                            author=data.company.name, creator="csdesk")
-    doc.build(_slip_story(data, lang, fc.name, doc.width),
-              canvasmaker=partial(_NumberedCanvas, footer=_footer_maker(fc.name, left, right, A4, BASE)))
-    return write_out(buf.getvalue(), out)
+    pdf = build_pdf(lambda width: _slip_story(data, lang, fc.name, width), title=f"{t['title']} {data.number}",
+                    author=data.company.name, font=fc.name,
+                    footer_left=f"{data.company.name}  {t['title']} {data.number}",
+                    footer_right=printed_stamp(t, data.printed_at, data.printed_by), page_format=t["page"],
+                    margin=MARGIN, footer_size=BASE - 2)
+    return write_out(pdf, out)
 
 
 # --- the list of activities -----------------------------------------------------
@@ -306,14 +286,19 @@ def render_activity_list(data: ActivityListData, out: str | os.PathLike | Binary
     fc = resolve_font(font)
     t = T(lang)
     f, size = fc.name, BASE - 1
-    page = landscape(A4)
-    buf = io.BytesIO()
-    doc = SimpleDocTemplate(buf, pagesize=page, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-                            bottomMargin=MARGIN + 4 * mm, title=t["list_title"], author=data.company.name,
-                            creator="csdesk")
+    period = f"{fmt_date(data.date_from) or '…'} — {fmt_date(data.date_to) or '…'}"
+    return write_out(build_pdf(lambda width: _list_story(data, lang, f, size, width, period), title=t["list_title"],
+                               author=data.company.name, font=f,
+                               footer_left=f"{data.company.name}  {t['list_title']} {period}",
+                               footer_right=printed_stamp(t, data.printed_at, data.printed_by),
+                               page_format=t["page"], margin=MARGIN, footer_size=BASE - 2,
+                               pagesize=landscape(A4)), out)
+
+
+def _list_story(data: ActivityListData, lang: str, f: str, size: float, width: float, period: str) -> list:
+    t = T(lang)
     s = style(f, size)
     P = lambda x, st=s: Paragraph(ptext(x, f), st)  # noqa: E731
-    period = f"{fmt_date(data.date_from) or '…'} — {fmt_date(data.date_to) or '…'}"
     people = sum(h for line in data.lines for _n, _p, h in line.participants)
     customers = sum(len(line.participants) for line in data.lines)
     gap = "&nbsp;" * 6
@@ -335,9 +320,6 @@ def render_activity_list(data: ActivityListData, out: str | os.PathLike | Binary
     if not data.lines:
         rows.append(["", t["none"]] + [""] * 7)
     fixed = [10, 28, 22, 24, 44, 30, 16]
-    widths = [w * mm for w in fixed] + [doc.width - sum(fixed) * mm - 12 * mm, 12 * mm]
+    widths = [w * mm for w in fixed] + [width - sum(fixed) * mm - 12 * mm, 12 * mm]
     story.append(_grid(rows, widths, f, size, num_cols=(8,)))
-    left = safe_text(f"{data.company.name}  {t['list_title']} {period}", f)
-    right = safe_text(f"{_printed(t, data.printed_at, data.printed_by)}    ", f) + t["page"]
-    doc.build(story, canvasmaker=partial(_NumberedCanvas, footer=_footer_maker(f, left, right, page, BASE)))
-    return write_out(buf.getvalue(), out)
+    return story

@@ -8,22 +8,20 @@ the other cells are plain strings, so a few thousand rows build in seconds.
 """
 from __future__ import annotations
 
-import io
 import os
-from functools import partial
 from typing import BinaryIO
 
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from .archive_data import OverviewPrintData
 from .archive_labels import AL, code
 from .common import fit_one, fmt_date, fmt_money, ptext, style, write_out
 from .fonts import FontChoice, resolve_font, safe_text
-from .voucher import _grid, _NumberedCanvas   # the voucher's ruled table and page-count canvas
+from .pages import build_pdf, printed_stamp
+from .voucher import _grid   # the voucher's ruled table
 
 PAGE = landscape(A4)
 MARGIN = 12 * mm
@@ -81,23 +79,9 @@ def render_overview(data: OverviewPrintData, out: str | os.PathLike | BinaryIO |
     """Render the overview table (A4 landscape); return the PDF bytes (and write to ``out`` if given)."""
     fc = resolve_font(font)
     t = AL(lang)
-    stamp = f"{t['printed_at']}{t['colon']}{data.printed_at:%Y-%m-%d %H:%M}" if data.printed_at else ""
-    if data.printed_by:
-        stamp += f"  {t['printed_by']}{t['colon']}{data.printed_by}"
-    left = safe_text(f"{data.company.name}  {t['overview_title']}  {t['confidential']}", fc.name)
-
-    def footer(canv: Canvas, pages: int) -> None:
-        canv.saveState()
-        canv.setFont(fc.name, BASE - 1.5)
-        canv.drawString(MARGIN, MARGIN * 0.55, left)
-        canv.drawRightString(PAGE[0] - MARGIN, MARGIN * 0.55,
-                             safe_text(f"{stamp}    {t['page'].format(page=canv.getPageNumber(), pages=pages)}",
-                                       fc.name))
-        canv.restoreState()
-
-    buf = io.BytesIO()
-    doc = SimpleDocTemplate(buf, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-                            bottomMargin=MARGIN + 3 * mm, title=t["overview_title"], author=data.company.name,
-                            creator="csdesk")
-    doc.build(_story(data, lang, fc.name, doc.width - 12), canvasmaker=partial(_NumberedCanvas, footer=footer))
-    return write_out(buf.getvalue(), out)
+    pdf = build_pdf(lambda width: _story(data, lang, fc.name, width - 12), title=t["overview_title"],
+                    author=data.company.name, font=fc.name,
+                    footer_left=f"{data.company.name}  {t['overview_title']}  {t['confidential']}",
+                    footer_right=printed_stamp(t, data.printed_at, data.printed_by), page_format=t["page"],
+                    margin=MARGIN, footer_size=BASE - 1.5, pagesize=PAGE, bottom_extra=3 * mm)
+    return write_out(pdf, out)

@@ -10,24 +10,21 @@ responses. Every page carries "page x of y" and who printed it.
 """
 from __future__ import annotations
 
-import io
 import os
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from functools import partial
 from typing import BinaryIO
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate
+from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
-from .common import fmt_date, fmt_datetime, ptext, style, write_out
+from .common import fmt_date, ptext, style, write_out
 from .data import Company
-from .fonts import FontChoice, resolve_font, safe_text
-from .voucher import _grid, _NumberedCanvas
+from .fonts import FontChoice, resolve_font
+from .pages import build_pdf, printed_stamp
+from .voucher import _grid
 
 MARGIN = 15 * mm
 BASE = 8.5
@@ -224,21 +221,8 @@ def render_survey_results(data: SurveyResultsPrintData, out: str | os.PathLike |
     """The results summary as PDF bytes (also written to ``out`` if given)."""
     fc = resolve_font(font)
     t = labels(lang)
-    by = f"{t['printed_at']}{t['colon']}{fmt_datetime(data.printed_at)}" + (
-        f"  {t['printed_by']}{t['colon']}{data.printed_by}" if data.printed_by else "")
-    left = safe_text(f"{data.company.name}  {t['title']}", fc.name)
-
-    def footer(canv: Canvas, pages: int) -> None:
-        canv.saveState()
-        canv.setFont(fc.name, BASE - 1.5)
-        canv.drawString(MARGIN, MARGIN * 0.55, left)
-        canv.drawRightString(A4[0] - MARGIN, MARGIN * 0.55,
-                             safe_text(f"{by}    {t['page'].format(page=canv.getPageNumber(), pages=pages)}", fc.name))
-        canv.restoreState()
-
-    buf = io.BytesIO()
-    doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-                            bottomMargin=MARGIN + 4 * mm, title=t["title"], author=data.company.name,
-                            creator="csdesk")
-    doc.build(_story(data, lang, fc.name, doc.width - 12), canvasmaker=partial(_NumberedCanvas, footer=footer))
-    return write_out(buf.getvalue(), out)
+    pdf = build_pdf(lambda width: _story(data, lang, fc.name, width - 12), title=t["title"],
+                    author=data.company.name, font=fc.name, footer_left=f"{data.company.name}  {t['title']}",
+                    footer_right=printed_stamp(t, data.printed_at, data.printed_by), page_format=t["page"],
+                    margin=MARGIN, footer_size=BASE - 1.5)
+    return write_out(pdf, out)

@@ -8,25 +8,23 @@ kept with the table's end; "page x of y" on every page.
 """
 from __future__ import annotations
 
-import io
 import os
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import partial
 from typing import BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from .common import fmt_date, fmt_datetime, ptext, style, write_out
 from .data import Company
-from .fonts import resolve_font, safe_text
+from .fonts import resolve_font
 from .labels import _norm
 from .visit_report_print import VL, kind_text, purposes_short, status_text
-from .voucher import _grid, _NumberedCanvas
+from .pages import build_pdf, printed_stamp
+from .voucher import _grid
 
 BASE = 9.0
 MARGIN = 15 * mm
@@ -138,22 +136,8 @@ def render_visit_plan(data: PlanPrintData, out: str | os.PathLike | BinaryIO | N
     fc = resolve_font(font)
     t = VL(lang)
     title = data.title or t["plan_title_annual" if data.kind == "annual" else "plan_title_monthly"]
-    stamp = f"{t['printed_at']}{t['colon']}{fmt_datetime(data.printed_at)}" if data.printed_at else ""
-    if data.printed_by:
-        stamp += f"  {t['printed_by']}{t['colon']}{data.printed_by}"
-    left = safe_text(f"{data.company.name}  {title}  {data.staff}", fc.name)
-
-    def footer(canv, pages: int) -> None:
-        canv.saveState()
-        canv.setFont(fc.name, BASE - 2)
-        canv.drawString(MARGIN, MARGIN * 0.55, left)
-        canv.drawRightString(A4[0] - MARGIN, MARGIN * 0.55,
-                             safe_text(f"{stamp}    {t['page'].format(page=canv.getPageNumber(), pages=pages)}",
-                                       fc.name))
-        canv.restoreState()
-
-    buf = io.BytesIO()
-    doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-                            bottomMargin=MARGIN + 4 * mm, title=title, author=data.company.name, creator="csdesk")
-    doc.build(_story(data, lang, fc.name, doc.width), canvasmaker=partial(_NumberedCanvas, footer=footer))
-    return write_out(buf.getvalue(), out)
+    pdf = build_pdf(lambda width: _story(data, lang, fc.name, width), title=title, author=data.company.name,
+                    font=fc.name, footer_left=f"{data.company.name}  {title}  {data.staff}",
+                    footer_right=printed_stamp(t, data.printed_at, data.printed_by), page_format=t["page"],
+                    margin=MARGIN, footer_size=BASE - 2)
+    return write_out(pdf, out)

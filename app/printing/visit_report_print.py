@@ -16,24 +16,21 @@ only when it prints (reportlab costs ~150 ms to load).
 """
 from __future__ import annotations
 
-import io
 import os
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import partial
 from typing import BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from .common import fmt_date, fmt_datetime, ptext, style, write_out
+from .common import fmt_date, ptext, style, write_out
 from .data import Company
-from .fonts import resolve_font, safe_text
+from .fonts import resolve_font
 from .labels import _norm
-from .voucher import _NumberedCanvas
+from .pages import build_pdf, printed_stamp
 
 _BG = colors.HexColor("#EEEEEE")
 
@@ -287,23 +284,9 @@ def render_visit_report(data: VisitReportData, out: str | os.PathLike | BinaryIO
     fc = resolve_font(font)
     t = VL(lang)
     margin = MARGIN_MM * mm
-    stamp = f"{t['printed_at']}{t['colon']}{fmt_datetime(data.printed_at)}" if data.printed_at else ""
-    if data.printed_by:
-        stamp += f"  {t['printed_by']}{t['colon']}{data.printed_by}"
-    left = safe_text(f"{data.company.name}  {t['report_title']} {data.number}", fc.name)
-
-    def footer(canv, pages: int) -> None:
-        canv.saveState()
-        canv.setFont(fc.name, BASE - 2.5)
-        canv.drawString(margin, margin * 0.55, left)
-        canv.drawRightString(A4[0] - margin, margin * 0.55,
-                             safe_text(f"{stamp}    {t['page'].format(page=canv.getPageNumber(), pages=pages)}",
-                                       fc.name))
-        canv.restoreState()
-
-    buf = io.BytesIO()
-    doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=margin, rightMargin=margin, topMargin=margin,
-                            bottomMargin=margin + 4 * mm, title=f"{t['report_title']} {data.number}",
-                            author=data.company.name, creator="csdesk")
-    doc.build(_story(data, lang, fc.name, doc.width), canvasmaker=partial(_NumberedCanvas, footer=footer))
-    return write_out(buf.getvalue(), out)
+    pdf = build_pdf(lambda width: _story(data, lang, fc.name, width), title=f"{t['report_title']} {data.number}",
+                    author=data.company.name, font=fc.name,
+                    footer_left=f"{data.company.name}  {t['report_title']} {data.number}",
+                    footer_right=printed_stamp(t, data.printed_at, data.printed_by), page_format=t["page"],
+                    margin=margin, footer_size=BASE - 2.5)
+    return write_out(pdf, out)
