@@ -28,6 +28,22 @@ def _report_values(actual_date, gains, reactions, suggestions, complaint_text, e
                 complaint_text=_clean(complaint_text))
 
 
+def _save_report(v: Visit, version: int, from_status: str, extra: dict, actual_date, gains, reactions,
+                 suggestions, complaint_text, contact_person, place) -> Visit:
+    """Check and write a report (recording or correcting it); raises ValidationError."""
+    errors: dict = {}
+    values = _report_values(actual_date, gains, reactions, suggestions, complaint_text, errors)
+    if errors:
+        raise ValidationError(errors)
+    if contact_person is not None:
+        values["contact_person"] = _clean(contact_person)[:100]
+    if place is not None:
+        values["place"] = _clean(place)[:300]
+    with write_transaction():
+        _versioned_update(v, version, from_status, **extra, **values)
+    return _load(v.id)
+
+
 def record_report(user: User | None, visit_id: int, version: int, *, actual_date, gains: str,
                   reactions: str = "", suggestions: str = "", complaint_text: str = "",
                   contact_person: str | None = None, place: str | None = None) -> Visit:
@@ -38,17 +54,8 @@ def record_report(user: User | None, visit_id: int, version: int, *, actual_date
     if v.status != "planned":
         raise TransitionNotAllowed(tx("Only a planned visit can be reported as made; this one is {status}.",
                                       status=v.status))
-    errors: dict = {}
-    values = _report_values(actual_date, gains, reactions, suggestions, complaint_text, errors)
-    if errors:
-        raise ValidationError(errors)
-    if contact_person is not None:
-        values["contact_person"] = _clean(contact_person)[:100]
-    if place is not None:
-        values["place"] = _clean(place)[:300]
-    with write_transaction():
-        _versioned_update(v, version, "planned", status="done", reported_at=now(), reported_by=user, **values)
-    return _load(v.id)
+    return _save_report(v, version, "planned", dict(status="done", reported_at=now(), reported_by=user),
+                        actual_date, gains, reactions, suggestions, complaint_text, contact_person, place)
 
 
 def correct_report(user: User | None, visit_id: int, version: int, *, actual_date, gains: str,
@@ -62,17 +69,8 @@ def correct_report(user: User | None, visit_id: int, version: int, *, actual_dat
     if v.status != "done":
         raise TransitionNotAllowed(tx("Only the report of a done visit can be corrected; this one is {status}.",
                                       status=v.status))
-    errors: dict = {}
-    values = _report_values(actual_date, gains, reactions, suggestions, complaint_text, errors)
-    if errors:
-        raise ValidationError(errors)
-    if contact_person is not None:
-        values["contact_person"] = _clean(contact_person)[:100]
-    if place is not None:
-        values["place"] = _clean(place)[:300]
-    with write_transaction():
-        _versioned_update(v, version, "done", **values)
-    return _load(v.id)
+    return _save_report(v, version, "done", {}, actual_date, gains, reactions, suggestions, complaint_text,
+                        contact_person, place)
 
 
 def cancel_visit(user: User | None, visit_id: int, version: int, reason: str) -> Visit:
