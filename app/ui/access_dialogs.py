@@ -45,9 +45,7 @@ class RequestAccessDialog(QDialog):
         result = ops.run(self, access.request_access, self.ctx.user, self.customer_id, self.reason.toPlainText(),
                          self.days.value())
         if not result.ok:
-            first = self.errors.show(result.field_errors)
-            if first is not None:
-                first.setFocus()
+            self.errors.show(result.field_errors, focus=True)
             return
         self.request = result.value
         self.accept()

@@ -61,9 +61,7 @@ class CustomerDialog(QDialog):
         result = ops.run(self, customers.create_customer, self.name.text(), self.phone.text(),
                          self.category.currentData(), self.address.text(), user=self.ctx.user)
         if not result.ok:
-            widget = self.errors.show(result.field_errors)
-            if widget is not None:
-                widget.setFocus()
+            self.errors.show(result.field_errors, focus=True)
             return
         self.customer = result.value
         self.ctx.customers_changed.emit()

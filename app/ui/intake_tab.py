@@ -371,10 +371,8 @@ class IntakeTab(QWidget):
         result = ops.run(self, intake.take_in, self.form(), self.ctx.user)
         if not result.ok:
             if result.field_errors:
-                first = self.errors.show(result.field_errors)
+                self.errors.show(result.field_errors, focus=True)
                 self.ui.statusLabel.setText(self.tr("Nothing was saved: please correct the fields marked in red."))
-                if first is not None:
-                    first.setFocus()
             return
         res = result.value
         kinds = ("receipt", "cards") if prefs.get("print_cards_on_save") else ("receipt",)

@@ -356,9 +356,7 @@ class JobDialog(QDialog):
         if result.ok or not isinstance(result.error, ValidationError):
             self.reload()
         elif errors is not None:
-            first = errors.show(result.field_errors)     # translated there (context "widgets")
-            if first is not None:
-                first.setFocus()
+            errors.show(result.field_errors, focus=True)     # translated there (context "widgets")
         return result.ok
 
     def save_diagnosis(self) -> bool:

@@ -223,9 +223,7 @@ class ReleaseDialog(QDialog):
                              self.ctx.user, self.version, self.payment())
         if not result.ok:
             if result.field_errors:
-                first = self.errors.show(result.field_errors)
-                if first is not None:
-                    first.setFocus()
+                self.errors.show(result.field_errors, focus=True)
             elif isinstance(result.error, ConcurrentChange):
                 self.load(job.id)     # show what the other station did; the clerk decides again
             return

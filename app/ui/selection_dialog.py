@@ -62,9 +62,7 @@ class NewProspectDialog(QDialog):
         result = ops.run(self, selection.add_prospect, self.ctx.user, f.pop("name"), f.pop("phone"),
                          f.pop("category"), f.pop("address"), **f)
         if not result.ok:
-            first = self.errors.show(result.field_errors)
-            if first is not None:
-                first.setFocus()
+            self.errors.show(result.field_errors, focus=True)
             return
         self.customer = result.value
         self.ctx.customers_changed.emit()
@@ -273,9 +271,7 @@ class SelectionDialog(QDialog):
         decision = "approved" if self.ui.approveRadio.isChecked() else "refused"
         result = ops.run(self, selection.decide, self.ctx.user, self.customer_id, decision, self.ui.reasonEdit.text())
         if not result.ok:
-            first = self.decision_errors.show(result.field_errors)
-            if first is not None:
-                first.setFocus()
+            self.decision_errors.show(result.field_errors, focus=True)
             return False
         self.ctx.customers_changed.emit()
         self.reload()

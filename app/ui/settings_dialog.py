@@ -155,9 +155,7 @@ class SettingsDialog(QDialog):
         if result is not None and not result.ok:
             if result.field_errors:
                 ui.tabs.setCurrentWidget(ui.companyTab)
-                first = self.errors.show(result.field_errors)
-                if first is not None:
-                    first.setFocus()
+                self.errors.show(result.field_errors, focus=True)
             return
         for kind in ("receipt", "card", "voucher"):
             prefs.set(f"printer_{kind}", self._edit_for(kind).text().strip())

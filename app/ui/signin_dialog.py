@@ -144,9 +144,8 @@ class FirstAdminDialog(QDialog):
         result = ops.run(self, auth.create_first_admin, self.username.text(), self.display_name.text(),
                          self.password.text())
         if not result.ok:
-            first = self.errors.show(result.field_errors) if result.field_errors else None
-            if first is not None:
-                first.setFocus()
+            if result.field_errors:
+                self.errors.show(result.field_errors, focus=True)
             return
         self.user = result.value
         self.accept()

@@ -280,9 +280,7 @@ class VisitDialog(QDialog):
             result = ops.run(self, visit_outcomes.correct_report, user, self.visit.id, self.visit.version,
                              **self.report_values())
         if not result.ok:
-            focus = self.errors.show(result.field_errors)
-            if focus is not None:
-                focus.setFocus()
+            self.errors.show(result.field_errors, focus=True)
             return
         self.saved = result.value
         self.ctx.field_changed.emit()

@@ -96,8 +96,9 @@ class FieldErrors:
         self.add(name, widget, label)
         return widget
 
-    def show(self, errors: dict[str, str]) -> QWidget | None:
-        """Show each message beside its field; returns the first field to focus."""
+    def show(self, errors: dict[str, str], *, focus: bool = False) -> QWidget | None:
+        """Show each message beside its field; returns the first field to
+        focus (with ``focus``, it gets the keyboard focus too)."""
         self.clear()
         first = None
         rest = []
@@ -114,6 +115,8 @@ class FieldErrors:
         if rest and self._fallback is not None:
             self._fallback.setText("\n".join(rest))
             self._fallback.show()
+        if focus and first is not None:
+            first.setFocus()
         return first
 
     def clear(self, name: str | None = None) -> None:
