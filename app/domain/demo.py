@@ -105,19 +105,24 @@ def ensure_staff() -> dict[str, User]:
     return out
 
 
+def random_customer(rnd: random.Random, company_share: float) -> tuple[str, str, str, str]:
+    """(name, phone, category, address) of a sample company or person."""
+    if rnd.random() < company_share:
+        name, category, region = company_name(rnd)
+    else:
+        name, category, region = person_name(rnd), "end_user", "".join(rnd.choice(CITIES))
+    ph = phone(rnd)
+    return name, ph, category, f"{region}{rnd.choice(STREETS)}{rnd.randint(1, 300)}号"
+
+
 def bulk_customers(n: int, rnd: random.Random, start: int) -> None:
     """Insert ``n`` customers fast (benchmarks): codes CU-2000-nnnnnn are
     outside the live series so they never collide with issued codes."""
     rows = []
     for i in range(n):
-        if rnd.random() < 0.4:
-            name, category, region = company_name(rnd)
-        else:
-            name, category, region = person_name(rnd), "end_user", "".join(rnd.choice(CITIES))
+        name, ph, category, address = random_customer(rnd, company_share=0.4)
         code = f"CU-2000-{start + i:06d}"
-        ph = phone(rnd)
-        rows.append(dict(code=code, name=name, phone=ph, category=category,
-                         address=f"{region}{rnd.choice(STREETS)}{rnd.randint(1, 300)}号",
+        rows.append(dict(code=code, name=name, phone=ph, category=category, address=address,
                          search_text=customers.search_text_for(code, name, ph)))
     with database.atomic():
         for k in range(0, len(rows), 500):
@@ -134,13 +139,8 @@ def fill(customers_n: int = 40, jobs_n: int = 60, extra_customers: int = 0, seed
     techs = [staff["tech1"], staff["tech2"], staff["tech3"]]
     made = []
     for _ in range(customers_n):
-        if rnd.random() < 0.6:
-            name, category, region = company_name(rnd)
-        else:
-            name, category, region = person_name(rnd), "end_user", "".join(rnd.choice(CITIES))
-        made.append(customers.create_customer(name, phone(rnd), category,
-                                              f"{region}{rnd.choice(STREETS)}{rnd.randint(1, 300)}号",
-                                              user=None))
+        name, ph, category, address = random_customer(rnd, company_share=0.6)
+        made.append(customers.create_customer(name, ph, category, address, user=None))
     prods = [products.get_or_create_product(m, n, w, b) for m, n, b, w in PRODUCTS]
     units = []
     for i, c in enumerate(made):
