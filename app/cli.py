@@ -68,8 +68,8 @@ def _fail(exc: Exception) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    from app.domain.db import default_url
-    from app.domain.errors import CsdeskError
+    from app.domain.core.db import default_url
+    from app.domain.core.errors import CsdeskError
 
     url = args.database or (demo_database_url() if args.demo else default_url())
     if args.command is None:
@@ -80,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
                 ensure_demo(url, own=args.database is None)
             except CsdeskError as exc:
                 return _fail(exc)
-        from app.ui.application import run
+        from app.ui.shell.application import run
 
         return run(url, demo=args.demo)
     try:
@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
             print("schema up to date")
             return 0
         if args.command == "demo-data":
-            from app.domain import demo
+            from app import demo
 
             s = demo.fill(args.customers, args.jobs, args.extra_customers, seed=args.seed)
             print(f"demo data: {s.customers} customers, {s.units} units, {s.jobs} jobs, "
@@ -105,8 +105,8 @@ def main(argv: list[str] | None = None) -> int:
 def _print(args) -> int:
     if args.document in FIELD_DOCUMENTS:
         return _print_field(args)
-    from app import printouts
-    from app.domain.documents import job_for_document
+    from app.domain.counter import printouts
+    from app.domain.counter.documents import job_for_document
 
     job = job_for_document(args.number)
     opts = printouts.PrintOptions(lang=args.lang, copies=args.copies, font_path=args.font)
@@ -126,8 +126,9 @@ def _print(args) -> int:
 
 def _print_field(args) -> int:
     """A field-service form as the Visit planning tab prints it (as the system user)."""
-    from app.domain.errors import NotFound, tx
-    from app.domain.models import Customer, GiftRequest, Visit
+    from app.domain.core.errors import NotFound, tx
+    from app.domain.customers.models import Customer
+    from app.domain.field.models import GiftRequest, Visit
 
     def find(model, field, value):
         row = model.get_or_none(field == value)
@@ -137,28 +138,28 @@ def _print_field(args) -> int:
 
     doc, number, font = args.document, args.number.strip(), args.font
     if doc == "visit-report":
-        from app.domain import visit_plans
-        from app.printing import visit_report_print
+        from app.domain.field import visit_plans
+        from app.printing.field import visit_report_print
 
         data = visit_plans.report_print_data(None, find(Visit, Visit.number, number).id)
         pdf = visit_report_print.render_visit_report(data, lang=args.lang, font=font)
     elif doc == "visit-plan":
-        from app.domain import visit_plans
-        from app.printing import visit_plan_print
+        from app.domain.field import visit_plans
+        from app.printing.field import visit_plan_print
 
         if not number.isdigit():
             raise NotFound(tx("No document {number}.", number=number))
         pdf = visit_plan_print.render_visit_plan(visit_plans.plan_print_data(None, int(number)), lang=args.lang,
                                                  font=font)
     elif doc == "gift-slip":
-        from app.domain import gifts
-        from app.printing import gift_print
+        from app.domain.field import gifts
+        from app.printing.field import gift_print
 
         data = gifts.slip_data(None, find(GiftRequest, GiftRequest.number, number).id)
         pdf = gift_print.render_gift_slip(data, lang=args.lang, font=font)
     else:
-        from app.domain import survey_results
-        from app.printing import survey_form
+        from app.domain.field import survey_results
+        from app.printing.field import survey_form
 
         customer_id = find(Customer, Customer.code, number).id if number else None
         pdf = survey_form.render_survey_form(survey_results.form_print_data(None, customer_id, args.lang),
@@ -171,15 +172,15 @@ def _print_field(args) -> int:
 def ensure_demo(url: str, own: bool = True) -> None:
     """Create and fill the demo database on first use; an older demo file
     (``own``) gets the demo users and their password (demo.DEMO_PASSWORD)."""
-    from app.domain import demo
-    from app.domain.models import Job
+    from app import demo
+    from app.domain.counter.models import Job
 
     _open(url)
     if not Job.select().exists():
         demo.fill()
     elif own:
         demo.ensure_staff()
-    from app.domain.db import close
+    from app.domain.core.db import close
 
     close()
 

@@ -17,8 +17,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app.domain import bootstrap, db as dbmod  # noqa: E402
-from app.domain.models import User  # noqa: E402
+from app.domain import bootstrap  # noqa: E402
+from app.domain.core import db as dbmod
+from app.domain.core.models import User  # noqa: E402
 
 SERVER_ENV = {"postgresql": "CSDESK_TEST_POSTGRES_URL", "mysql": "CSDESK_TEST_MYSQL_URL"}
 
@@ -128,7 +129,7 @@ def any_db(request, tmp_path):
 def staff(request):
     """One user per role (two technicians), in the open database. No
     passwords (a hash costs ~50 ms); tests that sign in set their own."""
-    from app.domain import users
+    from app.domain.core import users
 
     admin = (User.select().where(User.role == "admin").first()
              or users.create_user("admin", "管理员", "admin"))
@@ -158,7 +159,7 @@ def no_message_boxes(monkeypatch):
 @pytest.fixture
 def printed(monkeypatch):
     """print_service.print_pdf replaced by a collector of (kind, pdf bytes)."""
-    from app.ui import print_service
+    from app.ui.base import print_service
 
     calls = []
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.domain import customers, intake, products
+from app.domain.counter import intake, products
+from app.domain.customers import customers
 
 
 def make_customer(name="北京海淀华信电子有限公司", phone="010-62888899", category="dealer"):

@@ -24,7 +24,7 @@ def test_generated_forms_up_to_date():
 
 @pytest.fixture
 def chinese(qapp):
-    from app.ui.application import install_translators
+    from app.ui.shell.application import install_translators
 
     translators = install_translators(qapp, "zh_CN")
     yield
@@ -33,8 +33,8 @@ def chinese(qapp):
 
 
 def test_labels_and_domain_messages_in_chinese(chinese):
-    from app.domain.errors import tx
-    from app.ui import labels, ops
+    from app.domain.core.errors import tx
+    from app.ui.base import labels, ops
 
     assert labels.state("ready") == "待取件"
     assert labels.kind("free") == "无偿(保修)"

@@ -30,8 +30,9 @@ def fmt(xs: list[float]) -> str:
 
 
 def prepare(url: str, customers: int) -> None:
-    from app.domain import bootstrap, demo
-    from app.domain.models import Customer
+    from app import demo
+    from app.domain import bootstrap
+    from app.domain.customers.models import Customer
 
     bootstrap.open_database(url)
     have = Customer.select().count()
@@ -47,7 +48,7 @@ def prepare(url: str, customers: int) -> None:
 
 
 def bench_search(url: str, customers: int) -> None:
-    from app.domain import customers as cust
+    from app.domain.customers import customers as cust
 
     prepare(url, customers)
     print(f"customer search as you type, {customers} customers:")
@@ -67,13 +68,13 @@ def _archive_columns() -> None:
     leaves them empty) so the overview's filters have something to filter."""
     import peewee as pw
 
-    from app.domain.models import Customer
+    from app.domain.customers.models import Customer
 
     if Customer.select().where(Customer.region != "").limit(1000).count() >= 1000:
         return
     regions = ["北京市海淀区", "北京市朝阳区", "上海市浦东新区", "广州市天河区", "深圳市南山区", "杭州市西湖区", "成都市武侯区"]
     t = time.perf_counter()
-    from app.domain.db import is_sqlite
+    from app.domain.core.db import is_sqlite
 
     def mod(n):  # id % n; SQLite has no MOD() unless built with its math functions
         return Customer.id % n if is_sqlite() else pw.fn.MOD(Customer.id, n)
@@ -87,7 +88,7 @@ def _archive_columns() -> None:
 def bench_overview(url: str, customers: int) -> None:
     """The overview table (用户情况一览表): open (query + first page + capped
     count), a filter, a sort on an unindexed column, and search as you type."""
-    from app.domain import archive
+    from app.domain.customers import archive
 
     prepare(url, customers)
     _archive_columns()
@@ -129,9 +130,9 @@ def _keystroke(q) -> None:
 
 
 def bench_save_print(url: str, n: int = 30) -> None:
-    from app import printouts
-    from app.domain import intake
-    from app.domain.models import Customer, User
+    from app.domain.core.models import User
+    from app.domain.counter import intake, printouts
+    from app.domain.customers.models import Customer
 
     prepare(url, 0)
     user = User.get(User.role == "counter")  # intake is the counter's right
@@ -201,7 +202,7 @@ def main() -> int:
     if args.only in (None, "save"):
         bench_save_print(url)
     if args.only in (None, "startup"):
-        from app.domain import db
+        from app.domain.core import db
 
         db.close()
         prepare(url, 0)

@@ -12,7 +12,7 @@ for url_var in CSDESK_TEST_POSTGRES_URL CSDESK_TEST_MYSQL_URL; do
   url=${!url_var}
   if [ -n "$url" ] && ! .venv/bin/python - "$url" <<'PY' 2>/dev/null
 import sys
-from app.domain.db import make_database
+from app.domain.core.db import make_database
 db = make_database(sys.argv[1]); db.connect(); db.close()
 PY
   then

@@ -1,16 +1,17 @@
 """Open a database for the application: connect, migrate, number series.
 
 A new database has no users: the application asks for its administrator
-at the first start (app.domain.auth.create_first_admin)."""
+at the first start (app.domain.core.auth.create_first_admin)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import db, migrations, numbering
-from .models import Meta, User, now
+from app.domain import schema
+from app.domain.core import db, numbering
+from app.domain.core.models import Meta, User, now
 
 #: The csdesk_meta key that marks a database filled with demo data
-#: (app.domain.demo): only there may ``csdesk --demo`` sign in without asking.
+#: (app.demo): only there may ``csdesk --demo`` sign in without asking.
 DEMO_KEY = "demo_database"
 
 
@@ -31,7 +32,7 @@ def open_database(url: str, *, backup: bool = True) -> OpenedDatabase:
     db.close()
     database = db.connect(url)
     try:
-        applied = migrations.migrate(database, backup=backup)
+        applied = schema.migrate(database, backup=backup)
         year = now().year
         numbering.ensure_series([year, year + 1])
     except Exception:

@@ -1,10 +1,17 @@
-"""The printing layer: PDFs for the pickup receipt, repair cards and service voucher.
+"""The printing layer: every printed document as PDF bytes, by book.
 
-Pure reportlab — no Qt, no database.  The domain layer builds the data
-objects in :mod:`app.printing.data`; the GUI and CLI show
-``register_font().warning`` to the user when it is not empty.
+``core`` holds what every document shares (fonts, barcodes, text fitting,
+the office page frame, the company heading); ``counter`` the pickup
+receipt, repair cards and service voucher; ``customers`` the archive card
+and the overview; ``field`` the visit report and plan, the gift slip and
+activity list, the survey form and results.
 
-The renderers are imported on first use: ``app.printing.data`` is imported
+Pure reportlab — no Qt, no database.  The domain layer builds each
+document's plain data objects (e.g. :mod:`app.printing.counter.data`); the
+GUI and CLI show ``register_font().warning`` to the user when it is not
+empty.
+
+The renderers are imported on first use: ``app.printing.counter.data`` is imported
 at start-up (the domain builds its objects) and must not pull in reportlab,
 which costs ~150 ms before the window can show.
 """
@@ -13,14 +20,14 @@ from __future__ import annotations
 import importlib
 
 _EXPORTS = {
-    "render_cards": ".card",
-    "render_receipt": ".receipt",
-    "render_voucher": ".voucher",
-    "set_invariant": ".common",
-    "NO_FONT_WARNING": ".fonts",
-    "FontChoice": ".fonts",
-    "find_cjk_font": ".fonts",
-    "register_font": ".fonts",
+    "render_cards": ".counter.card",
+    "render_receipt": ".counter.receipt",
+    "render_voucher": ".counter.voucher",
+    "set_invariant": ".core.common",
+    "NO_FONT_WARNING": ".core.fonts",
+    "FontChoice": ".core.fonts",
+    "find_cjk_font": ".core.fonts",
+    "register_font": ".core.fonts",
 }
 __all__ = list(_EXPORTS)
 

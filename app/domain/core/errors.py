@@ -1,0 +1,80 @@
+"""Errors the domain raises; the UI shows their message, never a traceback.
+
+Messages are English and marked with :func:`tx`, which lupdate knows (see
+tools/i18n.py: ``-tr-function-alias QT_TR_NOOP+=tx``), so they land in the
+translation files although the domain imports no Qt. The UI translates a
+:class:`Text` with its template and fills in the parameters afterwards
+(``app.ui.base.ops.translated``).
+"""
+from __future__ import annotations
+
+
+class Text(str):
+    """An English message that keeps its template and parameters."""
+
+    template: str
+    params: dict
+
+    def __new__(cls, template: str, **params):
+        self = super().__new__(cls, template.format(**params) if params else template)
+        self.template = template
+        self.params = params
+        return self
+
+
+def tx(template: str, **params) -> Text:
+    """Mark a user-facing message for translation; ``{name}`` placeholders
+    are filled from ``params`` (after translation, in the UI)."""
+    return Text(template, **params)
+
+
+class CsdeskError(Exception):
+    """Base of every error csdesk expects and explains to the user."""
+
+    code = "error"
+
+    def __init__(self, message: str, **details):
+        super().__init__(message)
+        self.message = message
+        self.details = details
+
+
+class ValidationError(CsdeskError):
+    """One or more fields are wrong; ``fields`` maps field name -> message."""
+
+    code = "validation"
+
+    def __init__(self, fields: dict[str, str]):
+        self.fields = dict(fields)
+        text = "; ".join(f"{k}: {v}" for k, v in self.fields.items())
+        super().__init__(text, fields=self.fields)
+
+
+class NotFound(CsdeskError):
+    code = "not_found"
+
+
+class TransitionNotAllowed(CsdeskError):
+    code = "transition"
+
+
+class ConcurrentChange(CsdeskError):
+    """Another station saved the same record since it was read."""
+
+    code = "concurrent"
+
+
+class PermissionDenied(CsdeskError):
+    code = "permission"
+
+
+class DatabaseUnavailable(CsdeskError):
+    code = "unavailable"
+
+
+class NotACsdeskDatabase(CsdeskError):
+    code = "not_csdesk"
+
+
+class SchemaTooNew(CsdeskError):
+    code = "schema_too_new"

@@ -1,0 +1,87 @@
+"""The tables every book shares: the database's own facts, shared settings,
+the staff who sign in, the document number series; and the base every
+book's model derives from.
+
+Money is ``DecimalField(12, 2)``; quantities and hours ``DecimalField(10, 2)``.
+Timestamps are naive local time, as a service counter reads them. Rows that
+other stations may edit concurrently carry a ``version`` for optimistic
+locking (:func:`app.domain.core.records.guarded_write`). Every table names
+itself (``Meta.table_name``), so moving a class never renames its table;
+:mod:`app.domain.schema` lists every book's tables in order.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import peewee as pw
+
+from app.domain.core.db import database
+
+_clock: dt.datetime | None = None
+
+
+def now() -> dt.datetime:
+    """The time rows are stamped with (seconds). Demo data sets a clock."""
+    return _clock if _clock is not None else dt.datetime.now().replace(microsecond=0)
+
+
+def set_clock(at: dt.datetime | None) -> None:
+    """Stamp new rows with ``at`` (None: the real time). For demo data only."""
+    global _clock
+    _clock = at
+
+
+class BaseModel(pw.Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Meta(BaseModel):
+    """Key/value facts about the database itself (schema version, created)."""
+    key = pw.CharField(max_length=64, primary_key=True)
+    value = pw.TextField()
+
+    class Meta:
+        table_name = "csdesk_meta"
+
+
+class Setting(BaseModel):
+    """Settings shared by every station: company name, phone, pickup terms."""
+    key = pw.CharField(max_length=64, primary_key=True)
+    value = pw.TextField()
+
+    class Meta:
+        table_name = "setting"
+
+
+class User(BaseModel):
+    """A member of staff, who signs in (app.domain.core.auth)."""
+    username = pw.CharField(max_length=64, unique=True)
+    display_name = pw.CharField(max_length=64)
+    role = pw.CharField(max_length=24)  # see app.domain.permissions.ROLES
+    active = pw.BooleanField(default=True)
+    created_at = pw.DateTimeField(default=now)
+    # Schema v2: sign-in.
+    password_hash = pw.CharField(max_length=255, default="")   # "" = no password set yet
+    failed_logins = pw.IntegerField(default=0)
+    locked_until = pw.DateTimeField(null=True)
+    last_login_at = pw.DateTimeField(null=True)
+    must_change_password = pw.BooleanField(default=False)
+
+    class Meta:
+        table_name = "user"
+
+    def __str__(self) -> str:
+        return self.display_name
+
+
+class DocumentSeries(BaseModel):
+    """The last number issued for one document kind in one year."""
+    kind = pw.CharField(max_length=8)
+    year = pw.IntegerField()
+    last_number = pw.IntegerField(default=0)
+
+    class Meta:
+        table_name = "document_series"
+        indexes = ((("kind", "year"), True),)

@@ -1,0 +1,51 @@
+"""Settings every station shares, kept in the database."""
+from __future__ import annotations
+
+import json
+
+from app.domain.core.models import Setting, User
+from app.domain.core.permissions import require
+
+DEFAULTS = {
+    "company_name": "华信电子科技有限公司 售后服务部",
+    "company_phone": "010-6288 8899",
+    "company_address": "北京市海淀区中关村大街 18 号",
+    "pickup_terms": json.dumps([
+        "凭本收据取件，请妥善保管；收据遗失请携带本人身份证件到柜台办理挂失。",
+        "维修完成后我们将电话通知您，请于通知之日起 30 天内取件，逾期将收取保管费。",
+        "送修前请自行备份数据，本公司不对数据丢失承担责任。",
+        "保修期内非人为损坏免费维修；人为损坏、进液及保修期外按价收费。",
+    ], ensure_ascii=False),
+    "default_promise_days": "3",
+    "default_labour_rate": "80.00",
+}
+
+
+def get(key: str) -> str:
+    row = Setting.get_or_none(Setting.key == key)
+    return row.value if row is not None else DEFAULTS.get(key, "")
+
+
+def set_value(key: str, value: str, user: User | None) -> None:
+    """Store a shared setting; only a user with "settings.company" may."""
+    require(user, "settings.company")
+    Setting.insert(key=key, value=value).on_conflict_replace().execute() \
+        if not _is_pg() else Setting.insert(key=key, value=value).on_conflict(
+            conflict_target=[Setting.key], update={Setting.value: value}).execute()
+
+
+def _is_pg() -> bool:
+    from app.domain.core import db
+
+    return db.is_postgres()
+
+
+def company():
+    from app.printing.core.company import Company
+
+    try:
+        terms = json.loads(get("pickup_terms"))
+    except ValueError:
+        terms = [get("pickup_terms")]
+    return Company(name=get("company_name"), phone=get("company_phone"),
+                   address=get("company_address"), pickup_terms=list(terms))

@@ -1,0 +1,147 @@
+"""Taking a unit in at the counter: one transaction writes the job, its
+items, the pickup receipt, the first history row and the register's "in"
+row. It either all happens or nothing does, so a failed save leaves the
+database as it was (and the form, which only reads, as the clerk typed it).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import peewee as pw
+
+from app.domain.core import numbering
+from app.domain.core.db import write_transaction
+from app.domain.core.errors import ValidationError, tx
+from app.domain.core.models import User, now
+from app.domain.core.permissions import require
+from app.domain.counter import products, register
+from app.domain.counter.jobs import log
+from app.domain.counter.models import Job, JobItem, Product, Receipt, RegisterEntry, Unit
+from app.domain.core.text import clean
+from app.domain.customers.models import Customer
+
+
+@dataclass
+class IntakeForm:
+    """What the intake form holds; validated by :func:`validate`."""
+    customer_id: int | None
+    serial: str
+    fault: str
+    items: list[str] = field(default_factory=lambda: ["主机"])
+    condition: str = ""
+    promised_date: dt.date | None = None
+    # For a unit met for the first time:
+    product_id: int | None = None
+    product_model: str = ""
+    product_name: str = ""
+    warranty_months: int = 12
+    sale_date: dt.date | None = None
+    # Override of the service kind the rules give, with the reason.
+    service_kind: str | None = None
+    kind_reason: str = ""
+    brought_by: str = ""            # who brought the unit, if not the customer
+    received_at: dt.datetime | None = None  # demo data and imports only
+
+
+@dataclass
+class IntakeResult:
+    job: Job
+    receipt: Receipt
+    register_row: RegisterEntry
+
+
+def validate(form: IntakeForm) -> dict[str, str]:
+    """Field -> message for everything wrong with the form (empty if fine)."""
+    errors: dict[str, str] = {}
+    if not form.customer_id or Customer.get_or_none(Customer.id == form.customer_id) is None:
+        errors["customer"] = tx("Choose the customer (or add a new one).")
+    serial = clean(form.serial).upper()
+    if not serial:
+        errors["serial"] = tx("Type or scan the serial number.")
+    unit = products.find_unit(serial) if serial else None
+    if serial and unit is None:
+        if not form.product_id and not clean(form.product_model):
+            errors["product"] = tx("New serial number: choose the product.")
+        if form.sale_date and form.sale_date > dt.date.today():
+            errors["sale_date"] = tx("The sale date cannot be in the future.")
+        if form.warranty_months < 0 or form.warranty_months > 240:
+            errors["warranty_months"] = tx("Warranty months between 0 and 240.")
+    if unit is not None:
+        open_job = unit.jobs.where(Job.state.not_in(("delivered", "cancelled", "returned"))).first()
+        if open_job is not None:
+            errors["serial"] = tx("This unit is already in the shop under job {number}.", number=open_job.number)
+    if not clean(form.fault):
+        errors["fault"] = tx("Describe the fault as the customer tells it.")
+    items = [clean(i) for i in form.items if clean(i)]
+    if not items:
+        errors["items"] = tx("List at least one item received (the unit itself).")
+    elif len(items) > 20:
+        errors["items"] = tx("At most 20 items on one job.")
+    today = (form.received_at or now()).date()
+    if form.promised_date and form.promised_date < today:
+        errors["promised_date"] = tx("The promised date is in the past.")
+    if form.service_kind is not None:
+        if form.service_kind not in products.SERVICE_KINDS:
+            errors["service_kind"] = tx("Choose free, contract or paid.")
+    return errors
+
+
+def take_in(form: IntakeForm, user: User | None) -> IntakeResult:
+    """Save the job; raises :class:`ValidationError` and writes nothing if the
+    form is wrong, :class:`PermissionDenied` if ``user`` may not take units in."""
+    require(user, "job.intake")
+    try:
+        return _take_in(form, user)
+    except pw.IntegrityError:
+        # Another station registered the same new serial (or product) in the
+        # moment between our check and our write; the transaction rolled back.
+        raise ValidationError({"serial": tx("This serial number was just registered at another station; "
+                                            "press Enter in the serial field to load it, then save again.")}) from None
+
+
+def _take_in(form: IntakeForm, user: User | None) -> IntakeResult:
+    errors = validate(form)
+    if errors:
+        raise ValidationError(errors)
+    serial = clean(form.serial).upper()
+    items = [clean(i) for i in form.items if clean(i)]
+    received_at = form.received_at or now()
+    with write_transaction():
+        customer = Customer.get_by_id(form.customer_id)
+        unit = products.find_unit(serial)
+        if unit is None:
+            product = (Product.get_by_id(form.product_id) if form.product_id else
+                       products.get_or_create_product(form.product_model, form.product_name,
+                                                      form.warranty_months))
+            unit = products.register_unit(serial, product, customer, form.sale_date)
+        elif unit.owner_id is None:
+            Unit.update(owner=customer).where(Unit.id == unit.id).execute()
+            unit = Unit.get_by_id(unit.id)
+        decision = products.decide_kind(unit, received_at.date())
+        kind = form.service_kind or decision.kind
+        if kind != decision.kind and not clean(form.kind_reason):
+            raise ValidationError({"kind_reason": tx("Say why the service kind differs from the rules ({kind}).",
+                                                     kind=decision.kind)})
+        agreement = decision.agreement
+        if kind == "contract" and agreement is None:
+            agreement = products.active_agreement(unit, received_at.date())
+            if agreement is None:
+                raise ValidationError({"service_kind": tx("No maintenance agreement covers this unit today.")})
+        job = Job.create(
+            number=numbering.next_number("WX", received_at.date()), unit=unit, customer=customer,
+            fault=clean(form.fault), condition=clean(form.condition), received_by=user,
+            received_at=received_at, promised_date=form.promised_date, service_kind=kind,
+            computed_kind=decision.kind, kind_reason=clean(form.kind_reason) if kind != decision.kind else "",
+            agreement=agreement if kind == "contract" else None, state="received", updated_at=received_at)
+        for seq, description in enumerate(items, start=1):
+            JobItem.create(job=job, seq=seq, description=description)
+        receipt = Receipt.create(number=numbering.next_number("LQ", received_at.date()), job=job,
+                                 issued_at=received_at)
+        created = log(job, user, "created", "", from_state="", to_state="received")
+        if created.at != received_at:  # back-dated intake (imports, demo data)
+            created.at = received_at
+            created.save()
+        row = register.write_row(job, "in", user, person=clean(form.brought_by) or customer.name,
+                                 at=received_at)
+    return IntakeResult(job=job, receipt=receipt, register_row=row)

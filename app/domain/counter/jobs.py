@@ -1,0 +1,296 @@
+"""The service job as a state machine, and the work recorded on it.
+
+::
+
+    received ──> diagnosing ──> waiting_parts <──> repairing ──> repaired ──> ready ──> delivered
+        │            │  └──────────────────────────────^              ^        │  └─> returned
+        │            └──────────── give up (unrepaired) ──────────────┘        │   (outcome unrepaired)
+        └──> cancelled  (entry voided; from received/diagnosing/waiting_parts) └─> repairing (rework)
+
+Every transition is checked against :data:`ACTIONS` and writes a
+:class:`JobHistory` row (who, when, from, to, note) in the same transaction.
+``ready -> delivered/returned`` happens only through :mod:`app.domain.counter.release`,
+which also writes the register's "out" row. Each write checks the job's
+``version`` so a change made by another station in the meantime is reported,
+never overwritten.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from app.domain.core.db import write_transaction
+from app.domain.core.errors import ConcurrentChange, NotFound, TransitionNotAllowed, ValidationError, tx
+from app.domain.core.models import User, now
+from app.domain.core.permissions import require
+from app.domain.counter.models import Job, JobHistory, JobLabour, JobPart
+
+STATES = ("received", "diagnosing", "waiting_parts", "repairing", "repaired", "ready",
+          "delivered", "cancelled", "returned")
+OPEN_STATES = ("received", "diagnosing", "waiting_parts", "repairing", "repaired", "ready")
+CLOSED_STATES = ("delivered", "cancelled", "returned")
+#: States in which the technician may still record work.
+WORK_STATES = ("diagnosing", "waiting_parts", "repairing", "repaired")
+
+#: action -> (allowed from-states, to-state, note required)
+ACTIONS: dict[str, tuple[tuple[str, ...], str, bool]] = {
+    "start_diagnosis": (("received",), "diagnosing", False),
+    "wait_parts": (("diagnosing", "repairing"), "waiting_parts", False),
+    "start_repair": (("diagnosing", "waiting_parts"), "repairing", False),
+    "finish_repair": (("repairing",), "repaired", False),
+    "mark_ready": (("repaired",), "ready", False),
+    "give_up": (("received", "diagnosing", "waiting_parts", "repairing"), "ready", True),
+    "rework": (("repaired", "ready"), "repairing", True),
+    "cancel": (("received", "diagnosing", "waiting_parts"), "cancelled", True),
+}
+#: Actions that need their own service (they write more than the job).
+SPECIAL_ACTIONS = {"cancel": "app.domain.counter.release.cancel_job"}
+
+CENT = Decimal("0.01")
+
+
+def money(value) -> Decimal:
+    return Decimal(value or 0).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def to_decimal(value, field: str, *, positive: bool = True, allow_zero: bool = False) -> Decimal:
+    try:
+        d = Decimal(str(value).strip().replace(",", "").replace("¥", ""))
+    except (InvalidOperation, ValueError):
+        raise ValidationError({field: tx("Enter a number.")}) from None
+    if not d.is_finite():
+        raise ValidationError({field: tx("Enter a number.")})
+    if positive and (d < 0 or (d == 0 and not allow_zero)):
+        raise ValidationError({field: tx("Must be greater than zero.") if not allow_zero
+                               else tx("Cannot be negative.")})
+    return d
+
+
+def get_job(job_id: int) -> Job:
+    job = Job.get_or_none(Job.id == job_id)
+    if job is None:
+        raise NotFound(tx("Job {id} not found.", id=job_id))
+    return job
+
+
+def get_by_number(number: str) -> Job | None:
+    return Job.get_or_none(Job.number == number.strip().upper())
+
+
+def allowed_actions(job: Job) -> list[str]:
+    return [a for a, (src, _to, _n) in ACTIONS.items() if job.state in src]
+
+
+def can(job: Job, action: str) -> bool:
+    return action in ACTIONS and job.state in ACTIONS[action][0]
+
+
+def bump(job: Job, expected_version: int | None, **fields) -> Job:
+    """Write ``fields`` if the job is still at ``expected_version``.
+
+    Raises :class:`ConcurrentChange` when another station saved it since.
+    ``expected_version=None`` (scripts, demo data) checks against the version
+    just read in this transaction instead.
+    """
+    fields.setdefault("updated_at", now())
+    version = expected_version if expected_version is not None else job.version
+    q = Job.update(version=Job.version + 1, **fields).where((Job.id == job.id) & (Job.version == version))
+    if q.execute() != 1:
+        fresh = Job.get_or_none(Job.id == job.id)
+        last = fresh.history.order_by(JobHistory.id.desc()).first() if fresh is not None else None
+        if last is not None and last.user is not None:
+            raise ConcurrentChange(tx(
+                "Job {number} was changed at another station by {user} at {time} since you opened it. "
+                "Your change was not saved; reload the job and make it again.",
+                number=job.number, user=last.user.display_name, time=last.at.strftime("%H:%M")))
+        raise ConcurrentChange(tx(
+            "Job {number} was changed at another station since you opened it. "
+            "Your change was not saved; reload the job and make it again.", number=job.number))
+    return Job.get_by_id(job.id)
+
+
+def log(job: Job, user: User | None, event: str, note: str = "", from_state: str = "",
+        to_state: str = "") -> JobHistory:
+    return JobHistory.create(job=job, user=user, event=event, note=note,
+                             from_state=from_state, to_state=to_state)
+
+
+def perform(job_id: int, action: str, user: User | None, expected_version: int | None,
+            note: str = "") -> Job:
+    """Move a job along the state machine (the workshop's right, "job.work":
+    technicians move jobs, the counter informs and hands back)."""
+    require(user, "job.work")
+    if action in SPECIAL_ACTIONS:
+        raise TransitionNotAllowed(tx("'{action}' is done through {service}.", action=action,
+                                      service=SPECIAL_ACTIONS[action]))
+    if action not in ACTIONS:
+        raise TransitionNotAllowed(tx("Unknown action '{action}'.", action=action))
+    sources, target, needs_note = ACTIONS[action]
+    note = (note or "").strip()
+    with write_transaction():
+        job = get_job(job_id)
+        if job.state not in sources:
+            raise TransitionNotAllowed(
+                tx("Job {number} is '{state}'; '{action}' is allowed only from {sources}.",
+                   number=job.number, state=job.state, action=action, sources=", ".join(sources)),
+                state=job.state, action=action)
+        if needs_note and not note:
+            raise ValidationError({"note": tx("Say why (a note is required for this step).")})
+        fields = {"state": target}
+        if action == "mark_ready":
+            fields["outcome"] = "repaired"
+        elif action == "give_up":
+            fields["outcome"] = "unrepaired"
+        elif action == "rework":
+            fields["outcome"] = ""
+        if action in ("start_diagnosis", "start_repair") and job.technician_id is None and user is not None \
+                and user.role == "technician":
+            fields["technician"] = user.id
+        before = job.state
+        job = bump(job, expected_version, **fields)
+        log(job, user, "transition", note, from_state=before, to_state=target)
+    return job
+
+
+def set_diagnosis(job_id: int, diagnosis: str, user: User | None, expected_version: int | None,
+                  technician_id: int | None = None) -> Job:
+    """Record the diagnosis (and, optionally, the technician in charge)."""
+    require(user, "job.work")
+    with write_transaction():
+        job = get_job(job_id)
+        if job.state in CLOSED_STATES:
+            raise TransitionNotAllowed(tx("Job {number} is closed ({state}).", number=job.number, state=job.state))
+        fields = {"diagnosis": (diagnosis or "").strip()}
+        if technician_id is not None:
+            fields["technician"] = technician_id
+        job = bump(job, expected_version, **fields)
+        log(job, user, "diagnosis", fields["diagnosis"][:200])
+    return job
+
+
+def _check_work_allowed(job: Job) -> None:
+    if job.state not in WORK_STATES:
+        raise TransitionNotAllowed(
+            tx("Parts and labour are recorded while the job is being worked on; job {number} is '{state}'.",
+               number=job.number, state=job.state))
+
+
+def add_part(job_id: int, description: str, quantity, unit_price, user: User | None,
+             expected_version: int | None, kind: str = "part", part_no: str = "") -> Job:
+    """Record a part or material used on the job."""
+    require(user, "job.work")
+    errors = {}
+    if not (description or "").strip():
+        errors["description"] = tx("Describe the part or material.")
+    if kind not in ("part", "material"):
+        errors["kind"] = tx("part or material")
+    try:
+        qty = to_decimal(quantity, "quantity")
+    except ValidationError as e:
+        errors.update(e.fields)
+    try:
+        price = to_decimal(unit_price, "unit_price", allow_zero=True)
+    except ValidationError as e:
+        errors.update(e.fields)
+    if errors:
+        raise ValidationError(errors)
+    with write_transaction():
+        job = get_job(job_id)
+        _check_work_allowed(job)
+        JobPart.create(job=job, kind=kind, description=description.strip(), part_no=part_no.strip(),
+                       quantity=qty, unit_price=money(price), added_by=user)
+        job = bump(job, expected_version)
+        log(job, user, "part", f"{description.strip()} x {qty} @ {money(price)}")
+    return job
+
+
+def remove_part(part_id: int, user: User | None, expected_version: int | None) -> Job:
+    """Delete a part line recorded by mistake."""
+    require(user, "job.work")
+    part = JobPart.get_or_none(JobPart.id == part_id)
+    return _remove_line(part, tx("That part line no longer exists."), user, expected_version, "part_removed",
+                        lambda p: f"{p.description} x {p.quantity}")
+
+
+def _remove_line(line, missing, user: User | None, expected_version: int | None, event: str, describe) -> Job:
+    """Delete a part or labour line of a job still being worked on."""
+    if line is None:
+        raise NotFound(missing)
+    with write_transaction():
+        job = line.job
+        _check_work_allowed(job)
+        job = bump(job, expected_version)
+        log(job, user, event, describe(line))
+        line.delete_instance()
+    return job
+
+
+def add_labour(job_id: int, hours, rate, user: User | None, expected_version: int | None,
+               technician_id: int | None = None, description: str = "",
+               work_date: dt.date | None = None) -> Job:
+    """Record labour hours (by default the job's technician, else ``user``)."""
+    require(user, "job.work")
+    errors = {}
+    try:
+        h = to_decimal(hours, "hours")
+        if h > 24:
+            errors["hours"] = tx("More than 24 hours in one line: split it by day.")
+    except ValidationError as e:
+        errors.update(e.fields)
+    try:
+        r = to_decimal(rate, "rate", allow_zero=True)
+    except ValidationError as e:
+        errors.update(e.fields)
+    if errors:
+        raise ValidationError(errors)
+    with write_transaction():
+        job = get_job(job_id)
+        _check_work_allowed(job)
+        tech = technician_id if technician_id is not None else (job.technician_id or (user.id if user else None))
+        JobLabour.create(job=job, technician=tech, hours=h, rate=money(r), description=description.strip(),
+                         work_date=work_date or dt.date.today())
+        job = bump(job, expected_version)
+        log(job, user, "labour", f"{h} h @ {money(r)} {description.strip()}".strip())
+    return job
+
+
+def remove_labour(labour_id: int, user: User | None, expected_version: int | None) -> Job:
+    """Delete a labour line recorded by mistake."""
+    require(user, "job.work")
+    line = JobLabour.get_or_none(JobLabour.id == labour_id)
+    return _remove_line(line, tx("That labour line no longer exists."), user, expected_version,
+                        "labour_removed", lambda x: f"{x.hours} h")
+
+
+def inform_customer(job_id: int, user: User | None, expected_version: int | None, how: str = "phone",
+                    note: str = "") -> Job:
+    """Record that the customer was told (e.g. the unit is ready, or a quote)."""
+    require(user, "job.inform")
+    with write_transaction():
+        job = get_job(job_id)
+        if job.state in CLOSED_STATES:
+            raise TransitionNotAllowed(tx("Job {number} is closed ({state}).", number=job.number, state=job.state))
+        job = bump(job, expected_version, informed_at=now(), informed_by=user.id if user else None)
+        log(job, user, "informed", f"{how}: {note}".strip(": "))
+    return job
+
+
+def override_kind(job_id: int, kind: str, reason: str, user: User | None,
+                  expected_version: int | None) -> Job:
+    """Change the service kind the rules gave; a reason is required."""
+    require(user, "job.kind")
+    from app.domain.counter.products import SERVICE_KINDS
+
+    if kind not in SERVICE_KINDS:
+        raise ValidationError({"service_kind": tx("Choose free, contract or paid.")})
+    with write_transaction():
+        job = get_job(job_id)
+        if job.state in CLOSED_STATES:
+            raise TransitionNotAllowed(tx("Job {number} is closed ({state}).", number=job.number, state=job.state))
+        if kind != job.computed_kind and not (reason or "").strip():
+            raise ValidationError({"kind_reason": tx("Say why the service kind differs from the rules.")})
+        old = job.service_kind
+        job = bump(job, expected_version, service_kind=kind,
+                   kind_reason=(reason or "").strip() if kind != job.computed_kind else "")
+        log(job, user, "kind", f"{old} -> {kind}: {reason}".strip(": "))
+    return job

@@ -1,0 +1,192 @@
+"""The counter's tables: products and units, maintenance agreements, the
+service job with its items, parts, labour and history, pickup receipts and
+the in/out register (用户产品进出登记本)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import peewee as pw
+
+from app.domain.core.models import BaseModel, User, now
+from app.domain.customers.models import Customer
+
+
+class Product(BaseModel):
+    model = pw.CharField(max_length=100, unique=True)
+    name = pw.CharField(max_length=200)
+    brand = pw.CharField(max_length=100, default="")
+    warranty_months = pw.IntegerField(default=12)
+
+    class Meta:
+        table_name = "product"
+
+
+class Unit(BaseModel):
+    """One physical product, known by its serial number."""
+    serial = pw.CharField(max_length=100, unique=True)
+    product = pw.ForeignKeyField(Product, backref="units", on_delete="RESTRICT")
+    owner = pw.ForeignKeyField(Customer, backref="units", null=True, on_delete="RESTRICT")
+    sale_date = pw.DateField(null=True)
+    notes = pw.TextField(default="")
+    created_at = pw.DateTimeField(default=now)
+
+    class Meta:
+        table_name = "unit"
+
+
+class Agreement(BaseModel):
+    """A maintenance agreement (维修协议) covering some of a customer's units."""
+    number = pw.CharField(max_length=32, unique=True)
+    customer = pw.ForeignKeyField(Customer, backref="agreements", on_delete="RESTRICT")
+    start_date = pw.DateField()
+    end_date = pw.DateField()
+    terms = pw.TextField(default="")
+    covers_parts = pw.BooleanField(default=True)
+    covers_labour = pw.BooleanField(default=True)
+    # Discount on what the agreement does not cover, e.g. 0.20 = 20 % off.
+    discount_rate = pw.DecimalField(max_digits=5, decimal_places=2, default=0)
+    active = pw.BooleanField(default=True)
+
+    class Meta:
+        table_name = "agreement"
+
+
+class AgreementUnit(BaseModel):
+    agreement = pw.ForeignKeyField(Agreement, backref="unit_links", on_delete="CASCADE")
+    unit = pw.ForeignKeyField(Unit, backref="agreement_links", on_delete="CASCADE")
+
+    class Meta:
+        table_name = "agreement_unit"
+        indexes = ((("agreement", "unit"), True),)
+
+
+class Job(BaseModel):
+    """A service job (维修单): one unit brought in once."""
+    number = pw.CharField(max_length=32, unique=True)
+    unit = pw.ForeignKeyField(Unit, backref="jobs", on_delete="RESTRICT")
+    customer = pw.ForeignKeyField(Customer, backref="jobs", on_delete="RESTRICT")
+    fault = pw.TextField()
+    condition = pw.TextField(default="")
+    received_by = pw.ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")
+    received_at = pw.DateTimeField(default=now, index=True)
+    promised_date = pw.DateField(null=True)
+    service_kind = pw.CharField(max_length=16)          # free | contract | paid
+    computed_kind = pw.CharField(max_length=16)         # what the rules said
+    kind_reason = pw.TextField(default="")              # why it was overridden
+    agreement = pw.ForeignKeyField(Agreement, null=True, backref="jobs", on_delete="SET NULL")
+    state = pw.CharField(max_length=16, index=True)
+    outcome = pw.CharField(max_length=16, default="")   # repaired | unrepaired
+    technician = pw.ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")
+    diagnosis = pw.TextField(default="")
+    informed_at = pw.DateTimeField(null=True)
+    informed_by = pw.ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")
+    delivered_at = pw.DateTimeField(null=True)
+    collected_by = pw.CharField(max_length=100, default="")
+    collector_id = pw.CharField(max_length=64, default="")
+    release_method = pw.CharField(max_length=16, default="")  # receipt | id_document
+    release_approved_by = pw.ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")
+    amount_paid = pw.DecimalField(max_digits=12, decimal_places=2, null=True)
+    payment_method = pw.CharField(max_length=16, default="")
+    updated_at = pw.DateTimeField(default=now)
+    version = pw.IntegerField(default=1)
+
+    class Meta:
+        table_name = "job"
+
+
+class JobItem(BaseModel):
+    """An item received with the job (the unit, its charger, case...): one tag each."""
+    job = pw.ForeignKeyField(Job, backref="items", on_delete="CASCADE")
+    seq = pw.IntegerField()
+    description = pw.CharField(max_length=200)
+
+    class Meta:
+        table_name = "job_item"
+        indexes = ((("job", "seq"), True),)
+
+
+class JobPart(BaseModel):
+    job = pw.ForeignKeyField(Job, backref="parts", on_delete="CASCADE")
+    kind = pw.CharField(max_length=16, default="part")  # part | material
+    description = pw.CharField(max_length=200)
+    part_no = pw.CharField(max_length=64, default="")
+    quantity = pw.DecimalField(max_digits=10, decimal_places=2)
+    unit_price = pw.DecimalField(max_digits=12, decimal_places=2)
+    added_by = pw.ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")
+    added_at = pw.DateTimeField(default=now)
+
+    class Meta:
+        table_name = "job_part"
+
+
+class JobLabour(BaseModel):
+    job = pw.ForeignKeyField(Job, backref="labour", on_delete="CASCADE")
+    technician = pw.ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")
+    description = pw.CharField(max_length=200, default="")
+    hours = pw.DecimalField(max_digits=10, decimal_places=2)
+    rate = pw.DecimalField(max_digits=12, decimal_places=2)
+    work_date = pw.DateField(default=dt.date.today)
+
+    class Meta:
+        table_name = "job_labour"
+
+
+class JobHistory(BaseModel):
+    """One row per transition or notable event of a job (append-only)."""
+    job = pw.ForeignKeyField(Job, backref="history", on_delete="CASCADE")
+    at = pw.DateTimeField(default=now)
+    user = pw.ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")
+    event = pw.CharField(max_length=24)   # transition | informed | kind | created | ...
+    from_state = pw.CharField(max_length=16, default="")
+    to_state = pw.CharField(max_length=16, default="")
+    note = pw.TextField(default="")
+
+    class Meta:
+        table_name = "job_history"
+
+
+class Receipt(BaseModel):
+    """用户产品领取收据. A lost receipt is voided; its number stays on record."""
+    number = pw.CharField(max_length=32, unique=True)
+    job = pw.ForeignKeyField(Job, backref="receipts", on_delete="CASCADE")
+    issued_at = pw.DateTimeField(default=now)
+    status = pw.CharField(max_length=8, default="valid")  # valid | used | void
+    void_reason = pw.TextField(default="")
+    voided_at = pw.DateTimeField(null=True)
+    voided_by = pw.ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")
+
+    class Meta:
+        table_name = "receipt"
+
+
+class RegisterEntry(BaseModel):
+    """用户产品进出登记本: append-only; a correction is a new row.
+
+    The customer, product and serial are copied at the time of the movement
+    so the register reads as it was written even if the archive changes.
+    """
+    number = pw.CharField(max_length=32, unique=True)
+    at = pw.DateTimeField(default=now, index=True)
+    direction = pw.CharField(max_length=4)  # in | out
+    job = pw.ForeignKeyField(Job, backref="register_rows", on_delete="RESTRICT")
+    unit = pw.ForeignKeyField(Unit, backref="register_rows", on_delete="RESTRICT")
+    customer = pw.ForeignKeyField(Customer, backref="register_rows", on_delete="RESTRICT")
+    serial = pw.CharField(max_length=100, index=True)
+    product = pw.CharField(max_length=300)
+    customer_name = pw.CharField(max_length=200)
+    items = pw.TextField(default="")
+    person = pw.CharField(max_length=100, default="")  # who brought / collected it
+    user = pw.ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")
+    note = pw.TextField(default="")
+    corrects = pw.ForeignKeyField("self", null=True, backref="corrections", on_delete="RESTRICT")
+
+    class Meta:
+        table_name = "register_entry"
+
+    def save(self, *args, **kwargs):
+        if self._pk is not None and not kwargs.get("force_insert"):
+            raise PermissionError("The in/out register is append-only; add a correction row instead.")
+        return super().save(*args, **kwargs)
+
+    def delete_instance(self, *args, **kwargs):
+        raise PermissionError("The in/out register is append-only; add a correction row instead.")

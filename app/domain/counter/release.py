@@ -1,0 +1,200 @@
+"""Handing units back, cancelling a job, and the pickup receipt's life.
+
+Notes these services write into the register, the receipts and the job's
+history are records, like the lines of the paper register book: they are
+written in the regulation's language (Chinese), whatever the clerk's UI
+language, so every station reads the same book.
+
+Release needs the pickup receipt, scanned or typed. A customer who lost it
+collects against an identity document with a manager's approval: the
+receipt is voided (its number stays on record, marked void) and who
+approved it is recorded. Each of these writes the register's "out" row (or
+a voiding correction) in the job's own transaction.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from app.domain.core import numbering
+from app.domain.core.db import write_transaction
+from app.domain.core.errors import NotFound, PermissionDenied, TransitionNotAllowed, ValidationError, tx
+from app.domain.core.models import User, now
+from app.domain.core.permissions import require
+from app.domain.counter import register
+from app.domain.counter.charges import PAYMENT_METHODS, compute
+from app.domain.counter.jobs import bump, get_job, log, money, to_decimal
+from app.domain.counter.models import Job, JobItem, Receipt, RegisterEntry
+from app.domain.core.text import clean
+
+
+@dataclass
+class Payment:
+    amount: Decimal | str | None = None
+    method: str = ""
+
+
+def find_by_code(code: str) -> tuple[Job | None, Receipt | None]:
+    """The job behind a scanned code: a job number, a repair card code
+    (job number + item) or a pickup receipt number."""
+    parsed = numbering.parse(code)
+    if parsed is None:
+        return None, None
+    if parsed["kind"] == "LQ":
+        receipt = Receipt.get_or_none(Receipt.number == parsed["number"])
+        return (receipt.job if receipt else None), receipt
+    if parsed["kind"] == "WX":
+        job = Job.get_or_none(Job.number == parsed["number"])
+        if job is not None and parsed["item"] is not None and \
+                not job.items.where(JobItem.seq == parsed["item"]).exists():
+            return None, None
+        return job, None
+    return None, None
+
+
+def valid_receipt(job: Job) -> Receipt | None:
+    return job.receipts.where(Receipt.status == "valid").order_by(Receipt.id.desc()).first()
+
+
+def _check_payment(job: Job, payment: Payment | None) -> tuple[Decimal | None, str]:
+    due = compute(job).due
+    payment = payment or Payment()
+    method = payment.method or ""
+    if method and method not in PAYMENT_METHODS:
+        raise ValidationError({"payment_method": tx("Unknown payment method.")})
+    if due == 0:
+        return (money(0) if payment.amount in (None, "") else
+                money(to_decimal(payment.amount, "amount_paid", allow_zero=True))), method
+    if not method:
+        raise ValidationError({"payment_method": tx("¥{due} is due: choose how it is paid.", due=due)})
+    if method == "account":
+        return money(0), method  # charged to the customer's account (记账)
+    amount = money(to_decimal(payment.amount if payment.amount not in (None, "") else "x", "amount_paid",
+                              allow_zero=True))
+    if amount != due:
+        raise ValidationError({"amount_paid": tx("¥{due} is due; ¥{amount} was entered.", due=due, amount=amount)})
+    return amount, method
+
+
+def _finish(job: Job, user: User | None, expected_version: int | None, collected_by: str,
+            payment: Payment | None, **extra) -> Job:
+    if job.state != "ready":
+        raise TransitionNotAllowed(
+            tx("Job {number} is '{state}', not ready for pickup.", number=job.number, state=job.state),
+            state=job.state)
+    if not clean(collected_by):
+        raise ValidationError({"collected_by": tx("Who is collecting the unit?")})
+    amount, method = _check_payment(job, payment)
+    target = "returned" if job.outcome == "unrepaired" else "delivered"
+    job = bump(job, expected_version, state=target, delivered_at=now(), collected_by=clean(collected_by),
+               amount_paid=amount, payment_method=method, **extra)
+    log(job, user, "transition", "", from_state="ready", to_state=target)
+    register.write_row(job, "out", user, person=clean(collected_by),
+                       note="" if extra.get("release_method") == "receipt" else "收据遗失，凭证件放行")
+    return job
+
+
+def release(job_id: int, receipt_number: str, collected_by: str, user: User | None,
+            expected_version: int | None, payment: Payment | None = None) -> Job:
+    """Hand the unit back against its pickup receipt."""
+    require(user, "job.release")
+    with write_transaction():
+        job = get_job(job_id)
+        number = clean(receipt_number).upper()
+        receipt = Receipt.get_or_none(Receipt.number == number)
+        if receipt is None or receipt.job_id != job.id:
+            raise ValidationError({"receipt": tx("Receipt {number} does not belong to job {job}.",
+                                                 number=number, job=job.number) if number else
+                                   tx("Receipt (empty) does not belong to job {job}.", job=job.number)})
+        if receipt.status == "void":
+            raise ValidationError({"receipt": tx("Receipt {number} was voided on {date} ({reason}). "
+                                                 "It cannot be used.", number=number,
+                                                 date=receipt.voided_at.strftime("%Y-%m-%d"),
+                                                 reason=receipt.void_reason)})
+        if receipt.status == "used":
+            raise ValidationError({"receipt": tx("Receipt {number} has already been used.", number=number)})
+        job = _finish(job, user, expected_version, collected_by, payment, release_method="receipt")
+        Receipt.update(status="used").where(Receipt.id == receipt.id).execute()
+    return job
+
+
+def release_without_receipt(job_id: int, collected_by: str, collector_id: str, approver: User | None,
+                            user: User | None, expected_version: int | None, reason: str = "",
+                            payment: Payment | None = None, approver_password: str | None = None) -> Job:
+    """Lost receipt: release against the collector's ID with the approval of
+    someone who holds "release.approve" (a manager), besides the clerk's own
+    "job.release". An approver other than the signed-in user confirms with
+    their password, so the approval proves the manager was there."""
+    require(user, "job.release")
+    if approver is None:
+        raise PermissionDenied(tx("Release without the pickup receipt needs a manager's approval."),
+                               perm="release.approve")
+    if user is not None and approver.id != user.id:
+        from app.domain.core.auth import confirm_approval
+
+        approver = confirm_approval(approver, approver_password or "", "release.approve")
+    else:
+        require(approver, "release.approve")
+    errors = {}
+    if not clean(collector_id) or len(clean(collector_id)) < 6:
+        errors["collector_id"] = tx("Record the collector's identity document number.")
+    if not clean(collected_by):
+        errors["collected_by"] = tx("Who is collecting the unit?")
+    if errors:
+        raise ValidationError(errors)
+    with write_transaction():
+        job = get_job(job_id)
+        note = f"收据遗失；证件号 {clean(collector_id)}；批准人 {approver.display_name}；{clean(reason)}".strip("；")
+        job = _finish(job, user, expected_version, collected_by, payment, release_method="id_document",
+                      collector_id=clean(collector_id), release_approved_by=approver.id)
+        _void_receipts(job, user, "遗失：" + (clean(reason) or "凭证件放行"))
+        log(job, user, "lost_receipt", note)
+    return job
+
+
+def _void_receipts(job: Job, user: User | None, reason: str) -> None:
+    Receipt.update(status="void", void_reason=reason, voided_at=now(), voided_by=user) \
+        .where((Receipt.job == job) & (Receipt.status == "valid")).execute()
+
+
+def reissue_receipt(job_id: int, user: User | None, expected_version: int | None, reason: str) -> Receipt:
+    """Void the current receipt and issue a new number (e.g. a misprint)."""
+    require(user, "job.intake")
+    if not clean(reason):
+        raise ValidationError({"reason": tx("Say why the receipt is replaced.")})
+    with write_transaction():
+        job = get_job(job_id)
+        if job.state in ("delivered", "returned", "cancelled"):
+            raise TransitionNotAllowed(tx("Job {number} is closed ({state}).", number=job.number, state=job.state))
+        job = bump(job, expected_version)
+        _void_receipts(job, user, clean(reason))
+        receipt = Receipt.create(number=numbering.next_number("LQ"), job=job)
+        log(job, user, "receipt", f"新收据 {receipt.number}：{clean(reason)}")
+    return receipt
+
+
+def cancel_job(job_id: int, user: User | None, expected_version: int | None, reason: str) -> Job:
+    """Void a job taken in by mistake: its number stays on record as
+    cancelled, the receipt is voided and the register's "in" row is voided by
+    a correction row. (A customer who takes the unit back unrepaired is
+    'give up' then release, not a cancellation.)"""
+    require(user, "job.cancel")
+    if not clean(reason):
+        raise ValidationError({"note": tx("Say why the job is cancelled.")})
+    with write_transaction():
+        job = get_job(job_id)
+        if job.state not in ("received", "diagnosing", "waiting_parts"):
+            raise TransitionNotAllowed(
+                tx("Job {number} is '{state}'; only a job not yet repaired can be cancelled.",
+                   number=job.number, state=job.state))
+        before = job.state
+        job = bump(job, expected_version, state="cancelled")
+        log(job, user, "transition", clean(reason), from_state=before, to_state="cancelled")
+        _void_receipts(job, user, "维修单作废")
+        in_row = (RegisterEntry.select().where((RegisterEntry.job == job) & (RegisterEntry.direction == "in"))
+                  .order_by(RegisterEntry.id).first())
+        if in_row is None:
+            raise NotFound(tx("Job {number} has no 'in' row in the register.", number=job.number))
+        register.write_row(job, "void", user, person=in_row.person,
+                           note=f"维修单作废：{clean(reason)}", corrects=in_row)
+    return job

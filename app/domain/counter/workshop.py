@@ -1,0 +1,57 @@
+"""The workshop queue (Repair cards tab) and a unit's service history."""
+from __future__ import annotations
+
+import datetime as dt
+
+from app.domain.counter.jobs import OPEN_STATES
+from app.domain.counter.models import Job, Product, Unit
+from app.domain.customers.models import Customer
+
+#: States after which a job no longer counts as overdue (the work is done).
+DONE_STATES = ("ready", "delivered", "cancelled", "returned")
+
+
+def queue(states: tuple[str, ...] | list[str] | None = None, technician_id: int | None = None,
+          min_age_days: int | None = None, text: str = "", unassigned: bool = False,
+          today: dt.date | None = None):
+    """Jobs in the shop, oldest first; ``states=None`` means every open state."""
+    today = today or dt.date.today()
+    q = (Job.select(Job, Customer, Unit, Product)
+         .join(Customer, on=(Job.customer == Customer.id))
+         .switch(Job).join(Unit, on=(Job.unit == Unit.id))
+         .join(Product, on=(Unit.product == Product.id))
+         .order_by(Job.received_at, Job.id))
+    q = q.where(Job.state.in_(list(states) if states else list(OPEN_STATES)))
+    if unassigned:
+        q = q.where(Job.technician.is_null())
+    elif technician_id is not None:
+        q = q.where(Job.technician == technician_id)
+    if min_age_days:
+        q = q.where(Job.received_at < dt.datetime.combine(today - dt.timedelta(days=min_age_days - 1),
+                                                          dt.time.min))
+    t = text.strip()
+    if t:
+        q = q.where(Job.number.contains(t.upper()) | Unit.serial.contains(t.upper())
+                    | Customer.name.contains(t) | Customer.phone.contains(t))
+    return q
+
+
+def is_overdue(job: Job, today: dt.date | None = None) -> bool:
+    today = today or dt.date.today()
+    return (job.promised_date is not None and job.promised_date < today
+            and job.state not in DONE_STATES)
+
+
+def age_days(job: Job, today: dt.date | None = None) -> int:
+    today = today or dt.date.today()
+    return (today - job.received_at.date()).days
+
+
+def counts_by_state() -> dict[str, int]:
+    from peewee import fn
+
+    return {s: n for s, n in Job.select(Job.state, fn.COUNT(Job.id)).group_by(Job.state).tuples()}
+
+
+def service_history(unit: Unit) -> list[Job]:
+    return list(unit.jobs.order_by(Job.received_at.desc(), Job.id.desc()))

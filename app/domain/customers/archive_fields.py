@@ -1,0 +1,212 @@
+"""The archive's fields: their codes, how typed text becomes a value, and
+the message for each wrong one. Shared by the archive editor
+(:mod:`app.domain.customers.archive`) and the import (:mod:`app.domain.customers.import_export`),
+so a value is accepted or refused the same way through either door.
+
+Text is cleaned on the way in (:func:`app.domain.core.text.clean`:
+full-width letters and digits to half-width, stray spaces collapsed); the
+multi-line fields keep their line breaks.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+
+from app.domain.core.errors import tx
+from app.domain.core.models import User
+from app.domain.core.text import clean
+from app.domain.customers.customers import CATEGORIES, PHONE_RE
+
+#: Customer statuses. "prospect" and "refused" belong to new-customer
+#: selection (:mod:`app.domain.selection`); the others are customers.
+STATUSES = ("active", "suspended", "closed", "prospect", "refused")
+CUSTOMER_STATUSES = ("active", "suspended", "closed")
+CREDIT_RATINGS = ("A", "B", "C", "D")
+ADDRESS_KINDS = ("office", "shipping", "billing", "warehouse", "other")
+
+#: Every field of the archive the editor may change (Customer columns;
+#: ``code`` is issued once and never changes).
+ARCHIVE_FIELDS = ("name", "short_name", "category", "phone", "email", "address", "region", "status",
+                  "business_content", "legal_representative", "registered_capital", "employees", "tax_id",
+                  "bank_name", "bank_account", "credit_rating", "credit_limit", "cooperation_since",
+                  "annual_volume", "tier", "responsible_id", "notes")
+#: The company's judgements: only "customer.archive.edit" changes them.
+KEEPER_FIELDS = frozenset({"credit_rating", "credit_limit", "status", "responsible_id"})
+CONTACT_FIELDS = ("name", "title", "phone", "mobile", "email", "wechat", "is_primary", "notes")
+ADDRESS_FIELDS = ("kind", "address", "postcode", "is_primary")
+
+_MULTILINE = {"business_content", "notes"}
+_DECIMALS = {"registered_capital", "credit_limit", "annual_volume"}
+_MAX_LEN = {"name": 200, "short_name": 100, "phone": 64, "email": 120, "address": 300, "region": 100,
+            "legal_representative": 100, "tax_id": 32, "bank_name": 100, "bank_account": 64, "tier": 16,
+            "title": 100, "mobile": 64, "wechat": 64, "postcode": 16}
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+TAX_ID_RE = re.compile(r"^[0-9A-Z]{18}$")
+
+
+def clean_multiline(text) -> str:
+    """Each line cleaned, empty lines at the ends dropped, line breaks kept."""
+    return "\n".join(clean(line) for line in str(text or "").splitlines()).strip("\n")
+
+
+def as_text(value) -> str:
+    """A value as the history and the exports write it."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, Decimal):
+        return f"{value:.2f}"
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def _decimal(text: str) -> Decimal | None:
+    text = clean(text).replace(",", "").replace("¥", "").replace("￥", "").strip()
+    if not text:
+        return None
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise ValueError from None
+    if not value.is_finite() or value < 0 or value >= Decimal("1e14"):
+        raise ValueError
+    return value.quantize(Decimal("0.01"))
+
+
+def _date(value) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value.date() if isinstance(value, dt.datetime) else value
+    text = clean(str(value)).replace("/", "-").replace(".", "-")
+    if not text:
+        return None
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?", text) or re.fullmatch(r"(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?",
+                                                                                 text)
+    if not m:
+        raise ValueError
+    return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1))
+
+
+def _one(name: str, raw):
+    """(value, error message or None) for one archive field."""
+    if name == "responsible_id":
+        if raw in (None, ""):
+            return None, None
+        try:
+            uid = int(raw.id if isinstance(raw, User) else raw)
+        except (TypeError, ValueError):
+            return None, tx("Choose a member of staff.")
+        if not User.select().where((User.id == uid) & (User.active == True)).exists():  # noqa: E712
+            return None, tx("Choose an active member of staff.")
+        return uid, None
+    if name in _DECIMALS:
+        try:
+            return (raw if isinstance(raw, Decimal) else _decimal(str(raw if raw is not None else ""))), None
+        except ValueError:
+            return None, tx("Enter an amount of 0 or more, e.g. 50000 or 12,000.00.")
+    if name == "employees":
+        text = clean(str(raw if raw is not None else "")).replace(",", "")
+        if not text:
+            return None, None
+        if not text.isdigit() or len(text) > 9:
+            return None, tx("Enter a whole number of 0 or more.")
+        return int(text), None
+    if name == "cooperation_since":
+        try:
+            day = _date(raw)
+        except ValueError:
+            return None, tx("Enter a date as 2021-03-01.")
+        if day is not None and day > dt.date.today():
+            return None, tx("This date is in the future.")
+        return day, None
+    text = clean_multiline(raw) if name in _MULTILINE else clean(str(raw if raw is not None else ""))
+    if name in _MAX_LEN and len(text) > _MAX_LEN[name]:
+        return text, tx("At most {n} characters.", n=_MAX_LEN[name])
+    if name == "name" and not text:
+        return text, tx("Name is required.")
+    if name in ("phone", "mobile") and text and not PHONE_RE.match(text):
+        return text, tx("Phone should be digits, e.g. 13800138000 or 010-62888899.")
+    if name == "email" and text and not EMAIL_RE.match(text):
+        return text, tx("Enter an e-mail address such as name@example.com.")
+    if name == "category" and text not in CATEGORIES:
+        return text, tx("Choose a category: dealer, retailer, commissioned agent or end user.")
+    if name == "status" and text not in STATUSES:
+        return text, tx("Choose a status: active, suspended, closed, prospect or refused.")
+    if name == "credit_rating":
+        text = text.upper()
+        if text and text not in CREDIT_RATINGS:
+            return text, tx("The credit rating is A, B, C, D or empty.")
+    if name == "tax_id":
+        text = text.upper().replace(" ", "")
+        if text and not TAX_ID_RE.match(text):
+            return text, tx("The unified social credit code has 18 letters and digits.")
+    return text, None
+
+
+def parse_fields(values: dict, *, partial: bool = False) -> tuple[dict, dict]:
+    """Archive fields as typed -> (values, {field: message}).
+
+    ``partial``: only the fields given are parsed (an edit); otherwise the
+    whole record (a new customer) and a missing name is an error.
+    """
+    unknown = set(values) - set(ARCHIVE_FIELDS)
+    if unknown:
+        raise ValueError(f"not archive fields: {sorted(unknown)}")
+    names = [n for n in ARCHIVE_FIELDS if n in values] if partial else list(ARCHIVE_FIELDS)
+    out, errors = {}, {}
+    for name in names:
+        if not partial and name not in values:
+            if name == "name":
+                errors[name] = tx("Name is required.")
+            continue
+        value, err = _one(name, values[name])
+        if err:
+            errors[name] = err
+        else:
+            out[name] = value
+    return out, errors
+
+
+def parse_contact(values: dict) -> tuple[dict, dict]:
+    """One contact as typed -> (values incl. "id" if given, {field: message})."""
+    out, errors = {"id": values.get("id")}, {}
+    for name in CONTACT_FIELDS:
+        raw = values.get(name, False if name == "is_primary" else "")
+        if name == "is_primary":
+            out[name] = bool(raw)
+            continue
+        text = clean_multiline(raw) if name == "notes" else clean(str(raw or ""))
+        if name in _MAX_LEN and len(text) > _MAX_LEN[name]:
+            errors[name] = tx("At most {n} characters.", n=_MAX_LEN[name])
+        elif name == "name" and not text:
+            errors[name] = tx("Name is required.")
+        elif name in ("phone", "mobile") and text and not PHONE_RE.match(text):
+            errors[name] = tx("Phone should be digits, e.g. 13800138000 or 010-62888899.")
+        elif name == "email" and text and not EMAIL_RE.match(text):
+            errors[name] = tx("Enter an e-mail address such as name@example.com.")
+        out[name] = text
+    if out["id"] is None:
+        del out["id"]
+    return out, errors
+
+
+def parse_address(values: dict) -> tuple[dict, dict]:
+    """One address as typed -> (values incl. "id" if given, {field: message})."""
+    out, errors = {}, {}
+    if values.get("id") is not None:
+        out["id"] = values["id"]
+    out["kind"] = clean(str(values.get("kind") or "office"))
+    if out["kind"] not in ADDRESS_KINDS:
+        errors["kind"] = tx("Choose the kind of address.")
+    out["address"] = clean(str(values.get("address") or ""))
+    if not out["address"]:
+        errors["address"] = tx("Enter the address.")
+    elif len(out["address"]) > 300:
+        errors["address"] = tx("At most {n} characters.", n=300)
+    out["postcode"] = clean(str(values.get("postcode") or ""))
+    if out["postcode"] and not re.fullmatch(r"\d{6}", out["postcode"]):
+        errors["postcode"] = tx("A postcode has 6 digits.")
+    out["is_primary"] = bool(values.get("is_primary"))
+    return out, errors

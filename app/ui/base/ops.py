@@ -1,0 +1,86 @@
+"""Run one domain service per user action and turn its errors into messages.
+
+(Anki's "operation" pattern.) The service runs its own transaction; here we
+only catch what it raises: a ValidationError goes back to the form so each
+message shows beside its field; a ConcurrentChange, a closed database or any
+other CsdeskError is shown in a message box; an unexpected exception is
+logged and shown as a short message, never as a traceback on the counter.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+import peewee
+
+from app.domain.core.errors import ConcurrentChange, CsdeskError, Text, ValidationError
+from app.ui.qt import QCoreApplication, QMessageBox, QWidget
+
+log = logging.getLogger("csdesk.ui")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ops", text)
+
+
+def _labelled(params: dict) -> dict:
+    """Codes among a message's parameters shown as their translated labels."""
+    from app.ui.base import labels
+
+    out = {k: translated(v) if isinstance(v, Text) else v for k, v in params.items()}
+    if "state" in out:
+        out["state"] = labels.state(out["state"])
+    if "sources" in out:  # a list of states, joined
+        out["sources"] = "、".join(labels.state(x.strip()) for x in str(out["sources"]).split(","))
+    if "action" in out:
+        out["action"] = labels.action(out["action"])
+    if "role" in out:
+        out["role"] = labels.role(out["role"])
+    return out
+
+
+def translated(message) -> str:
+    """A domain message in the user's language (see app.domain.core.errors.tx)."""
+    if isinstance(message, Text):
+        template = QCoreApplication.translate("", message.template)
+        try:
+            return template.format(**_labelled(message.params))
+        except (KeyError, IndexError, ValueError):  # a translator dropped a placeholder
+            return str(message)
+    return str(message)
+
+
+@dataclass
+class OpResult:
+    ok: bool
+    value: object = None
+    field_errors: dict[str, str] = field(default_factory=dict)
+    error: Exception | None = None
+
+
+def run(parent: QWidget | None, fn, *args, show_validation: bool = False, **kwargs) -> OpResult:
+    """Call ``fn(*args, **kwargs)``; never raises for expected errors."""
+    try:
+        return OpResult(True, fn(*args, **kwargs))
+    except ValidationError as exc:
+        fields = {k: translated(v) for k, v in exc.fields.items()}
+        if show_validation:
+            QMessageBox.warning(parent, QCoreApplication.translate("ops", "Please check"), "\n".join(fields.values()))
+        return OpResult(False, field_errors=fields, error=exc)
+    except ConcurrentChange as exc:
+        QMessageBox.warning(parent, QCoreApplication.translate("ops", "Changed at another station"), translated(exc.message))
+        return OpResult(False, error=exc)
+    except CsdeskError as exc:
+        QMessageBox.warning(parent, QCoreApplication.translate("ops", "Cannot do that"), translated(exc.message))
+        return OpResult(False, error=exc)
+    except (peewee.OperationalError, peewee.InterfaceError) as exc:
+        log.warning("database error: %s", exc)
+        QMessageBox.critical(parent, QCoreApplication.translate("ops", "Database unavailable"),
+                             QCoreApplication.translate("ops", "The database cannot be reached; nothing was saved. "
+                                "Check the network or the server and try again.") + f"\n\n{exc}")
+        return OpResult(False, error=exc)
+    except Exception as exc:  # noqa: BLE001 - the counter must keep working
+        log.exception("unexpected error in %s", getattr(fn, "__name__", fn))
+        QMessageBox.critical(parent, QCoreApplication.translate("ops", "Unexpected error"),
+                             QCoreApplication.translate("ops", "The action failed and nothing was saved.") + f"\n\n{type(exc).__name__}: {exc}")
+        return OpResult(False, error=exc)

@@ -1,0 +1,245 @@
+"""Small widgets the counter's forms and dialogs share.
+
+* :class:`FieldErrors` shows a service's ``{field: message}`` beside the
+  fields: a red label under each field and a red outline on the field, and
+  clears them again as soon as the clerk edits that field.
+* :class:`SearchPopup`: find-as-you-type with a drop-down list of results.
+* :func:`fmt_date` / :func:`fmt_datetime`: dates always read yyyy-MM-dd.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from app.ui.qt import (QAbstractItemView, QAbstractSpinBox, QComboBox, QCoreApplication, QEvent, QLabel, QLineEdit,
+                       QListView, QListWidget, QModelIndex, QObject, QPlainTextEdit, QPoint, QStandardItem,
+                       QStandardItemModel, Qt, QTextEdit, QTimer, QWidget, Signal)
+
+ERROR_STYLE = "color: #c62828;"
+# A property-based style so the widget's own stylesheet is not overwritten.
+OUTLINE_CSS = "*[fieldError=\"true\"] { border: 1px solid #c62828; border-radius: 2px; }"
+
+
+def colon(label: str) -> str:
+    """``label`` followed by the language's colon ("Name:", "名称：")."""
+    return QCoreApplication.translate("widgets", "{0}:").format(label)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("widgets", text)
+
+
+def fmt_date(value: dt.date | dt.datetime | None) -> str:
+    if value is None:
+        return ""
+    return value.strftime("%Y-%m-%d")
+
+
+def fmt_datetime(value: dt.datetime | None) -> str:
+    return value.strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+def make_error_label(parent: QWidget | None = None) -> QLabel:
+    label = QLabel(parent)
+    prepare_error_label(label)
+    return label
+
+
+def prepare_error_label(label: QLabel) -> None:
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    # A wrapped label may get a taller cell than one line: keep the text
+    # right under its field, not centred away from it.
+    label.setAlignment(Qt.AlignLeft | Qt.AlignTop)
+    label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+    label.hide()
+
+
+class FieldErrors:
+    """Maps field names (as the domain spells them) to a widget and its error label."""
+
+    def __init__(self, fallback: QLabel | None = None):
+        self._fields: dict[str, tuple[QWidget | None, QLabel]] = {}
+        self._fallback = fallback   # for errors about a field the form has no place for
+        if fallback is not None:
+            prepare_error_label(fallback)
+
+    def add(self, name: str, widget: QWidget | None, label: QLabel) -> None:
+        prepare_error_label(label)
+        self._fields[name] = (widget, label)
+        if widget is not None:
+            widget.setStyleSheet(widget.styleSheet() + OUTLINE_CSS if OUTLINE_CSS not in widget.styleSheet()
+                                 else widget.styleSheet())
+            self._connect_clear(name, widget)
+
+    def _connect_clear(self, name: str, widget: QWidget) -> None:
+        # The message goes away as soon as the clerk starts to correct the field.
+        clear = lambda *_: self.clear(name)  # noqa: E731
+        if isinstance(widget, QLineEdit):
+            widget.textEdited.connect(clear)
+        elif isinstance(widget, (QPlainTextEdit, QTextEdit)):
+            widget.textChanged.connect(clear)
+        elif isinstance(widget, QComboBox):
+            widget.currentIndexChanged.connect(clear)
+            if widget.isEditable():
+                widget.editTextChanged.connect(clear)
+        elif isinstance(widget, QAbstractSpinBox):
+            widget.editingFinished.connect(clear)
+        elif isinstance(widget, QListWidget):
+            widget.model().rowsInserted.connect(clear)
+
+    def add_form_row(self, form, text: str, name: str, widget: QWidget) -> QWidget:
+        """``widget`` as a form row labelled ``text``, with its error line
+        under it, known to these errors as ``name``; returns ``widget``."""
+        label = make_error_label()
+        form.addRow(text, widget)
+        form.addRow("", label)
+        self.add(name, widget, label)
+        return widget
+
+    def show(self, errors: dict[str, str], *, focus: bool = False) -> QWidget | None:
+        """Show each message beside its field; returns the first field to
+        focus (with ``focus``, it gets the keyboard focus too)."""
+        self.clear()
+        first = None
+        rest = []
+        for name, message in errors.items():
+            if name not in self._fields:
+                rest.append(message)
+                continue
+            widget, label = self._fields[name]
+            label.setText(message)   # already in the user's language (ops.translated / self.tr)
+            label.show()
+            if widget is not None:
+                _outline(widget, True)
+                first = first or widget
+        if rest and self._fallback is not None:
+            self._fallback.setText("\n".join(rest))
+            self._fallback.show()
+        if focus and first is not None:
+            first.setFocus()
+        return first
+
+    def clear(self, name: str | None = None) -> None:
+        items = [self._fields[name]] if name in self._fields else ([] if name else self._fields.values())
+        for widget, label in items:
+            label.hide()
+            label.clear()
+            if widget is not None:
+                _outline(widget, False)
+        if name is None and self._fallback is not None:
+            self._fallback.hide()
+
+    def message(self, name: str) -> str:
+        """The message shown for ``name`` ("" if none): for tests and screen readers."""
+        widget_label = self._fields.get(name)
+        if widget_label is None or widget_label[1].isHidden():
+            return ""
+        return widget_label[1].text()
+
+
+def _outline(widget: QWidget, on: bool) -> None:
+    widget.setProperty("fieldError", "true" if on else "false")
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+class SearchPopup(QObject):
+    """Find-as-you-type for a line edit, results in a drop-down list.
+
+    ``search(text) -> list`` runs (through :func:`app.ui.base.ops.run`) after a
+    short pause in typing, so a fast typist or a scanner does not query on
+    every keystroke; ``describe(row) -> str`` is the list text. Up/Down move
+    in the list while the focus stays in the line edit; Enter picks the
+    highlighted row (or the first one) and emits :attr:`picked` with the row
+    object; Enter before the pause ends searches at once; Esc closes.
+
+    The list is a child widget laid over ``host``, not a popup window as
+    QCompleter's: a popup window takes the window activation and hands the
+    focus back to the line edit when it closes, which fought with moving the
+    clerk on to the next field (and made the tests flaky offscreen).
+    """
+
+    picked = Signal(object)
+    DEBOUNCE_MS = 150
+    MAX_ROWS = 10
+
+    def __init__(self, edit: QLineEdit, search, describe, host: QWidget):
+        super().__init__(host)
+        self.edit, self.host, self._search, self._describe = edit, host, search, describe
+        self.rows: list = []
+        self.model = QStandardItemModel(self)
+        self.view = QListView(host)
+        self.view.setModel(self.model)
+        self.view.setFocusPolicy(Qt.NoFocus)
+        self.view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.view.setUniformItemSizes(True)
+        self.view.setStyleSheet("QListView { border: 1px solid palette(mid); background: palette(base); }")
+        self.view.hide()
+        self.view.clicked.connect(lambda index: self._pick(index.row()))
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(self.DEBOUNCE_MS)
+        self.timer.timeout.connect(self.run_search)
+        edit.textEdited.connect(lambda _t: self.timer.start())
+        edit.returnPressed.connect(self._enter)
+        edit.installEventFilter(self)
+
+    def popup(self) -> QListView:
+        return self.view
+
+    def run_search(self, show_popup: bool = True) -> None:
+        from app.ui.base import ops
+
+        self.timer.stop()
+        text = self.edit.text().strip()
+        result = ops.run(self.edit, self._search, text) if text else None
+        self.rows = list(result.value) if result is not None and result.ok else []
+        self.model.clear()
+        for row in self.rows:
+            self.model.appendRow(QStandardItem(self._describe(row)))
+        if self.rows and show_popup and self.edit.hasFocus():
+            self._show()
+        else:
+            self.view.hide()
+
+    def _show(self) -> None:
+        view = self.view
+        pos = self.edit.mapTo(self.host, QPoint(0, self.edit.height()))
+        row_height = max(view.sizeHintForRow(0), self.edit.fontMetrics().height() + 4)
+        height = min(len(self.rows), self.MAX_ROWS) * row_height + 2 * view.frameWidth() + 4
+        view.setGeometry(pos.x(), pos.y(), max(self.edit.width(), 480), height)
+        view.setCurrentIndex(self.model.index(0, 0))
+        view.raise_()
+        view.show()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+        if obj is self.edit and self.view.isVisible():
+            if event.type() == QEvent.KeyPress:
+                step = {Qt.Key_Down: 1, Qt.Key_Up: -1, Qt.Key_PageDown: 5, Qt.Key_PageUp: -5}.get(event.key())
+                if step is not None:
+                    row = max(0, min(len(self.rows) - 1, self.view.currentIndex().row() + step))
+                    self.view.setCurrentIndex(self.model.index(row, 0))
+                    return True
+                if event.key() == Qt.Key_Escape:
+                    self.view.hide()
+                    return True
+            elif event.type() == QEvent.FocusOut:
+                self.view.hide()
+        return False
+
+    def _enter(self) -> None:
+        if self.timer.isActive():
+            self.run_search(show_popup=False)
+        index = self.view.currentIndex() if self.view.isVisible() else QModelIndex()
+        self._pick(index.row() if index.isValid() else 0)
+
+    def _pick(self, row: int) -> None:
+        self.view.hide()
+        if 0 <= row < len(self.rows):
+            self.picked.emit(self.rows[row])
+
+    def reset(self) -> None:
+        self.timer.stop()
+        self.view.hide()
+        self.rows = []
+        self.model.clear()

@@ -1,0 +1,412 @@
+"""售后接待: the counter clerk's intake screen.
+
+The form follows the counter's flow, top to bottom and left to right:
+customer (find as you type, or Ctrl+N) -> serial (typed or scanned; the unit,
+its warranty, the service kind the rules give and its history show at once)
+-> items received -> fault and condition -> promised date / kind -> Save and
+print (Ctrl+S or F12). The form only reads until Save: ``intake.take_in``
+writes the job, receipt and register row in one transaction, so a refused
+save leaves the database untouched and the clerk's typing in place.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from app.domain.core import settings, text
+from app.domain.counter import intake, products, workshop
+from app.domain.counter.jobs import CLOSED_STATES
+from app.domain.counter.models import Product
+from app.domain.customers import customers
+from app.ui.base import labels, ops, prefs
+from app.ui.base.widgets import FieldErrors, SearchPopup, fmt_date
+from app.ui.counter import printing
+from app.ui.customers.customer_dialog import CustomerDialog
+from app.ui.generated.ui_intake import Ui_IntakeForm
+from app.ui.qt import (QCompleter, QDate, QHeaderView, QKeySequence, QListWidgetItem, QShortcut, Qt,
+                       QTableWidgetItem, QWidget, Signal)
+
+SALE_DATE_UNKNOWN = QDate(1990, 1, 1)   # the sale date edit's "unknown" value
+
+
+@dataclass
+class UnitFacts:
+    """What the counter learns from a serial number (read only)."""
+    serial: str
+    unit: object = None                      # Unit or None for a new serial
+    decision: products.KindDecision | None = None
+    history: list = field(default_factory=list)
+    open_job: object = None
+
+
+def unit_facts(serial: str) -> UnitFacts:
+    unit = products.find_unit(serial)
+    if unit is None:
+        return UnitFacts(serial)
+    history = workshop.service_history(unit)
+    open_job = next((j for j in history if j.state not in CLOSED_STATES), None)
+    return UnitFacts(serial, unit, products.decide_kind(unit), history, open_job)
+
+
+def known_products() -> list[Product]:
+    return list(Product.select().order_by(Product.model))
+
+
+class IntakeTab(QWidget):
+    """The intake form; emits :attr:`saved` with the ``IntakeResult``."""
+
+    saved = Signal(object)
+
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ui = ui = Ui_IntakeForm()
+        ui.setupUi(self)
+        self.customer = None
+        self.facts: UnitFacts | None = None
+        self.errors = FieldErrors(fallback=ui.err_other)
+        for name, widget in (("customer", ui.customerSearch), ("serial", ui.serialEdit),
+                             ("product", ui.productCombo), ("warranty_months", ui.warrantySpin),
+                             ("sale_date", ui.saleDate), ("items", ui.itemsList), ("fault", ui.faultEdit),
+                             ("promised_date", ui.promisedDate), ("service_kind", ui.kindCombo),
+                             ("kind_reason", ui.kindReason)):
+            self.errors.add(name, widget, getattr(ui, f"err_{name}"))
+
+        self.search = SearchPopup(ui.customerSearch, customers.search, self._describe_customer, self)
+        self.search.picked.connect(self.set_customer)
+        ui.customerSearch.textEdited.connect(self._customer_text_edited)
+        ui.newCustomerButton.clicked.connect(self.new_customer)
+
+        ui.serialEdit.returnPressed.connect(self._serial_entered)
+        ui.serialEdit.editingFinished.connect(self.lookup_serial)
+        ui.serialEdit.textEdited.connect(lambda _t: self._show_unit(None))
+        ui.productCombo.currentIndexChanged.connect(self._product_changed)
+        ui.productCombo.lineEdit().textEdited.connect(lambda _t: self._product_changed())
+        ui.productCombo.lineEdit().returnPressed.connect(self._product_entered)
+        ui.saleDate.setMinimumDate(SALE_DATE_UNKNOWN)
+        ui.saleDate.setSpecialValueText(self.tr("unknown"))
+        ui.saleDate.dateChanged.connect(lambda _d: self._update_kind())
+        ui.warrantySpin.valueChanged.connect(lambda _v: self._update_kind())
+        ui.historyTable.horizontalHeader().setStretchLastSection(False)
+        ui.historyTable.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
+        ui.historyTable.verticalHeader().hide()
+        ui.historyTable.cellDoubleClicked.connect(self._open_history_job)
+
+        quick = {ui.quickAdapter: self.tr("Power adapter/charger"), ui.quickBattery: self.tr("Battery"),
+                 ui.quickBox: self.tr("Packaging/box"), ui.quickCable: self.tr("Data cable"),
+                 ui.quickBag: self.tr("Laptop bag/case")}
+        for button, text in quick.items():
+            button.clicked.connect(lambda _c=False, t=text: self.add_item(t))
+        ui.addItemButton.clicked.connect(self._add_typed_item)
+        ui.itemEdit.returnPressed.connect(self._item_entered)
+        ui.removeItemButton.clicked.connect(self._remove_item)
+
+        chips = {ui.chipIntact: self.tr("Intact"), ui.chipScratches: self.tr("Scratches"),
+                 ui.chipDents: self.tr("Dents"), ui.chipScreen: self.tr("Cracked screen"),
+                 ui.chipLiquid: self.tr("Liquid damage")}
+        for button, text in chips.items():
+            button.setFocusPolicy(Qt.TabFocus)
+            button.clicked.connect(lambda _c=False, t=text: self._add_condition(t))
+
+        ui.kindCombo.currentIndexChanged.connect(lambda _i: self._kind_changed())
+        ui.saveButton.clicked.connect(self.save)
+        ui.clearButton.clicked.connect(self.clear_form)
+        for keys in (QKeySequence.Save, QKeySequence(Qt.Key_F12)):
+            QShortcut(keys, self, self.save, context=Qt.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence.New, self, self.new_customer, context=Qt.WidgetWithChildrenShortcut)
+        self.ctx.customers_changed.connect(self.search.reset)
+        self.clear_form()
+
+    # -- customer ---------------------------------------------------------
+    def _describe_customer(self, c) -> str:
+        return "  ·  ".join(x for x in (c.name, c.phone, c.code, labels.category(c.category)) if x)
+
+    def _customer_text_edited(self, _text: str) -> None:
+        if self.customer is not None:
+            self.customer = None
+            self.ui.customerInfo.setText(self.tr("No customer chosen yet."))
+
+    def set_customer(self, customer) -> None:
+        self.customer = customer
+        self.search.reset()
+        self.ui.customerSearch.setText(customer.name)
+        lines = [f"<b>{customer.name}</b> &nbsp; {customer.code} &nbsp; {customer.phone} &nbsp; "
+                 f"{labels.category(customer.category)}"]
+        if customer.address:
+            lines.append(customer.address)
+        self.ui.customerInfo.setText("<br>".join(lines))
+        self.errors.clear("customer")
+        self._show_owner_note()
+        (self.ui.itemEdit if self.ui.serialEdit.text().strip() else self.ui.serialEdit).setFocus()
+
+    def new_customer(self) -> None:
+        dialog = CustomerDialog(self.ctx, self.ui.customerSearch.text(), self)
+        if dialog.exec() and dialog.customer is not None:
+            self.set_customer(dialog.customer)
+
+    # -- unit ---------------------------------------------------------------
+    def _serial_entered(self) -> None:
+        self.lookup_serial()
+        if self.facts is None:
+            return
+        if self.facts.unit is None:
+            self.ui.productCombo.setFocus()
+            self.ui.productCombo.lineEdit().selectAll()
+        else:
+            self.ui.itemEdit.setFocus()
+
+    def lookup_serial(self) -> None:
+        serial = text.clean(self.ui.serialEdit.text()).upper()
+        if not serial:
+            self._show_unit(None)
+            return
+        if self.facts is not None and self.facts.serial == serial:
+            return
+        result = ops.run(self, unit_facts, serial)
+        if result.ok:
+            self._show_unit(result.value)
+
+    def _show_unit(self, facts: UnitFacts | None) -> None:
+        ui = self.ui
+        self.facts = facts
+        self.errors.clear("serial")
+        table = ui.historyTable
+        table.setRowCount(0)
+        is_new = facts is not None and facts.unit is None
+        ui.newUnitPanel.setVisible(is_new)
+        ui.historyLabel.setVisible(facts is not None and facts.unit is not None)
+        table.setVisible(facts is not None and facts.unit is not None)
+        if facts is None:
+            ui.unitInfo.setText(self.tr("Scan or type the serial number and press Enter: the product, its "
+                                        "warranty, the service kind and the unit's earlier jobs show here."))
+            self._set_computed_kind(None)
+            return
+        if is_new:
+            self._load_products()
+            self._update_kind()
+            return
+        unit = facts.unit
+        if self.customer is None and unit.owner is not None:
+            self.set_customer(unit.owner)   # a known unit brings its owner along
+        self._set_computed_kind(facts.decision)
+        for row, job in enumerate(facts.history):
+            table.insertRow(row)
+            for col, text in enumerate((job.number, fmt_date(job.received_at), job.fault, labels.state(job.state))):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.UserRole, job.id)
+                table.setItem(row, col, item)
+        table.resizeColumnToContents(0)
+        table.resizeColumnToContents(1)
+        self._show_owner_note()
+        if facts.open_job is not None:
+            self.errors.show({"serial": self.tr("This unit is already in the shop under job {0}.")
+                              .format(facts.open_job.number)})
+
+    def _unit_html(self, facts: UnitFacts, decision) -> str:
+        rows = []
+        if facts.unit is None:
+            rows.append((self.tr("Unit"), self.tr("New serial number: choose the product and the sale date.")))
+        else:
+            u = facts.unit
+            rows += [(self.tr("Product"), f"{u.product.name} {u.product.model}"),
+                     (self.tr("Owner"), f"{u.owner.name} ({u.owner.code})" if u.owner else self.tr("not recorded")),
+                     (self.tr("Sold on"), fmt_date(u.sale_date) or self.tr("unknown"))]
+        if decision is not None:
+            rows.append((self.tr("Warranty until"), fmt_date(decision.warranty_until) or self.tr("unknown")))
+            why = labels.kind_reason(decision.reason)
+            if decision.agreement is not None:
+                why = f"{why} {decision.agreement.number}"
+            rows.append((self.tr("Service kind"), f"<b>{labels.kind(decision.kind)}</b> — {why}"))
+        if facts.unit is not None:
+            rows.append((self.tr("Previous jobs"), str(len(facts.history)) if facts.history else self.tr("none")))
+        return "<table>" + "".join(f"<tr><td style='padding-right:12px;color:#555'>{k}</td><td>{v}</td></tr>"
+                                   for k, v in rows) + "</table>"
+
+    def _show_owner_note(self) -> None:
+        f = self.facts
+        if f is not None and f.unit is not None and f.unit.owner is not None and self.customer is not None \
+                and f.unit.owner.id != self.customer.id:
+            self.ui.statusLabel.setText(self.tr("Note: this unit is recorded as {0}'s.").format(f.unit.owner.name))
+
+    def _load_products(self) -> None:
+        combo = self.ui.productCombo
+        typed = combo.currentText()
+        combo.blockSignals(True)
+        combo.clear()
+        result = ops.run(self, known_products)
+        for p in result.value or []:
+            combo.addItem(f"{p.model} — {p.name}", p.id)
+            combo.setItemData(combo.count() - 1, p.warranty_months, Qt.UserRole + 1)
+            combo.setItemData(combo.count() - 1, p.model.casefold(), Qt.UserRole + 2)
+        combo.setCurrentIndex(-1)
+        combo.setEditText(typed)
+        combo.completer().setFilterMode(Qt.MatchContains)
+        combo.completer().setCompletionMode(QCompleter.PopupCompletion)
+        combo.blockSignals(False)
+        self._product_changed()
+
+    def _chosen_index(self) -> int:
+        """The known product the clerk chose or typed (full text or just the model), else -1."""
+        combo = self.ui.productCombo
+        text = combo.currentText().strip()
+        index = combo.findText(text, Qt.MatchFixedString)
+        if index < 0 and text:
+            index = combo.findData(text.casefold(), Qt.UserRole + 2)
+        return index
+
+    def _chosen_product_id(self) -> int | None:
+        index = self._chosen_index()
+        return self.ui.productCombo.itemData(index) if index >= 0 else None
+
+    def _product_changed(self, *_args) -> None:
+        known = self._chosen_product_id() is not None
+        ui = self.ui
+        ui.productName.setEnabled(not known)
+        ui.warrantySpin.setEnabled(not known)
+        if known:
+            index = self._chosen_index()
+            ui.warrantySpin.setValue(ui.productCombo.itemData(index, Qt.UserRole + 1) or 0)
+        self._update_kind()
+
+    def _product_entered(self) -> None:
+        (self.ui.saleDate if self._chosen_product_id() else self.ui.productName).setFocus()
+
+    def _sale_date(self) -> dt.date | None:
+        d = self.ui.saleDate.date()
+        return None if d <= SALE_DATE_UNKNOWN else d.toPython()
+
+    def _update_kind(self) -> None:
+        """For a new serial: what the rules will say, from the sale date and warranty typed."""
+        if self.facts is None or self.facts.unit is not None:
+            return
+        self._set_computed_kind(products.decide_new_unit(self._sale_date(), self.ui.warrantySpin.value()))
+
+    def _set_computed_kind(self, decision) -> None:
+        combo = self.ui.kindCombo
+        self._computed = decision.kind if decision else None
+        combo.blockSignals(True)
+        combo.clear()
+        for code in products.SERVICE_KINDS:
+            text = labels.kind(code)
+            if code == self._computed:
+                text = self.tr("{0} (by the rules)").format(text)
+            combo.addItem(text, code)
+        combo.setCurrentIndex(products.SERVICE_KINDS.index(self._computed) if self._computed else -1)
+        combo.blockSignals(False)
+        if self.facts is not None:
+            self.ui.unitInfo.setText(self._unit_html(self.facts, decision))
+        self._kind_changed()
+
+    def _kind_changed(self) -> None:
+        chosen = self.ui.kindCombo.currentData()
+        differs = chosen is not None and self._computed is not None and chosen != self._computed
+        self.ui.kindReason.setEnabled(differs)
+        if not differs:
+            self.ui.kindReason.clear()
+            self.errors.clear("kind_reason")
+
+    def _open_history_job(self, row: int, _col: int) -> None:
+        item = self.ui.historyTable.item(row, 0)
+        if item is not None:
+            self.ctx.open_job.emit(item.data(Qt.UserRole))
+
+    # -- items and condition -----------------------------------------------
+    def add_item(self, text: str) -> None:
+        item = QListWidgetItem(text.strip())
+        item.setFlags(item.flags() | Qt.ItemIsEditable)
+        self.ui.itemsList.addItem(item)
+        self.ui.itemsList.setCurrentItem(item)
+
+    def items(self) -> list[str]:
+        lst = self.ui.itemsList
+        return [lst.item(i).text().strip() for i in range(lst.count()) if lst.item(i).text().strip()]
+
+    def _add_typed_item(self) -> None:
+        text = self.ui.itemEdit.text().strip()
+        if text:
+            self.add_item(text)
+            self.ui.itemEdit.clear()
+        self.ui.itemEdit.setFocus()
+
+    def _item_entered(self) -> None:
+        if self.ui.itemEdit.text().strip():
+            self._add_typed_item()
+        else:
+            self.ui.faultEdit.setFocus()
+
+    def _remove_item(self) -> None:
+        lst = self.ui.itemsList
+        row = lst.currentRow() if lst.currentRow() >= 0 else lst.count() - 1
+        if row >= 0:
+            lst.takeItem(row)
+
+    def _add_condition(self, text: str) -> None:
+        edit = self.ui.conditionEdit
+        current = edit.text().strip()
+        if text not in current:
+            edit.setText(current + self.tr("; ") + text if current else text)
+
+    # -- save ---------------------------------------------------------------
+    def form(self) -> intake.IntakeForm:
+        ui = self.ui
+        new_unit = self.facts is None or self.facts.unit is None
+        product_id = self._chosen_product_id() if new_unit else None
+        model = "" if product_id or not new_unit else ui.productCombo.currentText().strip()
+        chosen_kind = ui.kindCombo.currentData()
+        return intake.IntakeForm(
+            customer_id=self.customer.id if self.customer is not None else None,
+            serial=ui.serialEdit.text(), fault=ui.faultEdit.toPlainText(), items=self.items(),
+            condition=ui.conditionEdit.text(), promised_date=ui.promisedDate.date().toPython(),
+            product_id=product_id, product_model=model, product_name=ui.productName.text(),
+            warranty_months=ui.warrantySpin.value(), sale_date=self._sale_date() if new_unit else None,
+            service_kind=chosen_kind if chosen_kind and chosen_kind != self._computed else None,
+            kind_reason=ui.kindReason.text(), brought_by=ui.broughtBy.text())
+
+    def save(self) -> None:
+        """Save and print: one key for the whole intake (Ctrl+S / F12)."""
+        self.lookup_serial()
+        result = ops.run(self, intake.take_in, self.form(), self.ctx.user)
+        if not result.ok:
+            if result.field_errors:
+                self.errors.show(result.field_errors, focus=True)
+                self.ui.statusLabel.setText(self.tr("Nothing was saved: please correct the fields marked in red."))
+            return
+        res = result.value
+        kinds = ("receipt", "cards") if prefs.get("print_cards_on_save") else ("receipt",)
+        printed = printing.print_job(self, self.ctx, res.job.id, kinds)
+        self.ctx.notify_job(res.job.id)
+        self.saved.emit(res)
+        self.clear_form()
+        message = (self.tr("{0} saved, receipt {1} printed.") if printed else
+                   self.tr("{0} saved, receipt {1} NOT printed: print it from the job."))
+        self.ui.statusLabel.setText(message.format(res.job.number, res.receipt.number))
+
+    def clear_form(self) -> None:
+        ui = self.ui
+        self.customer = None
+        self.search.reset()
+        self.errors.clear()
+        for edit in (ui.customerSearch, ui.serialEdit, ui.productName, ui.itemEdit, ui.conditionEdit,
+                     ui.kindReason, ui.broughtBy):
+            edit.clear()
+        ui.faultEdit.clear()
+        ui.customerInfo.setText(self.tr("No customer chosen yet."))
+        ui.productCombo.setEditText("")
+        ui.warrantySpin.setValue(12)
+        ui.saleDate.setMaximumDate(QDate.currentDate())
+        ui.saleDate.setDate(SALE_DATE_UNKNOWN)
+        ui.itemsList.clear()
+        self.add_item(self.tr("Main unit"))
+        days = ops.run(self, settings.get, "default_promise_days")
+        try:
+            promise = int(days.value) if days.ok else 3
+        except (TypeError, ValueError):
+            promise = 3
+        ui.promisedDate.setMinimumDate(QDate.currentDate())
+        ui.promisedDate.setDate(QDate.currentDate().addDays(promise))
+        ui.statusLabel.clear()
+        self._show_unit(None)
+        ui.customerSearch.setFocus()
+
+    def focus_first(self) -> None:
+        self.ui.customerSearch.setFocus()

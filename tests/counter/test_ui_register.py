@@ -1,0 +1,223 @@
+"""The in/out register tab, the units-in-the-shop view, and the lazy model's speed."""
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import pytest
+
+from app.domain.core.db import database
+from app.domain.counter import jobs, release
+from app.domain.counter.intake import IntakeForm, take_in
+from app.domain.counter.models import RegisterEntry
+from app.domain.customers import customers
+from app.ui.base.context import AppContext
+from app.ui.qt import QDialog, QFont, Qt
+
+TODAY = dt.date.today()
+
+
+def take(staff, serial, name, days_ago=0, brought_by=""):
+    customer = customers.create_customer(name, "13800138000", user=None)
+    received = dt.datetime.combine(TODAY - dt.timedelta(days=days_ago), dt.time(10, 0))
+    return take_in(IntakeForm(customer_id=customer.id, serial=serial, fault="无法开机", items=["主机", "电源线"],
+                              product_model="DL-U2723QE", product_name="戴尔 U2723QE 显示器", warranty_months=36,
+                              sale_date=TODAY - dt.timedelta(days=400), received_at=received,
+                              brought_by=brought_by), staff["counter"]).job
+
+
+def hand_back(job, staff, collected_by):
+    for action in ("start_diagnosis", "start_repair", "finish_repair", "mark_ready"):
+        job = jobs.perform(job.id, action, staff["tech"], None)
+    receipt = release.valid_receipt(job)
+    return release.release(job.id, receipt.number, collected_by, staff["counter"], None)
+
+
+@pytest.fixture
+def book(any_db, staff):
+    """Three units in, one handed back (out), one taken in 40 days ago."""
+    a = take(staff, "CN-0AAA111", "王芳")
+    b = take(staff, "CN-0BBB222", "李娜", brought_by="李娜的司机")
+    c = take(staff, "CN-0CCC333", "张伟", days_ago=40)
+    b = hand_back(b, staff, "李娜")
+    return dict(a=a, b=b, c=c)
+
+
+@pytest.fixture
+def tab(qtbot, book, staff):
+    from app.ui.counter.register_tab import RegisterTab
+
+    widget = RegisterTab(AppContext(staff["counter"]))
+    qtbot.addWidget(widget)
+    return widget
+
+
+def rows(model):
+    return [model.object_at(r) for r in range(model.rowCount())]
+
+
+def test_register_shows_in_and_out_rows_of_this_month(tab, book, qtmodeltester):
+    entries = rows(tab.model)
+    period_start = TODAY.replace(day=1)
+    expected = RegisterEntry.select().where(RegisterEntry.at >= dt.datetime.combine(period_start, dt.time.min))
+    assert len(entries) == expected.count()
+    assert entries[0].direction == "out" and entries[0].person == "李娜"        # newest first
+    model = tab.model
+    out_row = 0
+    assert model.data(model.index(out_row, 2)) == "Out"
+    assert model.data(model.index(out_row, 3)) == book["b"].number
+    assert model.data(model.index(out_row, 9)) == "张丽"
+    assert model.data(model.index(out_row, 2), Qt.ForegroundRole) is not None
+    assert "Out 1" in tab.ui.totalsLabel.text()
+    qtmodeltester.check(model)
+    tab.ui.allButton.click()
+    assert len(rows(tab.model)) == 4
+    assert "In 3" in tab.ui.totalsLabel.text()
+    tab.ui.todayButton.click()
+    assert book["c"].number not in [e.job.number for e in rows(tab.model)]
+
+
+def test_filters_by_direction_serial_and_customer(tab, book, qtbot):
+    tab.ui.allButton.click()
+    combo = tab.ui.directionCombo
+    combo.setCurrentIndex(combo.findData("in"))
+    assert {e.direction for e in rows(tab.model)} == {"in"} and len(rows(tab.model)) == 3
+    combo.setCurrentIndex(combo.findData("out"))
+    assert [e.job_id for e in rows(tab.model)] == [book["b"].id]
+    combo.setCurrentIndex(0)
+    qtbot.keyClicks(tab.ui.serialEdit, "ccc")
+    qtbot.waitUntil(lambda: [e.serial for e in rows(tab.model)] == ["CN-0CCC333"])
+    tab.ui.serialEdit.clear()
+    tab.ui.customerEdit.setText("王")
+    tab.apply_filters()
+    assert [e.customer_name for e in rows(tab.model)] == ["王芳"]
+
+
+def test_correction_supersedes_the_original(tab, book, staff, monkeypatch):
+    from app.ui.counter.register_tab import CorrectionDialog
+
+    tab.ui.allButton.click()
+    original = next(e for e in rows(tab.model) if e.job_id == book["a"].id)
+    tab.ui.registerView.selectRow(tab.model.row_of(original.id))
+    assert tab.ui.correctButton.isEnabled()
+
+    def fill_and_save(dialog):
+        dialog.change_person.setChecked(True)
+        dialog.person.setText("王芳的同事")
+        assert not dialog.save()                       # the note is required: shown beside the field
+        assert dialog.errors.message("note")
+        dialog.note.setText("登记时写错了送修人")
+        assert dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(CorrectionDialog, "exec", fill_and_save)
+    assert tab.correct_selected()
+    correction = RegisterEntry.get(RegisterEntry.corrects == original.id)
+    assert correction.person == "王芳的同事" and correction.direction == "in"
+    model = tab.model
+    row = model.row_of(original.id)
+    assert model.object_at(row).superseded
+    font = model.data(model.index(row, 0), Qt.FontRole)
+    assert isinstance(font, QFont) and font.strikeOut()
+    new_row = model.row_of(correction.id)
+    assert model.data(model.index(new_row, 11)) == original.number
+    assert model.data(model.index(new_row, 0), Qt.FontRole) is None
+    assert "In 3" in tab.ui.totalsLabel.text()       # a correction is not a second movement
+    tab.ui.registerView.selectRow(row)
+    assert not tab.ui.correctButton.isEnabled()        # superseded rows are not corrected again
+
+
+def test_void_a_row(tab, book, monkeypatch):
+    from app.ui.counter.register_tab import CorrectionDialog
+
+    tab.ui.allButton.click()
+    original = next(e for e in rows(tab.model) if e.job_id == book["c"].id)
+    tab.ui.registerView.selectRow(tab.model.row_of(original.id))
+
+    def void(dialog):
+        dialog.void.setChecked(True)
+        dialog.note.setText("重复登记")
+        return QDialog.Accepted if dialog.save() else QDialog.Rejected
+
+    monkeypatch.setattr(CorrectionDialog, "exec", void)
+    assert tab.correct_selected()
+    assert "Voided 1" in tab.ui.totalsLabel.text() and "In 2" in tab.ui.totalsLabel.text()
+
+
+def test_units_in_the_shop_and_opening_a_job(tab, book, qtbot, qtmodeltester):
+    tab.ui.inShopButton.click()
+    assert tab.ui.stack.currentIndex() == 1
+    jobs_here = rows(tab.shop_model)
+    assert [j.id for j in jobs_here] == [book["c"].id, book["a"].id]      # oldest first
+    assert tab.shop_model.data(tab.shop_model.index(0, 2)) == "40"
+    assert "(2)" in tab.ui.inShopButton.text()
+    qtmodeltester.check(tab.shop_model)
+    opened = []
+    tab.ctx.open_job.connect(opened.append)
+    tab.show()
+    tab.ui.shopView.setFocus()
+    tab.ui.shopView.setCurrentIndex(tab.shop_model.index(1, 0))
+    qtbot.keyClick(tab.ui.shopView, Qt.Key_Return)
+    tab.ui.registerButton.click()
+    tab.ui.registerView.setFocus()
+    tab.ui.registerView.setCurrentIndex(tab.model.index(0, 0))
+    qtbot.keyClick(tab.ui.registerView, Qt.Key_Return)
+    assert opened == [book["a"].id, book["b"].id]
+
+
+def test_refreshes_when_the_register_changes(tab, book, staff):
+    before = tab.model.rowCount()
+    take(staff, "CN-0DDD444", "刘洋")
+    tab.ctx.register_changed.emit()
+    assert tab.model.rowCount() == before + 1
+    assert "(3)" in tab.ui.inShopButton.text()
+
+
+def bulk_register(n: int, job, offset: int = 0) -> None:
+    """``n`` register rows for one job, straight into the table (the model's
+    cost does not depend on what the rows say)."""
+    start = dt.datetime(2020, 1, 1)
+    with database.atomic():
+        batch = []
+        for i in range(offset, offset + n):
+            batch.append(dict(number=f"JC-2020-{i + 1:06d}", at=start + dt.timedelta(minutes=i),
+                              direction="in" if i % 2 else "out", job=job.id, unit=job.unit_id,
+                              customer=job.customer_id, serial=f"SN{i:07d}", product="戴尔 显示器",
+                              customer_name="王芳", items="主机", person="王芳"))
+            if len(batch) == 500:
+                RegisterEntry.insert_many(batch).execute()
+                batch = []
+        if batch:
+            RegisterEntry.insert_many(batch).execute()
+
+
+def build_time(qtbot) -> float:
+    from app.ui.counter.register_tab import RegisterModel
+
+    best = None
+    for _ in range(3):
+        t0 = time.perf_counter()
+        model = RegisterModel()
+        model.load()
+        model.data(model.index(0, 0))                 # the first screenful: one page
+        model.data(model.index(30, 5))
+        elapsed = time.perf_counter() - t0
+        best = elapsed if best is None else min(best, elapsed)
+    return best
+
+
+def test_100k_rows_open_as_fast_as_100(db, staff, qtbot):
+    from app.ui.counter.register_tab import RegisterModel
+
+    job = take(staff, "CN-0BULK01", "王芳")
+    bulk_register(100, job)
+    small = build_time(qtbot)
+    bulk_register(99_900, job, offset=100)
+    big = build_time(qtbot)
+    print(f"\nRegisterModel over 101 rows: {small * 1000:.1f} ms; over 100 001 rows: {big * 1000:.1f} ms")
+    assert big < 1.0
+    model = RegisterModel()
+    model.load()
+    assert model.rowCount() == 100_001
+    assert model.data(model.index(99_999, 0))          # the last pages load on demand
+    assert len(model._pages) <= model.MAX_PAGES

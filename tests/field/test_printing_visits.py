@@ -1,0 +1,69 @@
+"""The printed visit plan and visit report (附表4), read back with pypdf."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from app.domain.core.models import set_clock
+from app.domain.customers import customers
+from app.domain.field import visit_outcomes, visit_plans, visits
+from app.printing.field.visit_plan_print import render_visit_plan
+from app.printing.field.visit_report_print import render_visit_report
+
+
+def text_of(pdf: bytes) -> tuple[str, int]:
+    reader = PdfReader(io.BytesIO(pdf))
+    return "\n".join(p.extract_text() for p in reader.pages).replace(" ", ""), len(reader.pages)
+
+
+@pytest.fixture
+def visit(db, staff):
+    set_clock(dt.datetime(2026, 11, 18, 10, 0))
+    biz, boss = staff["business"], staff["manager"]
+    c = customers.create_customer("北京海淀中关村电子城", "010-62881234", "dealer", user=None)
+    plan = visit_plans.create_plan(biz, biz.id, "monthly", 2026, 11)
+    v = visits.create_visit(biz, staff_id=biz.id, customer_id=c.id, kind="patrol", due_month=dt.date(2026, 11, 1),
+                            purposes=["patrol.A", "patrol.C", "manager.5"], manager_id=boss.id,
+                            goal="了解第四季度进货计划", contact_person="刘经理", plan_id=plan.id)
+    v = visit_outcomes.record_report(biz, v.id, v.version, actual_date=dt.date(2026, 11, 17), gains="计划进货120台",
+                             reactions="对维修周期不满意", suggestions="设立备件库", complaint_text="返修超过15天")
+    plan = visit_plans.submit_plan(biz, plan.id, plan.version)
+    visit_plans.approve_plan(boss, plan.id, plan.version)
+    yield dict(staff=staff, visit=v, plan=plan, customer=c)
+    set_clock(None)
+
+
+def test_report_pdf(visit):
+    biz = visit["staff"]["business"]
+    data = visit_plans.report_print_data(biz, visit["visit"].id)
+    assert ("patrol.B", False) in data.purposes and ("manager.5", True) in data.purposes
+    text, pages = text_of(render_visit_report(data))
+    for s in ("走访用户汇报", "附表4", visit["visit"].number, "北京海淀中关村电子城", "孙浩然", "王建国", "刘经理",
+              "2026-11-17", "调查研究用户的经营项目", "处理用户抱怨", "了解第四季度进货计划", "计划进货120台",
+              "对维修周期不满意", "设立备件库", "用户投诉", "返修超过15天", "走访人（签字）", "部门经理（签字）"):
+        assert s in text, s
+    assert pages == 1
+    data.complaint_text = ""
+    assert "用户投诉" not in text_of(render_visit_report(data))[0]
+    data.gains = "对方计划下季度进货一百二十台，希望月底前确认价格。\n" * 150
+    long_text, long_pages = text_of(render_visit_report(data))
+    assert long_pages >= 3 and "第3页/共" in long_text
+    en, _ = text_of(render_visit_report(data, lang="en"))
+    assert "Customervisitreport" in en and "Maingains" in en
+
+
+def test_plan_pdf(visit):
+    boss = visit["staff"]["manager"]
+    data = visit_plans.plan_print_data(boss, visit["plan"].id)
+    text, pages = text_of(render_visit_plan(data))
+    for s in ("2026年11月用户巡访计划", "孙浩然", "2026年11月", "已批准", "王建国", visit["visit"].number,
+              "北京海淀中关村电子城", "巡回服务", "A经营项目", "处理抱怨", "已走访",
+              "制表", "审批", "共1次走访"):
+        assert s in text, s
+    assert pages == 1
+    for i in range(80):
+        data.lines.append(data.lines[0])
+    assert text_of(render_visit_plan(data))[1] >= 2
