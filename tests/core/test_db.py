@@ -17,7 +17,6 @@ from app.domain.core.errors import DatabaseUnavailable, NotACsdeskDatabase, Sche
 from app.domain.core.models import Meta
 from app.domain.counter import register
 from app.domain.counter.models import RegisterEntry
-
 from tests.helpers import take_in
 
 

@@ -11,7 +11,6 @@ from app.domain.core import db as dbmod
 from app.domain.core import numbering
 from app.domain.core.errors import ValidationError
 from app.domain.counter.models import Job, Receipt, RegisterEntry
-
 from tests.helpers import make_customer, take_in
 
 

@@ -11,7 +11,6 @@ from app.domain.core import auth
 from app.domain.core.errors import ConcurrentChange, PermissionDenied, TransitionNotAllowed, ValidationError
 from app.domain.counter import charges, intake, jobs, products, register, release
 from app.domain.counter.models import Job, JobHistory, Receipt, RegisterEntry
-
 from tests.helpers import make_customer, take_in
 
 

@@ -18,7 +18,6 @@ from app.domain.counter import products
 from app.domain.counter.models import Job, JobHistory, RegisterEntry
 from app.ui.base.context import AppContext
 from app.ui.qt import QApplication, Qt
-
 from tests.counter.test_ui_intake import fill_new_unit, pick_customer, type_text
 
 zxingcpp = pytest.importorskip("zxingcpp")

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
-import types
 from decimal import Decimal
 
 import pytest

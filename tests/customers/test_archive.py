@@ -7,6 +7,7 @@ import pytest
 
 from app.domain.core import users
 from app.domain.core.errors import ConcurrentChange, PermissionDenied, ValidationError
+from app.domain.counter import customer_page
 from app.domain.customers import access, archive, customers
 from app.domain.customers.models import AccessLog, CustomerChange
 
@@ -43,7 +44,7 @@ def test_who_reads_the_whole_archive(shop, people):
         with pytest.raises(PermissionDenied):
             archive.history(people[who], shop.id)
         with pytest.raises(PermissionDenied):
-            archive.related(people[who], shop.id)
+            customer_page.related(people[who], shop.id)
     # ... but they see the overview row.
     row = archive.overview(people["counter"], archive.OverviewFilter(text="bjhd")).page(0)[0]
     assert (row.name, row.responsible, row.credit_rating) == ("北京海淀华信电子有限公司", "孙浩然", "A")
@@ -166,7 +167,7 @@ def test_customer_page_gathers_units_jobs_agreements(any_db, people):
 
     c = make_customer()
     take_in(people["counter"], customer=c, serial="SN001")
-    page = archive.related(people["manager"], c.id)
+    page = customer_page.related(people["manager"], c.id)
     assert [u.serial for u in page.units] == ["SN001"] and len(page.jobs) == 1 and page.agreements == []
     assert AccessLog.select().where(AccessLog.action == "view").count() == 0  # the page logs no extra view
 

@@ -15,10 +15,10 @@ from app.domain.core.db import write_transaction
 from app.domain.core.errors import ValidationError, tx
 from app.domain.core.models import User, now
 from app.domain.core.permissions import require
+from app.domain.core.text import clean
 from app.domain.counter import products, register
 from app.domain.counter.jobs import log
 from app.domain.counter.models import Job, JobItem, Product, Receipt, RegisterEntry, Unit
-from app.domain.core.text import clean
 from app.domain.customers.models import Customer
 
 

@@ -11,8 +11,8 @@ from app.domain.core.db import write_transaction
 from app.domain.core.errors import ValidationError, tx
 from app.domain.core.models import User
 from app.domain.core.permissions import require
-from app.domain.counter.models import Agreement, AgreementUnit, Product, Unit
 from app.domain.core.text import clean
+from app.domain.counter.models import Agreement, AgreementUnit, Product, Unit
 from app.domain.customers.models import Customer
 
 SERVICE_KINDS = ("free", "contract", "paid")

@@ -21,11 +21,11 @@ from app.domain.core.db import write_transaction
 from app.domain.core.errors import NotFound, PermissionDenied, TransitionNotAllowed, ValidationError, tx
 from app.domain.core.models import User, now
 from app.domain.core.permissions import require
+from app.domain.core.text import clean
 from app.domain.counter import register
 from app.domain.counter.charges import PAYMENT_METHODS, compute
 from app.domain.counter.jobs import bump, get_job, log, money, to_decimal
 from app.domain.counter.models import Job, JobItem, Receipt, RegisterEntry
-from app.domain.core.text import clean
 
 
 @dataclass

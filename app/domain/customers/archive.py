@@ -1,5 +1,8 @@
-"""The customer archive (用户档案, 附表1): reading it, editing it, its history,
-and the customer's page (units, jobs, agreements).
+"""The customer archive (用户档案, 附表1): reading it, editing it, its history.
+Other books show what they hold of a customer beside the archive, under the
+same access rule (:func:`check_read`): the counter its units, jobs and
+agreements (app.domain.counter.customer_page), field service its visits,
+activities, gifts and surveys (app.domain.field.service_page).
 
 Reading (§2.1.4, rules in :mod:`app.domain.customers.access`): :func:`get_archive`
 returns the whole archive to the keeper, the manager, the customer's
@@ -23,7 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import peewee as pw
 
@@ -31,7 +34,6 @@ from app.domain.core.db import write_transaction
 from app.domain.core.errors import ConcurrentChange, NotFound, PermissionDenied, ValidationError, tx
 from app.domain.core.models import User, now
 from app.domain.core.permissions import can
-from app.domain.counter.models import Agreement, Job, Product, Unit
 from app.domain.customers import access
 from app.domain.customers.archive_fields import (ADDRESS_FIELDS, ARCHIVE_FIELDS, CONTACT_FIELDS, KEEPER_FIELDS,
                                                  as_text, parse_address, parse_contact, parse_fields)
@@ -40,8 +42,8 @@ from app.domain.customers.models import Customer, CustomerAddress, CustomerChang
 from app.domain.customers.overview import OverviewFilter, OverviewQuery, OverviewRow, regions  # noqa: F401 - re-exported
 from app.domain.customers.overview import query as overview  # noqa: F401 - re-exported
 
-__all__ = ["Archive", "CustomerPage", "KEEPER_FIELDS", "ARCHIVE_FIELDS", "get_archive", "editable_fields",
-           "save_archive", "history", "related", "overview", "OverviewFilter", "OverviewQuery", "OverviewRow",
+__all__ = ["Archive", "KEEPER_FIELDS", "ARCHIVE_FIELDS", "get_archive", "editable_fields",
+           "save_archive", "history", "check_read", "overview", "OverviewFilter", "OverviewQuery", "OverviewRow",
            "regions"]
 
 
@@ -58,15 +60,8 @@ class Archive:
     edit_lists: bool = False
 
 
-@dataclass
-class CustomerPage:
-    """What the customer's page gathers besides the archive."""
-    units: list[Unit] = field(default_factory=list)            # product joined
-    jobs: list[Job] = field(default_factory=list)              # newest first, unit joined
-    agreements: list[Agreement] = field(default_factory=list)  # newest first
-
-
-def _customer(customer_id: int) -> Customer:
+def get_customer(customer_id: int) -> Customer:
+    """The customer row with its responsible staff member; NotFound if none."""
     c = (Customer.select(Customer, User).join(User, join_type=pw.JOIN.LEFT_OUTER, on=(Customer.responsible == User.id))
          .where(Customer.id == customer_id).first())
     if c is None:
@@ -74,7 +69,11 @@ def _customer(customer_id: int) -> Customer:
     return c
 
 
-def _check_read(user: User | None, customer: Customer, action: str) -> str:
+def check_read(user: User | None, customer: Customer, action: str) -> str:
+    """Why ``user`` may read the archive of ``customer`` (keeper, responsible,
+    granted, system); otherwise the attempt is logged as "denied" (with
+    ``action``) and PermissionDenied raised. Every book that shows a part of
+    the customer's archive checks it."""
     reason = access.access_reason(user, customer)
     if reason is None:
         access.record(user, customer.id, "denied", action)
@@ -101,8 +100,8 @@ def get_archive(user: User | None, customer_id: int, *, action: str = "view") ->
     for a user who may see only the overview row; the UI then offers
     :func:`app.domain.customers.access.request_access`.
     """
-    c = _customer(customer_id)
-    reason = _check_read(user, c, action)
+    c = get_customer(customer_id)
+    reason = check_read(user, c, action)
     grant = access.active_grant(user, c.id) if reason == "granted" else None
     access.record(user, c.id, action)
     editable = editable_fields(user, c)
@@ -131,7 +130,7 @@ def save_archive(user: User | None, customer_id: int, version: int, fields: dict
     field names and ``"contacts.<i>.<field>"`` / ``"addresses.<i>.<field>"``
     (``i`` the index in the list given).
     """
-    c = _customer(customer_id)
+    c = get_customer(customer_id)
     allowed = editable_fields(user, c)
     fields = dict(fields or {})
     new_values, errors = parse_fields(fields, partial=True)
@@ -168,32 +167,18 @@ def save_archive(user: User | None, customer_id: int, version: int, fields: dict
                                       name=c.name))
         CustomerChange.insert_many([dict(customer=c.id, at=at, user=user, change_set=change_set, field=f,
                                          old_value=o, new_value=n_) for f, o, n_ in log]).execute()
-    return _customer(c.id)
+    return get_customer(c.id)
 
 
 def history(user: User | None, customer_id: int, limit: int = 1000) -> list[CustomerChange]:
     """The archive's change history, newest first (``change.user`` joined);
     rows of one save share ``change_set``. Same access as :func:`get_archive` (not logged again)."""
-    c = _customer(customer_id)
-    _check_read(user, c, "history")
+    c = get_customer(customer_id)
+    check_read(user, c, "history")
     return list(CustomerChange.select(CustomerChange, User)
                 .join(User, join_type=pw.JOIN.LEFT_OUTER, on=(CustomerChange.user == User.id))
                 .where(CustomerChange.customer == c.id)
                 .order_by(CustomerChange.at.desc(), CustomerChange.id.desc()).limit(limit))
-
-
-def related(user: User | None, customer_id: int, job_limit: int = 200) -> CustomerPage:
-    """The customer's units, latest ``job_limit`` jobs and agreements, for the
-    customer's page. Same access as :func:`get_archive` (the page is part of
-    the archive; the view was logged when the archive was opened)."""
-    c = _customer(customer_id)
-    _check_read(user, c, "page")
-    units = list(Unit.select(Unit, Product).join(Product).where(Unit.owner == c.id).order_by(Unit.id))
-    jobs = list(Job.select(Job, Unit).join(Unit).where(Job.customer == c.id)
-                .order_by(Job.received_at.desc(), Job.id.desc()).limit(job_limit))
-    agreements = list(Agreement.select().where(Agreement.customer == c.id)
-                      .order_by(Agreement.start_date.desc(), Agreement.id.desc()))
-    return CustomerPage(units=units, jobs=jobs, agreements=agreements)
 
 
 def _shown(name: str, value) -> str:

@@ -13,9 +13,9 @@ import peewee as pw
 
 from app.domain.core import numbering
 from app.domain.core.db import is_mysql, is_postgres, write_transaction
-from app.domain.core.text import clean
 from app.domain.core.errors import ValidationError, tx
 from app.domain.core.permissions import require
+from app.domain.core.text import clean
 from app.domain.customers.models import Customer
 
 CATEGORIES = ("dealer", "retailer", "agent", "end_user")

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 
 from app.domain.core.errors import ValidationError, tx
 from app.domain.core.models import User
-from app.domain.customers.archive_fields import parse_fields
 from app.domain.core.text import clean
+from app.domain.customers.archive_fields import parse_fields
 from app.domain.customers.customers import PHONE_RE
 from app.domain.customers.models import Customer
 

@@ -42,8 +42,8 @@ from app.domain.core.db import database, is_mysql, is_postgres
 from app.domain.core.errors import ValidationError, tx
 from app.domain.core.models import User
 from app.domain.core.permissions import require
-from app.domain.customers.archive_fields import CREDIT_RATINGS, CUSTOMER_STATUSES, STATUSES
 from app.domain.core.text import clean
+from app.domain.customers.archive_fields import CREDIT_RATINGS, CUSTOMER_STATUSES, STATUSES
 from app.domain.customers.customers import CATEGORIES, _contains
 from app.domain.customers.models import Customer
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
+from app.printing.core.company import Company
+
 
 @dataclass
 class PartyUnit:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 
-from app.ui.base import ops, prefs
+from app.ui.base import prefs
 from app.ui.qt import (QBuffer, QByteArray, QCoreApplication, QDialog, QFileDialog, QHBoxLayout, QIODevice, QLabel,
                        QMarginsF, QMessageBox, QPageLayout, QPageSize, QPainter, QPushButton, QRect, QSize, QSizeF,
                        QVBoxLayout, QWidget)

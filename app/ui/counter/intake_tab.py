@@ -13,7 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from app.domain.core import settings, text
+from app.domain.core import settings
+from app.domain.core.text import clean
 from app.domain.counter import intake, products, workshop
 from app.domain.counter.jobs import CLOSED_STATES
 from app.domain.counter.models import Product
@@ -156,7 +157,7 @@ class IntakeTab(QWidget):
             self.ui.itemEdit.setFocus()
 
     def lookup_serial(self) -> None:
-        serial = text.clean(self.ui.serialEdit.text()).upper()
+        serial = clean(self.ui.serialEdit.text()).upper()
         if not serial:
             self._show_unit(None)
             return

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from app.domain.core import users
 from app.domain.core.errors import ConcurrentChange
+from app.domain.counter import customer_page
 from app.domain.customers import access, archive, customers, import_export
 from app.domain.customers.archive_fields import (ADDRESS_KINDS, CREDIT_RATINGS, STATUSES, as_text, parse_address,
                                                  parse_contact)
@@ -242,7 +243,7 @@ class ArchiveDialog(QDialog):
 
     def _load_related(self) -> None:
         user, cid = self.ctx.user, self.customer_id
-        page = ops.run(self, archive.related, user, cid)
+        page = ops.run(self, customer_page.related, user, cid)
         if page.ok:
             self.jobs_model.set_rows(page.value.jobs)
             self.units_model.set_rows(page.value.units)
