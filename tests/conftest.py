@@ -83,6 +83,15 @@ def backends() -> list:
     return params
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _books_installed():
+    """Every book's contributions to the others' screens (app.ui.base.slots),
+    as the application installs them at start-up."""
+    from app.ui.shell import books
+
+    books.install()
+
+
 @pytest.fixture(autouse=True)
 def _isolated_qsettings(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))

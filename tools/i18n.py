@@ -3,6 +3,9 @@
     python tools/i18n.py update    # lupdate app/ui + forms -> resources/i18n/csdesk_zh_CN.ts
     python tools/i18n.py release   # lrelease .ts -> .qm (loaded at start-up)
     python tools/i18n.py check     # exit 1 if a string is untranslated or the .ts is stale
+    python tools/i18n.py carry [REF] [NEW=OLD ...]
+                                   # after update: fill strings that moved to another context
+                                   # (NEW=OLD: context NEW took its strings from context OLD)
 
 Source strings are English; the .ts files hold the translations, edited
 with Qt Linguist (``pyside6-linguist``) or any XML editor.
@@ -87,6 +90,46 @@ def check() -> list[str]:
     return problems
 
 
+def carry(ref: str, moved: dict[str, str] | None = None) -> list[str]:
+    """Fill the untranslated messages whose English text the .ts of git
+    ``ref`` translated: a string keeps its context's translation when code
+    moves it to another class or module (its context changes, the words do
+    not). The translation of the same context wins, else one that every
+    context agreed on, or the one of the context named in ``moved``
+    (new context -> old); anything else is left for a translator. Returns
+    what was filled."""
+    moved = moved or {}
+    filled = []
+    for loc in LOCALES:
+        ts = ts_path(loc)
+        old_xml = subprocess.run(["git", "show", f"{ref}:{ts.relative_to(ROOT).as_posix()}"], cwd=ROOT,
+                                 check=True, capture_output=True).stdout
+        with tempfile.TemporaryDirectory() as tmp:
+            old_ts = Path(tmp) / ts.name
+            old_ts.write_bytes(old_xml)
+            old = messages(old_ts)
+        by_text: dict[tuple[str, str], set[str]] = {}
+        for (ctx, src, comment), (text, typ) in old.items():
+            if text.strip() and typ != "unfinished":
+                by_text.setdefault((src, comment), set()).add(text)
+        tree = ET.parse(ts)
+        for ctx in tree.getroot().iter("context"):
+            name = ctx.findtext("name")
+            for msg in ctx.iter("message"):
+                tr = msg.find("translation")
+                if tr is None or tr.get("type") != "unfinished" or msg.get("numerus") == "yes":
+                    continue
+                key = (msg.findtext("source"), msg.findtext("comment") or "")
+                same = old.get((name, *key)) or old.get((moved.get(name, name), *key))
+                candidates = {same[0]} if same and same[0].strip() else by_text.get(key, set())
+                if len(candidates) == 1:
+                    tr.text = next(iter(candidates))
+                    del tr.attrib["type"]
+                    filled.append(f"{loc}: {name}: {key[0]!r} -> {tr.text!r}")
+        tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return filled
+
+
 def main(argv: list[str]) -> int:
     cmd = argv[0] if argv else "check"
     I18N.mkdir(parents=True, exist_ok=True)
@@ -97,6 +140,12 @@ def main(argv: list[str]) -> int:
         return 0
     if cmd == "release":
         release()
+        return 0
+    if cmd == "carry":
+        args = argv[1:]
+        ref = args.pop(0) if args and "=" not in args[0] else "HEAD"
+        for line in carry(ref, dict(a.split("=", 1) for a in args)):
+            print(line)
         return 0
     problems = check()
     for p in problems:

@@ -74,7 +74,7 @@
     </message>
     <message>
         <source>Choose a category.</source>
-        <extracomment>Matches a search&apos;s probe reads: at most this many are sorted here. Columns the overview sorts by (codes the UI maps to its headers).</extracomment>
+        <extracomment>Matches a search&apos;s probe reads: at most this many are sorted here. Sorts whose index carries the search text and status (schema v3). Columns the overview sorts by (codes the UI maps to its headers).</extracomment>
         <translation>请选择客户类别。</translation>
     </message>
     <message>
@@ -1768,10 +1768,6 @@
         <translation>只读。</translation>
     </message>
     <message>
-        <source>&amp;Visits and service</source>
-        <translation>走访与服务(&amp;V)</translation>
-    </message>
-    <message>
         <source>Saved at %1.</source>
         <translation>已于 %1 保存。</translation>
     </message>
@@ -1830,26 +1826,6 @@
     <message>
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Units, jobs, agreements</source>
-        <translation>产品、维修单、协议(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Service jobs</source>
-        <translation>维修单</translation>
-    </message>
-    <message>
-        <source>Double-click or Enter opens the job</source>
-        <translation>双击或按 Enter 打开维修单</translation>
-    </message>
-    <message>
-        <source>Units</source>
-        <translation>产品</translation>
-    </message>
-    <message>
-        <source>Maintenance agreements</source>
-        <translation>维修协议</translation>
     </message>
     <message>
         <source>&amp;History</source>
@@ -1944,6 +1920,86 @@
     <message>
         <source>Note:</source>
         <translation>备注：</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerCounterPanel</name>
+    <message>
+        <source>Service jobs</source>
+        <translation>维修单</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Maintenance agreements</source>
+        <translation>维修协议</translation>
+    </message>
+    <message>
+        <source>Double-click or Enter opens the job</source>
+        <translation>双击或按 Enter 打开维修单</translation>
+    </message>
+    <message>
+        <source>&amp;Units, jobs, agreements</source>
+        <translation>产品、维修单、协议(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Job no.</source>
+        <translation>维修单号</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>接收日期</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务类型</translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>销售日期</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>协议编号</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <comment>agreement in force</comment>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>条款</translation>
     </message>
 </context>
 <context>
@@ -2093,6 +2149,10 @@
     <message>
         <source>Average</source>
         <translation>平均分</translation>
+    </message>
+    <message>
+        <source>&amp;Visits and service</source>
+        <translation>走访与服务(&amp;V)</translation>
     </message>
     <message>
         <source>Visits (%1)</source>
@@ -5795,63 +5855,6 @@
     <message>
         <source>Detail</source>
         <translation>详情</translation>
-    </message>
-    <message>
-        <source>Job no.</source>
-        <translation>维修单号</translation>
-    </message>
-    <message>
-        <source>Received</source>
-        <translation>接收日期</translation>
-    </message>
-    <message>
-        <source>Serial</source>
-        <translation>序列号</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Service</source>
-        <translation>服务类型</translation>
-    </message>
-    <message>
-        <source>Fault</source>
-        <translation>故障</translation>
-    </message>
-    <message>
-        <source>Product</source>
-        <translation>产品</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>型号</translation>
-    </message>
-    <message>
-        <source>Sold</source>
-        <translation>销售日期</translation>
-    </message>
-    <message>
-        <source>Agreement</source>
-        <translation>协议编号</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>开始日期</translation>
-    </message>
-    <message>
-        <source>To</source>
-        <translation>结束日期</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <comment>agreement in force</comment>
-        <translation>有效</translation>
-    </message>
-    <message>
-        <source>Terms</source>
-        <translation>条款</translation>
     </message>
     <message>
         <source>Row</source>

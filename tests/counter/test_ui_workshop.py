@@ -154,7 +154,7 @@ def test_sort_by_column_and_refresh_keeps_selection(tab, shop, staff, qtmodeltes
     tab.view.selectRow(tab.model.row_of(shop["d"].id))
     assert tab.selected_ids() == [shop["d"].id]
     make_job(staff, "SN-F006", "艾米", "13300133006")               # another station takes a unit in
-    tab.ctx.notify_job(-1)
+    tab.ctx.announce("counter")
     assert tab.model.rowCount() == 5
     assert tab.selected_ids() == [shop["d"].id]
     qtmodeltester.check(tab.model)
@@ -182,7 +182,7 @@ def test_bulk_move_reports_what_was_skipped(tab, shop, messages):
     assert len(skipped) == 2 and any(shop["c"].number in s for s in skipped)
     assert Job.get_by_id(shop["a"].id).state == "diagnosing"
     assert messages[-1][0] == "information" and shop["b"].number in messages[-1][2]
-    assert tab.chips["diagnosing"].text().endswith("3")             # refreshed through ctx.job_changed
+    assert tab.chips["diagnosing"].text().endswith("3")             # refreshed on the counter's change
 
 
 def test_bulk_move_needs_a_note_when_the_step_does(tab, shop, messages, monkeypatch):

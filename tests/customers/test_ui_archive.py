@@ -46,12 +46,12 @@ def test_edit_saves_and_shows_in_history(qtbot, setup, qtmodeltester, messages):
     d = dialog_for(qtbot, setup["info"], setup["customer"].id)
     assert d.widgets["name"].text() == "𠮷野家北京餐饮有限公司"          # the rare character as typed
     assert d.widgets["credit_limit"].text() == "50000.00"
-    for model in (d.contacts_model, d.addresses_model, d.history_model, d.log_model, d.jobs_model):
+    for model in (d.contacts_model, d.addresses_model, d.history_model, d.log_model, d.panels["counter"].jobs_model):
         qtmodeltester.check(model)
     d.widgets["phone"].setText("010-62999999")
     d.widgets["tier"].setText("金牌")
     assert d.changed_fields() == {"phone": "010-62999999", "tier": "金牌"}
-    with qtbot.waitSignal(d.ctx.customers_changed):
+    with qtbot.waitSignal(d.ctx.changed, check_params_cb=lambda c: c.book == "customers"):
         assert d.save()
     assert Customer.get_by_id(setup["customer"].id).phone == "010-62999999"
     assert {"phone", "tier"} <= set(history_fields(d)) and not d.is_dirty()
@@ -128,10 +128,11 @@ def test_jobs_open_through_the_context_and_card_prints(qtbot, setup, monkeypatch
 
     take_in(setup["counter"], customer=Customer.get_by_id(setup["customer"].id))
     d = dialog_for(qtbot, setup["manager"], setup["customer"].id)
-    assert d.jobs_model.rowCount() == 1
+    counter = d.panels["counter"]                  # the counter's tab on the archive
+    assert counter.jobs_model.rowCount() == 1
     with qtbot.waitSignal(d.ctx.open_job) as opened:
-        d.ui.jobsView.activated.emit(d.jobs_model.index(0, 0))
-    assert opened.args == [d.jobs_model.object_at(0).id]
+        counter.jobs_view.activated.emit(counter.jobs_model.index(0, 0))
+    assert opened.args == [counter.jobs_model.object_at(0).id]
     assert d.log_model.rowCount() >= 1                     # the manager reads the access log
     from app.ui.base import print_service
     from app.ui.customers import archive_dialog

@@ -214,7 +214,7 @@ def test_import_preview_shows_row_errors_and_writes_nothing_until_confirmed(qtbo
                                     if dialog.model.object_at(i).line == 7), 0)
     assert dialog.model.setData(first, Qt.Unchecked, Qt.CheckStateRole)
     assert dialog.importable() == 1
-    with qtbot.waitSignal(tab.ctx.customers_changed):
+    with qtbot.waitSignal(tab.ctx.changed, check_params_cb=lambda c: c.book == "customers"):
         assert dialog.do_import()
     assert Customer.select().count() == before + 1
     assert dialog.result.created == 1 and messages[-1][0] == "information"

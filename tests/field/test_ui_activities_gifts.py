@@ -46,7 +46,7 @@ def test_gift_requested_approved_by_another_user_and_given(qtbot, two, staff, mo
     dialog.table.item(0, 3).setText("198")
     dialog.add_item("promo", "产品宣传册", Decimal(50), Decimal("6.5"))
     assert "¥721.00" in dialog.total_label.text()
-    with qtbot.waitSignal(ctx.field_changed):
+    with qtbot.waitSignal(ctx.changed, check_params_cb=lambda c: c.book == "field"):
         dialog.save()
     assert dialog.changed
     g = GiftRequest.get_by_id(dialog.request_id)
@@ -118,7 +118,7 @@ def test_activity_with_two_customers(qtbot, two, staff, no_message_boxes):
     dialog.table.setItem(0, 1, QTableWidgetItem("王伟、李娜"))
     dialog.table.cellWidget(0, 2).setValue(2)
     assert dialog.table.rowCount() == 2
-    with qtbot.waitSignal(ctx.field_changed):
+    with qtbot.waitSignal(ctx.changed, check_params_cb=lambda c: c.book == "field"):
         dialog.save()
     a = ServiceActivity.get_by_id(dialog.activity_id)
     assert a.kind == "training" and a.staff_id == staff["business"].id
@@ -138,7 +138,7 @@ def test_activity_with_two_customers(qtbot, two, staff, no_message_boxes):
     assert page.model.rowCount() == 1 and not page.new_button.isEnabled() and not page.delete_button.isEnabled()
 
 
-def test_customer_panel_lists_and_opens(qtbot, two, staff, no_message_boxes):
+def test_customer_panel_lists_and_opens(qtbot, two, staff, monkeypatch, no_message_boxes):
     from app.ui.field.service_panel import CustomerServicePanel
 
     biz = staff["business"]
@@ -151,11 +151,12 @@ def test_customer_panel_lists_and_opens(qtbot, two, staff, no_message_boxes):
     assert panel.tabs.currentIndex() == 1                         # no visits: activities first
     assert [panel.tabs.tabText(i) for i in range(4)][1:3] == ["Activities (1)", "Gifts (1)"]
     view = panel.views["gift"]
-    with qtbot.waitSignal(panel.open_requested) as sig:
-        view.activated.emit(panel.models["gift"].index(0, 0))
-    assert sig.args == ["gift", g.id]
+    opened = []
+    monkeypatch.setattr("app.ui.field.gift_dialog.GiftDialog.exec", lambda self: opened.append(self.request_id) or 0)
+    view.activated.emit(panel.models["gift"].index(0, 0))
+    assert opened == [g.id]
     gifts.withdraw(biz, g.id, g.version)
-    ctx.field_changed.emit()
+    ctx.announce("field")                                    # another station's change, announced here
     assert panel.models["gift"].data(panel.models["gift"].index(0, 4)) == "Withdrawn"
     # A technician: no gift tab.
     panel2 = CustomerServicePanel(AppContext(staff["tech"]), two[0].id)
@@ -177,7 +178,7 @@ def test_gift_dialog_lets_an_approver_decide(qtbot, two, staff, monkeypatch, no_
     assert mine.approve_button.isHidden() and mine.refuse_button.isHidden()
     ctx = AppContext(staff["manager"])
     changed = []
-    ctx.field_changed.connect(lambda: changed.append(1))
+    ctx.changed.connect(lambda change: changed.append(change.book))
     dialog = GiftDialog(ctx, first.id)
     qtbot.addWidget(dialog)
     assert not dialog.approve_button.isHidden()

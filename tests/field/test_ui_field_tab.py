@@ -51,10 +51,10 @@ def test_customer_page_lists_field_service_and_opens_a_visit(qtbot, db, staff, m
                             due_month=dt.date.today().replace(day=1), purposes=["patrol.A"])
     dialog = archive_dialog.ArchiveDialog(AppContext(staff["manager"]), c.id)
     qtbot.addWidget(dialog)
-    panel = dialog.service_panel
-    assert dialog.ui.tabs.indexOf(panel) == dialog.ui.tabs.indexOf(dialog.ui.relatedTab) + 1
+    panel = dialog.panels["field"]                  # field service's tab, after the counter's
+    assert dialog.ui.tabs.indexOf(panel) == dialog.ui.tabs.indexOf(dialog.panels["counter"]) + 1
     assert panel.models["visit"].rowCount() == 1 and panel.models["visit"].object_at(0).number == v.number
     opened = []
     monkeypatch.setattr("app.ui.field.visit_dialog.VisitDialog.exec", lambda self: opened.append((self.visit.id, self.mode)) or 0)
-    dialog.open_field_item("visit", v.id)
+    panel.open_item("visit", v.id)
     assert opened == [(v.id, "view")]

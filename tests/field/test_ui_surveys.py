@@ -91,7 +91,7 @@ def test_page_lists_filters_and_rights(qtbot, data, monkeypatch, messages):
     ctx.set_user(data["staff"]["manager"])
     page.view.selectRow(0)
     assert page.delete_button.isEnabled()
-    with qtbot.waitSignal(ctx.field_changed):
+    with qtbot.waitSignal(ctx.changed, check_params_cb=lambda c: c.book == "field"):
         page.delete()
     assert SurveyResponse.select().count() == 1
     tech = SurveysPage(AppContext(data["staff"]["tech"]))

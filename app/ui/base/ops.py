@@ -1,7 +1,12 @@
 """Run one domain service per user action and turn its errors into messages.
 
 (Anki's "operation" pattern.) The service runs its own transaction; here we
-only catch what it raises: a ValidationError goes back to the form so each
+announce what it changed and catch what it raises. ``changed=`` names the
+book (or gives a :class:`~app.ui.base.context.Changed`, or a function of the
+result giving one); after a success the runner announces it on the context
+of ``parent`` (the nearest widget with a ``ctx``), and every screen that
+shows that book refreshes (``ctx.on_change``). On failure nothing is
+announced: a ValidationError goes back to the form so each
 message shows beside its field; a ConcurrentChange, a closed database or any
 other CsdeskError is shown in a message box; an unexpected exception is
 logged and shown as a short message, never as a traceback on the counter.
@@ -14,6 +19,7 @@ from dataclasses import dataclass, field
 import peewee
 
 from app.domain.core.errors import ConcurrentChange, CsdeskError, Text, ValidationError
+from app.ui.base.context import AppContext
 from app.ui.qt import QCoreApplication, QMessageBox, QWidget
 
 log = logging.getLogger("csdesk.ui")
@@ -58,29 +64,55 @@ class OpResult:
     error: Exception | None = None
 
 
-def run(parent: QWidget | None, fn, *args, show_validation: bool = False, **kwargs) -> OpResult:
-    """Call ``fn(*args, **kwargs)``; never raises for expected errors."""
+def context_of(widget):
+    """The application context of ``widget``: its own ``ctx`` or its nearest parent's."""
+    w = widget
+    while w is not None:
+        ctx = getattr(w, "ctx", None)
+        if isinstance(ctx, AppContext):
+            return ctx
+        w = w.parent() if hasattr(w, "parent") else None
+    return None
+
+
+def run(parent: QWidget | None, fn, *args, show_validation: bool = False, changed=None, **kwargs) -> OpResult:
+    """Call ``fn(*args, **kwargs)``; never raises for expected errors.
+    On success announce ``changed`` (a book's name, a Changed, or a function
+    of the result returning one or None)."""
     try:
-        return OpResult(True, fn(*args, **kwargs))
-    except ValidationError as exc:
+        value = fn(*args, **kwargs)
+    except Exception as exc:  # noqa: BLE001 - sorted below
+        return _failed(parent, fn, exc, show_validation)
+    if changed is not None:
+        change = changed(value) if callable(changed) else changed
+        if change is not None:
+            ctx = context_of(parent)
+            if ctx is None:
+                raise RuntimeError(f"{fn!r} changed {change!r}, but {parent!r} has no ctx to announce it on")
+            ctx.announce(change)
+    return OpResult(True, value)
+
+
+def _failed(parent: QWidget | None, fn, exc: Exception, show_validation: bool) -> OpResult:
+    """Show what went wrong: beside the fields (returned), or in a message box."""
+    if isinstance(exc, ValidationError):
         fields = {k: translated(v) for k, v in exc.fields.items()}
         if show_validation:
             QMessageBox.warning(parent, QCoreApplication.translate("ops", "Please check"), "\n".join(fields.values()))
         return OpResult(False, field_errors=fields, error=exc)
-    except ConcurrentChange as exc:
+    if isinstance(exc, ConcurrentChange):
         QMessageBox.warning(parent, QCoreApplication.translate("ops", "Changed at another station"), translated(exc.message))
-        return OpResult(False, error=exc)
-    except CsdeskError as exc:
+    elif isinstance(exc, CsdeskError):
         QMessageBox.warning(parent, QCoreApplication.translate("ops", "Cannot do that"), translated(exc.message))
-        return OpResult(False, error=exc)
-    except (peewee.OperationalError, peewee.InterfaceError) as exc:
+    elif isinstance(exc, (peewee.OperationalError, peewee.InterfaceError)):
         log.warning("database error: %s", exc)
         QMessageBox.critical(parent, QCoreApplication.translate("ops", "Database unavailable"),
                              QCoreApplication.translate("ops", "The database cannot be reached; nothing was saved. "
-                                "Check the network or the server and try again.") + f"\n\n{exc}")
-        return OpResult(False, error=exc)
-    except Exception as exc:  # noqa: BLE001 - the counter must keep working
-        log.exception("unexpected error in %s", getattr(fn, "__name__", fn))
+                                                        "Check the network or the server and try again.")
+                             + f"\n\n{exc}")
+    else:  # the counter must keep working
+        log.error("unexpected error in %s", getattr(fn, "__name__", fn), exc_info=exc)
         QMessageBox.critical(parent, QCoreApplication.translate("ops", "Unexpected error"),
-                             QCoreApplication.translate("ops", "The action failed and nothing was saved.") + f"\n\n{type(exc).__name__}: {exc}")
-        return OpResult(False, error=exc)
+                             QCoreApplication.translate("ops", "The action failed and nothing was saved.")
+                             + f"\n\n{type(exc).__name__}: {exc}")
+    return OpResult(False, error=exc)

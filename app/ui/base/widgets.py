@@ -38,6 +38,12 @@ def fmt_datetime(value: dt.datetime | None) -> str:
     return value.strftime("%Y-%m-%d %H:%M") if value else ""
 
 
+def short(text: str, n: int = 40) -> str:
+    """One line of at most ``n`` characters, "…" where it was cut (a list's cell)."""
+    text = " ".join((text or "").split())
+    return text if len(text) <= n else text[:n - 1] + "…"
+
+
 def make_error_label(parent: QWidget | None = None) -> QLabel:
     label = QLabel(parent)
     prepare_error_label(label)

@@ -19,10 +19,10 @@ from app.domain.counter import intake, products, workshop
 from app.domain.counter.jobs import CLOSED_STATES
 from app.domain.counter.models import Product
 from app.domain.customers import customers
-from app.ui.base import labels, ops, prefs
+from app.ui.base import labels, ops, prefs, slots
+from app.ui.base.context import Changed
 from app.ui.base.widgets import FieldErrors, SearchPopup, fmt_date
 from app.ui.counter import printing
-from app.ui.customers.customer_dialog import CustomerDialog
 from app.ui.generated.ui_intake import Ui_IntakeForm
 from app.ui.qt import (QCompleter, QDate, QHeaderView, QKeySequence, QListWidgetItem, QShortcut, Qt,
                        QTableWidgetItem, QWidget, Signal)
@@ -115,7 +115,7 @@ class IntakeTab(QWidget):
         for keys in (QKeySequence.Save, QKeySequence(Qt.Key_F12)):
             QShortcut(keys, self, self.save, context=Qt.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence.New, self, self.new_customer, context=Qt.WidgetWithChildrenShortcut)
-        self.ctx.customers_changed.connect(self.search.reset)
+        self.ctx.on_change("customers", self.search.reset, self)
         self.clear_form()
 
     # -- customer ---------------------------------------------------------
@@ -141,9 +141,9 @@ class IntakeTab(QWidget):
         (self.ui.itemEdit if self.ui.serialEdit.text().strip() else self.ui.serialEdit).setFocus()
 
     def new_customer(self) -> None:
-        dialog = CustomerDialog(self.ctx, self.ui.customerSearch.text(), self)
-        if dialog.exec() and dialog.customer is not None:
-            self.set_customer(dialog.customer)
+        customer = slots.new_customer(self.ctx, self.ui.customerSearch.text(), self)
+        if customer is not None:
+            self.set_customer(customer)
 
     # -- unit ---------------------------------------------------------------
     def _serial_entered(self) -> None:
@@ -366,7 +366,8 @@ class IntakeTab(QWidget):
     def save(self) -> None:
         """Save and print: one key for the whole intake (Ctrl+S / F12)."""
         self.lookup_serial()
-        result = ops.run(self, intake.take_in, self.form(), self.ctx.user)
+        result = ops.run(self, intake.take_in, self.form(), self.ctx.user,
+                         changed=lambda res: Changed("counter", (res.job.id,)))
         if not result.ok:
             if result.field_errors:
                 self.errors.show(result.field_errors, focus=True)
@@ -375,7 +376,6 @@ class IntakeTab(QWidget):
         res = result.value
         kinds = ("receipt", "cards") if prefs.get("print_cards_on_save") else ("receipt",)
         printed = printing.print_job(self, self.ctx, res.job.id, kinds)
-        self.ctx.notify_job(res.job.id)
         self.saved.emit(res)
         self.clear_form()
         message = (self.tr("{0} saved, receipt {1} printed.") if printed else

@@ -16,6 +16,7 @@ from app.domain.core.errors import ValidationError
 from app.domain.counter import charges, jobs, products, release, workshop
 from app.domain.counter.models import JobHistory, JobItem, JobLabour, JobPart
 from app.ui.base import labels, ops
+from app.ui.base.context import Changed
 from app.ui.base.table_models import RIGHT, Column, ListTableModel, setup_view
 from app.ui.base.widgets import FieldErrors, fmt_date, fmt_datetime
 from app.ui.generated.ui_job import Ui_JobDialog
@@ -120,7 +121,7 @@ class JobDialog(QDialog):
         self.ui.printCardsButton.clicked.connect(lambda: self._print(("cards",)))
         self.ui.printReceiptButton.clicked.connect(lambda: self._print(("receipt",)))
         self.ui.voucherButton.clicked.connect(lambda: self._print(("voucher",), preview=True))
-        ctx.job_changed.connect(self._on_job_changed)
+        ctx.on_change("counter", self._on_job_changed, self, with_change=True)
         self.reload()
 
     # -- set-up --------------------------------------------------------------------
@@ -337,8 +338,8 @@ class JobDialog(QDialog):
             button.setEnabled(can("job.release" if action == "release" else "job.work"))
         self._diagnosis_dirty()
 
-    def _on_job_changed(self, job_id: int) -> None:
-        if job_id in (self.job_id, -1) and not self._busy:
+    def _on_job_changed(self, change: Changed) -> None:
+        if change.concerns(self.job_id) and not self._busy:
             self.reload()
 
     # -- changes -------------------------------------------------------------------
@@ -349,9 +350,8 @@ class JobDialog(QDialog):
             errors.clear()
         self._busy = True
         try:
-            result = ops.run(self, fn, *args, show_validation=errors is None, **kwargs)
-            if result.ok:
-                self.ctx.notify_job(self.job_id)
+            result = ops.run(self, fn, *args, show_validation=errors is None, **kwargs,
+                             changed=Changed("counter", (self.job_id,)))
         finally:
             self._busy = False
         if result.ok or not isinstance(result.error, ValidationError):

@@ -12,6 +12,7 @@ from app.domain.counter import queue_queries, register, workshop
 from app.domain.counter.models import Job, RegisterEntry
 from app.domain.customers.models import Customer
 from app.ui.base import export, labels, ops
+from app.ui.base.context import Changed
 from app.ui.base.table_models import CENTER, RIGHT, Column, LazyQueryModel, RowStyle, setup_view
 from app.ui.base.widgets import FieldErrors, fmt_datetime
 from app.ui.counter.job_dialog import STATE_COLOURS
@@ -139,7 +140,8 @@ class CorrectionDialog(QDialog):
         else:
             kwargs["person"] = self.person.text()
         self.errors.clear()
-        result = ops.run(self, register.correct, self.entry.id, self.ctx.user, self.note.text(), **kwargs)
+        result = ops.run(self, register.correct, self.entry.id, self.ctx.user, self.note.text(), **kwargs,
+                         changed=Changed("counter", (self.entry.job_id,)))
         if not result.ok:
             self.errors.show(result.field_errors)
             return False
@@ -195,7 +197,7 @@ class RegisterTab(QWidget):
         # Only while this tab shows: the other tab's Ctrl+R would make the key ambiguous.
         refresh = QShortcut(QKeySequence("Ctrl+R"), self, self.refresh)
         refresh.setContext(Qt.WidgetWithChildrenShortcut)
-        ctx.register_changed.connect(self.refresh)
+        ctx.on_change("counter", self.refresh, self)
         self.set_period(dt.date.today().replace(day=1), None)        # this month
 
     # -- filters ----------------------------------------------------------------
@@ -264,7 +266,4 @@ class RegisterTab(QWidget):
         if entry is None:
             return False
         dialog = CorrectionDialog(self.ctx, entry, self)
-        if dialog.exec() != QDialog.Accepted:
-            return False
-        self.ctx.register_changed.emit()
-        return True
+        return dialog.exec() == QDialog.Accepted

@@ -20,6 +20,7 @@ from app.domain.counter.charges import PAYMENT_METHODS, compute
 from app.domain.counter.jobs import get_job
 from app.domain.counter.models import JobItem
 from app.ui.base import labels, ops
+from app.ui.base.context import Changed
 from app.ui.base.widgets import FieldErrors, fmt_date
 from app.ui.counter import printing
 from app.ui.generated.ui_release import Ui_ReleaseDialog
@@ -218,11 +219,12 @@ class ReleaseDialog(QDialog):
                 return
             result = ops.run(self, release.release_without_receipt, job.id, ui.collectedBy.text(),
                              ui.collectorId.text(), users.get_user(approver_id), self.ctx.user, self.version,
-                             ui.lostReason.text(), self.payment(), approver_password=ui.approverPassword.text())
+                             ui.lostReason.text(), self.payment(), approver_password=ui.approverPassword.text(),
+                             changed=Changed("counter", (job.id,)))
             ui.approverPassword.clear()
         else:
             result = ops.run(self, release.release, job.id, ui.codeEdit.text(), ui.collectedBy.text(),
-                             self.ctx.user, self.version, self.payment())
+                             self.ctx.user, self.version, self.payment(), changed=Changed("counter", (job.id,)))
         if not result.ok:
             if result.field_errors:
                 self.errors.show(result.field_errors, focus=True)
@@ -230,6 +232,5 @@ class ReleaseDialog(QDialog):
                 self.load(job.id)     # show what the other station did; the clerk decides again
             return
         self.released = result.value
-        self.ctx.notify_job(job.id)
         printing.print_job(self, self.ctx, job.id, kinds=("voucher",))
         self.accept()

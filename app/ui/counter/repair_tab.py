@@ -12,6 +12,7 @@ from app.domain.counter import jobs, queue_queries, release, workshop
 from app.domain.counter.models import Job, Product, Unit
 from app.domain.customers.models import Customer
 from app.ui.base import export, labels, ops
+from app.ui.base.context import Changed
 from app.ui.base.table_models import CENTER, RIGHT, Column, LazyQueryModel, RowStyle, setup_view
 from app.ui.base.widgets import fmt_date
 from app.ui.counter.job_dialog import STATE_COLOURS, JobDialog
@@ -97,7 +98,7 @@ class RepairCardsTab(QWidget):
         # Only while this tab shows: the other tab's Ctrl+R would make the key ambiguous.
         refresh = QShortcut(QKeySequence("Ctrl+R"), self, self.refresh)
         refresh.setContext(Qt.WidgetWithChildrenShortcut)
-        ctx.job_changed.connect(lambda _job_id: self.refresh())
+        ctx.on_change("counter", self.refresh, self)
         self.apply_filters()
 
     # -- filters ----------------------------------------------------------------
@@ -256,16 +257,16 @@ class RepairCardsTab(QWidget):
             else:
                 result = ops.run(self, jobs.perform, job.id, action, self.ctx.user, job.version, note)
             if result.ok:
-                done.append(job.number)
+                done.append(job)
             else:
                 skipped.append(f"{job.number}: {ops.translated(getattr(result.error, 'message', result.error))}")
-        if done:
-            self.ctx.notify_job(-1)
+        if done:   # one announcement for the batch (each job was its own transaction)
+            self.ctx.announce(Changed("counter", tuple(j.id for j in done)))
         summary = self.tr("%n job(s) moved to “%1”.", "", len(done)).replace("%1", labels.action(action))
         if skipped:
             summary += "\n\n" + self.tr("Skipped:") + "\n" + "\n".join(skipped)
         QMessageBox.information(self, self.tr("Move to…"), summary)
-        return done, skipped
+        return [j.number for j in done], skipped
 
     def print_cards(self) -> None:
         from app.ui.counter import printing

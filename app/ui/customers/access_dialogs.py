@@ -12,7 +12,7 @@ from app.domain.customers import access, overview
 from app.domain.customers.access import MAX_DAYS
 from app.ui.base import labels, ops
 from app.ui.base.table_models import Column, ListTableModel, setup_view
-from app.ui.base.widgets import FieldErrors, fmt_date, fmt_datetime, make_error_label
+from app.ui.base.widgets import FieldErrors, fmt_date, fmt_datetime, make_error_label, short
 from app.ui.customers import models as cm
 from app.ui.qt import (QCheckBox, QComboBox, QCoreApplication, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
                        QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, Qt, QTableView, QTabWidget,
@@ -128,7 +128,7 @@ def _request_columns(mine: bool) -> list[Column]:
     if not mine:
         cols.append(Column(QCoreApplication.translate("customer_models", "Who"), lambda q: q.requester.display_name, width=80))
     cols += [Column(QCoreApplication.translate("customer_models", "Days"), lambda q: q.days, width=45),
-             Column(QCoreApplication.translate("customer_models", "Reason"), lambda q: cm.short(q.reason), width=220, tooltip=lambda q: q.reason)]
+             Column(QCoreApplication.translate("customer_models", "Reason"), lambda q: short(q.reason), width=220, tooltip=lambda q: q.reason)]
     if mine:
         cols += [Column(QCoreApplication.translate("customer_models", "Status"), lambda q: cm.request_status(access.status_of(q)), width=130,
                         foreground=lambda q: {"granted": "#2e7d32", "refused": "#c62828"}.get(access.status_of(q))),

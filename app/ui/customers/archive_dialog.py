@@ -1,6 +1,7 @@
 """One customer's archive (用户档案, 附表1): every field, contacts, addresses,
-notes, the customer's units, jobs and agreements, the change history and
-the access log.
+notes, the change history and the access log; and, beside them, the tabs
+other books add through the archive's panel slot (app.ui.base.slots): the
+counter's units, jobs and agreements, field service's visits and service.
 
 The form is built from field specs (name, kind, tab) rather than drawn
 field by field in Designer: the field names are the domain's
@@ -14,11 +15,10 @@ from __future__ import annotations
 
 from app.domain.core import users
 from app.domain.core.errors import ConcurrentChange
-from app.domain.counter import customer_page
 from app.domain.customers import access, archive, customers, import_export
 from app.domain.customers.archive_fields import (ADDRESS_KINDS, CREDIT_RATINGS, STATUSES, as_text, parse_address,
                                                  parse_contact)
-from app.ui.base import labels, ops, prefs
+from app.ui.base import labels, ops, prefs, slots
 from app.ui.base.table_models import ListTableModel, setup_view
 from app.ui.base.widgets import FieldErrors, colon, fmt_datetime, make_error_label
 from app.ui.customers import models as cm
@@ -56,7 +56,7 @@ class ArchiveDialog(QDialog):
         QShortcut(QKeySequence.Save, self, self.save)
         if not ctx.can("customer.access.log"):
             ui.tabs.removeTab(ui.tabs.indexOf(ui.logTab))
-        self._add_service_panel()
+        self.panels = None          # the other books' tabs, added once the archive could be read
         # What the user may not change looks it (Fusion draws a read-only line edit as an editable one).
         self.setStyleSheet("QLineEdit[readOnly=\"true\"], QPlainTextEdit[readOnly=\"true\"]"
                            " { background: palette(window); }")
@@ -146,13 +146,8 @@ class ArchiveDialog(QDialog):
         self.addresses_model = ListTableModel(cm.address_columns(), parent=self)
         self.history_model = ListTableModel(cm.history_columns(), parent=self)
         self.log_model = ListTableModel(cm.log_columns(with_customer=False), parent=self)
-        self.jobs_model = ListTableModel(cm.job_columns(), parent=self)
-        self.units_model = ListTableModel(cm.unit_columns(), parent=self)
-        self.agreements_model = ListTableModel(cm.agreement_columns(), parent=self)
         for view, model in ((ui.contactsView, self.contacts_model), (ui.addressesView, self.addresses_model),
-                            (ui.historyView, self.history_model), (ui.logView, self.log_model),
-                            (ui.jobsView, self.jobs_model), (ui.unitsView, self.units_model),
-                            (ui.agreementsView, self.agreements_model)):
+                            (ui.historyView, self.history_model), (ui.logView, self.log_model)):
             setup_view(view, model)
         self.list_errors = FieldErrors()
         self.list_errors.add("contacts", ui.contactsView, ui.contactsError)
@@ -167,7 +162,6 @@ class ArchiveDialog(QDialog):
             getattr(ui, f"primary{prefix}Button").clicked.connect(
                 lambda _=False, k=kind, v=view: self.make_primary(k, v.currentIndex().row()))
             view.activated.connect(lambda index, k=kind: self.edit_row(k, index.row()))
-        ui.jobsView.activated.connect(self._open_job)
 
     # -- loading ----------------------------------------------------------------------
     def reload(self) -> None:
@@ -212,42 +206,24 @@ class ArchiveDialog(QDialog):
                 "system": ""}.get(a.access, "")
         return text + ("  " + self.tr("Read only.") if not a.editable else "")
 
-    def _add_service_panel(self) -> None:
-        """Field service (brief §3): the customer's visits, activities, gifts and surveys."""
-        from app.ui.field.service_panel import CustomerServicePanel
-
-        self.service_panel = CustomerServicePanel(self.ctx, self.customer_id)
-        self.service_panel.open_requested.connect(self.open_field_item)
-        self.ui.tabs.insertTab(self.ui.tabs.indexOf(self.ui.relatedTab) + 1, self.service_panel,
-                               self.tr("&Visits and service"))
-
-    def open_field_item(self, kind: str, item_id: int) -> None:
-        """Open a visit, activity, gift request or survey listed on the customer's page."""
-        if kind == "visit":
-            from app.ui.field.visit_dialog import VisitDialog
-            make = lambda: VisitDialog(self.ctx, item_id, mode="view", parent=self)  # noqa: E731
-        elif kind == "activity":
-            from app.ui.field.activity_dialog import ActivityDialog
-            make = lambda: ActivityDialog(self.ctx, item_id, self)  # noqa: E731
-        elif kind == "gift":
-            from app.ui.field.gift_dialog import GiftDialog
-            make = lambda: GiftDialog(self.ctx, item_id, parent=self)  # noqa: E731
-        else:
-            from app.ui.field.survey_dialog import SurveyDialog
-            make = lambda: SurveyDialog(self.ctx, item_id, parent=self)  # noqa: E731
-        result = ops.run(self, make)
-        if result.ok:
-            result.value.exec()
-            result.value.deleteLater()
-            self.service_panel.reload()
+    def _add_panels(self) -> None:
+        """The tabs other books add to the archive, after the notes, in their order
+        (each book's panel reads its own part under the archive's access rule)."""
+        self.panels = {}
+        at = self.ui.tabs.indexOf(self.ui.notesTab) + 1
+        for slot in slots.archive_panels():
+            panel = slot.make(self.ctx, self.customer_id, self)
+            self.ui.tabs.insertTab(at, panel, panel.title())
+            self.panels[slot.key] = panel
+            at += 1
 
     def _load_related(self) -> None:
         user, cid = self.ctx.user, self.customer_id
-        page = ops.run(self, customer_page.related, user, cid)
-        if page.ok:
-            self.jobs_model.set_rows(page.value.jobs)
-            self.units_model.set_rows(page.value.units)
-            self.agreements_model.set_rows(page.value.agreements)
+        if self.panels is None:
+            self._add_panels()       # each reads its part as it is made
+        else:
+            for panel in self.panels.values():
+                panel.reload()
         hist = ops.run(self, archive.history, user, cid)
         self.history_model.set_rows(hist.value if hist.ok else [])
         if self.ctx.can("customer.access.log"):
@@ -317,14 +293,13 @@ class ArchiveDialog(QDialog):
         lists = self._lists_dirty
         result = ops.run(self, archive.save_archive, self.ctx.user, self.customer_id, self.archive.customer.version,
                          fields=self.changed_fields(), contacts=self.contacts if lists else None,
-                         addresses=self.addresses if lists else None)
+                         addresses=self.addresses if lists else None, changed="customers")
         if not result.ok:
             if isinstance(result.error, ConcurrentChange):
                 self.reload()            # the other station's change is shown; the user makes theirs again
             elif result.field_errors:
                 self._show_errors(result.field_errors)
             return False
-        self.ctx.customers_changed.emit()
         self.reload()
         self.ui.savedLabel.setText(self.tr("Saved at %1.").replace("%1", QTime.currentTime().toString("HH:mm")))
         return True
@@ -361,11 +336,6 @@ class ArchiveDialog(QDialog):
         super().reject()
 
     # -- other actions ------------------------------------------------------------------
-    def _open_job(self, index) -> None:
-        job = self.jobs_model.object_at(index.row())
-        if job is not None:
-            self.ctx.open_job.emit(job.id)
-
     def print_card(self) -> None:
         from app.ui.base import print_service
 

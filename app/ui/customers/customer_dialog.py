@@ -59,10 +59,17 @@ class CustomerDialog(QDialog):
 
     def save(self) -> None:
         result = ops.run(self, customers.create_customer, self.name.text(), self.phone.text(),
-                         self.category.currentData(), self.address.text(), user=self.ctx.user)
+                         self.category.currentData(), self.address.text(), user=self.ctx.user, changed="customers")
         if not result.ok:
             self.errors.show(result.field_errors, focus=True)
             return
         self.customer = result.value
-        self.ctx.customers_changed.emit()
         self.accept()
+
+
+def ask_new_customer(ctx, typed_text: str = "", parent: QWidget | None = None):
+    """The new customer, or None if the clerk cancelled (the new-customer slot)."""
+    dialog = CustomerDialog(ctx, typed_text, parent)
+    dialog.exec()
+    dialog.deleteLater()
+    return dialog.customer

@@ -8,7 +8,7 @@ when they may read it, otherwise the overview row and "Request access…"
 access requests and new customers and reads the access log. Buttons a role
 cannot use are hidden; the domain checks again.
 
-Wiring: ``CustomersTab(ctx)``; it refreshes on ``ctx.customers_changed``
+Wiring: ``CustomersTab(ctx)``; it refreshes when the customers book changed (``ctx.on_change``)
 and ``ctx.user_changed``, and emits ``ctx.open_job`` (from an archive's jobs).
 """
 from __future__ import annotations
@@ -78,7 +78,7 @@ class CustomersTab(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._update_buttons)
         refresh = QShortcut(QKeySequence("Ctrl+R"), self, self.refresh)
         refresh.setContext(Qt.WidgetWithChildrenShortcut)
-        ctx.customers_changed.connect(self.refresh)
+        ctx.on_change("customers", self.refresh, self)
         ctx.user_changed.connect(self._user_changed)
         self._apply_rights()
         self.apply_filters()

@@ -112,14 +112,13 @@ class ImportDialog(QDialog):
             question += "\n" + self.tr("%n row(s) with errors will be left out.", "", errors)
         if QMessageBox.question(self, self.tr("Import customers"), question) != QMessageBox.Yes:
             return False
-        result = ops.run(self, import_export.commit, self.preview, self.ctx.user)
+        result = ops.run(self, import_export.commit, self.preview, self.ctx.user, changed="customers")
         if not result.ok:
             self.check_file()         # e.g. a customer of the same name added meanwhile: checked again
             return False
         self.result = r = result.value
         self.preview = None
         self._show_rows()
-        self.ctx.customers_changed.emit()
         codes = f" ({r.codes[0]} … {r.codes[-1]})" if len(r.codes) > 1 else f" ({r.codes[0]})" if r.codes else ""
         QMessageBox.information(self, self.tr("Import customers"),
                                 self.tr("%n customer(s) added", "", r.created) + codes + ". "

@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from app.ui.base import labels
 from app.ui.base.table_models import CENTER, RIGHT, Column, ListTableModel, RowsMixin
-from app.ui.base.widgets import colon, fmt_date, fmt_datetime
+from app.ui.base.widgets import colon, fmt_date, fmt_datetime, short
 from app.ui.qt import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 
 COUNT_CAP = 10_000
@@ -89,11 +89,6 @@ def field_label(name: str) -> str:
 
 def money(value) -> str:
     return "" if value is None else f"{Decimal(value):,.2f}"
-
-
-def short(text: str, n: int = 40) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= n else text[:n - 1] + "…"
 
 
 
@@ -243,36 +238,6 @@ def log_columns(with_customer: bool = True) -> list[Column]:
                            else QCoreApplication.translate("customer_models", "(the overview)"), width=260))
     cols.append(Column(QCoreApplication.translate("customer_models", "Detail"), lambda e: short(e.detail, 80), tooltip=lambda e: e.detail or None))
     return cols
-
-
-def job_columns() -> list[Column]:
-    return [
-        Column(QCoreApplication.translate("customer_models", "Job no."), lambda j: j.number, width=120),
-        Column(QCoreApplication.translate("customer_models", "Received"), lambda j: fmt_date(j.received_at), align=CENTER, width=84),
-        Column(QCoreApplication.translate("customer_models", "Serial"), lambda j: j.unit.serial, width=110),
-        Column(QCoreApplication.translate("customer_models", "State"), lambda j: labels.state(j.state), width=110),
-        Column(QCoreApplication.translate("customer_models", "Service"), lambda j: labels.kind(j.service_kind), width=90),
-        Column(QCoreApplication.translate("customer_models", "Fault"), lambda j: short(j.fault), tooltip=lambda j: j.fault or None),
-    ]
-
-
-def unit_columns() -> list[Column]:
-    return [
-        Column(QCoreApplication.translate("customer_models", "Serial"), lambda u: u.serial, width=130),
-        Column(QCoreApplication.translate("customer_models", "Product"), lambda u: u.product.name, width=220),
-        Column(QCoreApplication.translate("customer_models", "Model"), lambda u: u.product.model, width=120),
-        Column(QCoreApplication.translate("customer_models", "Sold"), lambda u: fmt_date(u.sale_date), align=CENTER),
-    ]
-
-
-def agreement_columns() -> list[Column]:
-    return [
-        Column(QCoreApplication.translate("customer_models", "Agreement"), lambda a: a.number, width=130),
-        Column(QCoreApplication.translate("customer_models", "From"), lambda a: fmt_date(a.start_date), align=CENTER, width=90),
-        Column(QCoreApplication.translate("customer_models", "To"), lambda a: fmt_date(a.end_date), align=CENTER, width=90),
-        Column(QCoreApplication.translate("customer_models", "Active", "agreement in force"), lambda a: "✔" if a.active else "", align=CENTER, width=60),
-        Column(QCoreApplication.translate("customer_models", "Terms"), lambda a: short(a.terms), tooltip=lambda a: a.terms or None),
-    ]
 
 
 class ImportPreviewModel(ListTableModel):

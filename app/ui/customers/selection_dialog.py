@@ -61,12 +61,11 @@ class NewProspectDialog(QDialog):
     def save(self) -> None:
         f = {n: (w.currentData() if isinstance(w, QComboBox) else w.text()) for n, w in self.fields.items()}
         result = ops.run(self, selection.add_prospect, self.ctx.user, f.pop("name"), f.pop("phone"),
-                         f.pop("category"), f.pop("address"), **f)
+                         f.pop("category"), f.pop("address"), **f, changed="customers")
         if not result.ok:
             self.errors.show(result.field_errors, focus=True)
             return
         self.customer = result.value
-        self.ctx.customers_changed.emit()
         self.accept()
 
 
@@ -270,10 +269,10 @@ class SelectionDialog(QDialog):
 
     def decide(self) -> bool:
         decision = "approved" if self.ui.approveRadio.isChecked() else "refused"
-        result = ops.run(self, selection.decide, self.ctx.user, self.customer_id, decision, self.ui.reasonEdit.text())
+        result = ops.run(self, selection.decide, self.ctx.user, self.customer_id, decision, self.ui.reasonEdit.text(),
+                         changed="customers")
         if not result.ok:
             self.decision_errors.show(result.field_errors, focus=True)
             return False
-        self.ctx.customers_changed.emit()
         self.reload()
         return True

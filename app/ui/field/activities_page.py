@@ -96,7 +96,7 @@ class ActivitiesPage(QWidget):
             w.dateChanged.connect(self._timer.start)
         shortcut = QShortcut(QKeySequence("Ctrl+R"), self, self.reload)
         shortcut.setContext(Qt.WidgetWithChildrenShortcut)
-        ctx.field_changed.connect(self.reload)
+        ctx.on_change("field", self.reload, self)
         ctx.user_changed.connect(self._user_changed)
         self._user_changed()
 
@@ -175,8 +175,7 @@ class ActivitiesPage(QWidget):
         if QMessageBox.question(self, self.tr("Delete activity"), self.tr("Delete %1 (%2) and its participants?")
                                 .replace("%1", a.number).replace("%2", a.title)) != QMessageBox.Yes:
             return
-        if ops.run(self, activities.delete_activity, self.ctx.user, a.id, a.version).ok:
-            self.ctx.field_changed.emit()
+        ops.run(self, activities.delete_activity, self.ctx.user, a.id, a.version, changed="field")
 
     def gift_for_current(self) -> None:
         """A gift request for one of the activity's customers (samples handed out at a training...)."""

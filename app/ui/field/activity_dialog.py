@@ -287,10 +287,11 @@ class ActivityDialog(QDialog):
             self.table.setCurrentCell(-1, -1)
         if self.file is None:
             result = ops.run(self, activities.create_activity, self.ctx.user, participants=self.participants(),
-                             **self.values())
+                             **self.values(), changed="field")
         else:
             result = ops.run(self, activities.update_activity, self.ctx.user, self.file.activity.id,
-                             self.file.activity.version, participants=self.participants(), **self.values())
+                             self.file.activity.version, participants=self.participants(), **self.values(),
+                             changed="field")
         if not result.ok:
             errors = dict(result.field_errors)
             parts = {k: v for k, v in errors.items() if k.startswith("participants.")}
@@ -303,7 +304,6 @@ class ActivityDialog(QDialog):
                 first.setFocus()
             return
         self.activity_id, self.changed = result.value.id, True
-        self.ctx.field_changed.emit()
         self.accept()
 
     def delete(self) -> None:
@@ -313,8 +313,7 @@ class ActivityDialog(QDialog):
                                       .replace("%2", a.title))
         if answer != QMessageBox.Yes:
             return
-        result = ops.run(self, activities.delete_activity, self.ctx.user, a.id, a.version)
+        result = ops.run(self, activities.delete_activity, self.ctx.user, a.id, a.version, changed="field")
         if result.ok:
             self.changed = True
-            self.ctx.field_changed.emit()
             self.accept()

@@ -327,10 +327,10 @@ class GiftDialog(QDialog):
         act, visit = self.activity_combo.currentData(), self.visit_combo.currentData()
         if self.request is None:
             result = ops.run(self, gifts.request_gift, self.ctx.user, self.customer_id, self.items(),
-                             self.reason.toPlainText(), visit_id=visit, activity_id=act)
+                             self.reason.toPlainText(), visit_id=visit, activity_id=act, changed="field")
         else:
             result = ops.run(self, gifts.update_request, self.ctx.user, self.request.id, self.request.version,
-                             self.items(), self.reason.toPlainText(), visit_id=visit, activity_id=act)
+                             self.items(), self.reason.toPlainText(), visit_id=visit, activity_id=act, changed="field")
         if not result.ok:
             errors = dict(result.field_errors)
             item_errors = [v for k, v in errors.items() if k.startswith("items.")]
@@ -344,29 +344,26 @@ class GiftDialog(QDialog):
                 first.setFocus()
             return
         self.request_id, self.changed = result.value.id, True
-        self.ctx.field_changed.emit()
         self.accept()
 
     def approve(self) -> None:
         g = self.request
-        self._decided(ops.run(self, gifts.approve, self.ctx.user, g.id, g.version))
+        self._decided(ops.run(self, gifts.approve, self.ctx.user, g.id, g.version, changed="field"))
 
     def refuse(self) -> None:
         g = self.request
         note = ask_refusal_note(self)
         if note is not None:
-            self._decided(ops.run(self, gifts.refuse, self.ctx.user, g.id, g.version, note))
+            self._decided(ops.run(self, gifts.refuse, self.ctx.user, g.id, g.version, note, changed="field"))
 
     def _decided(self, result) -> None:
         if result.ok:
             self.changed = True
-            self.ctx.field_changed.emit()
             self.accept()
 
     def withdraw(self) -> None:
         g = self.request
-        result = ops.run(self, gifts.withdraw, self.ctx.user, g.id, g.version)
+        result = ops.run(self, gifts.withdraw, self.ctx.user, g.id, g.version, changed="field")
         if result.ok:
             self.changed = True
-            self.ctx.field_changed.emit()
             self.accept()

@@ -110,7 +110,7 @@ class GiftsPage(QWidget):
             w.dateChanged.connect(self._timer.start)
         shortcut = QShortcut(QKeySequence("Ctrl+R"), self, self.reload)
         shortcut.setContext(Qt.WidgetWithChildrenShortcut)
-        ctx.field_changed.connect(self.reload)
+        ctx.on_change("field", self.reload, self)
         ctx.user_changed.connect(self._user_changed)
         self._user_changed()
 
@@ -198,14 +198,10 @@ class GiftsPage(QWidget):
             if g.id == request_id:
                 self.table.setCurrentIndex(self.model.index(i, 0))
 
-    def _done(self, result) -> None:
-        if result.ok:
-            self.ctx.field_changed.emit()
-
     def approve(self) -> None:
         g = self.current()
         if g is not None:
-            self._done(ops.run(self, gifts.approve, self.ctx.user, g.id, g.version))
+            ops.run(self, gifts.approve, self.ctx.user, g.id, g.version, changed="field")
 
     def refuse(self) -> None:
         g = self.current()
@@ -213,7 +209,7 @@ class GiftsPage(QWidget):
             return
         note = ask_refusal_note(self)
         if note is not None:
-            self._done(ops.run(self, gifts.refuse, self.ctx.user, g.id, g.version, note))
+            ops.run(self, gifts.refuse, self.ctx.user, g.id, g.version, note, changed="field")
 
     def record_given(self) -> None:
         g = self.current()
@@ -222,9 +218,9 @@ class GiftsPage(QWidget):
         dialog = GivenDialog(self, QDateTime(g.decided_at) if g.decided_at else None)
         dialog.setWindowTitle(self.tr("Record as given: %1").replace("%1", g.number))
         while dialog.exec():
-            result = ops.run(self, gifts.record_given, self.ctx.user, g.id, g.version, **dialog.values())
+            result = ops.run(self, gifts.record_given, self.ctx.user, g.id, g.version, **dialog.values(),
+                             changed="field")
             if result.ok:
-                self.ctx.field_changed.emit()
                 break
             if not result.field_errors:
                 break

@@ -170,9 +170,8 @@ class PlanDialog(QDialog):
                 return
             month = names.index(choice) + 1
         result = ops.run(self, visit_plans.create_plan, self.ctx.user, self.staff_id, kind, self.year_spin.value(),
-                         month, show_validation=True)
+                         month, show_validation=True, changed="field")
         if result.ok:
-            self.ctx.field_changed.emit()
             self.refresh(result.value.id)
 
     def add_visit(self) -> None:
@@ -200,9 +199,8 @@ class PlanDialog(QDialog):
         p = self.selected()
         if p is None:
             return
-        result = ops.run(self, fn, self.ctx.user, p.id, p.version, *args, show_validation=True)
+        result = ops.run(self, fn, self.ctx.user, p.id, p.version, *args, show_validation=True, changed="field")
         if result.ok:
-            self.ctx.field_changed.emit()
             self.refresh(p.id)
 
     def submit(self) -> None:

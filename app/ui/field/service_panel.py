@@ -2,10 +2,10 @@
 activities taken part in, gift requests and satisfaction surveys, one
 compact tab each with its count in the tab title.
 
-Double-click (or Enter) on a row emits :attr:`CustomerServicePanel.open_requested`
-with ("visit" | "activity" | "gift" | "survey", id); whoever embeds the panel
-opens the record (the panel knows no other tab). It re-reads itself on
-``ctx.field_changed``.
+It is field service's panel on the customer archive (app.ui.base.slots).
+Double-click (or Enter) on a row opens the visit, activity, gift request or
+survey in its own dialog. It re-reads itself whenever field service changed
+(``ctx.on_change``).
 """
 from __future__ import annotations
 
@@ -13,9 +13,11 @@ from app.domain.field import service_page
 from app.ui.base import ops
 from app.ui.base.table_models import CENTER, RIGHT, Column, ListTableModel, setup_view
 from app.ui.base.widgets import colon, fmt_date
-from app.ui.field.activity_dialog import kind_text
-from app.ui.field.gift_dialog import STATUS_COLOURS, money, status_text
-from app.ui.qt import QCoreApplication, QLabel, QTableView, QTabWidget, QVBoxLayout, QWidget, Signal
+from app.ui.field.activity_dialog import ActivityDialog, kind_text
+from app.ui.field.gift_dialog import STATUS_COLOURS, GiftDialog, money, status_text
+from app.ui.field.survey_dialog import SurveyDialog
+from app.ui.field.visit_dialog import VisitDialog
+from app.ui.qt import QCoreApplication, QLabel, QTableView, QTabWidget, QVBoxLayout, QWidget
 
 VISIT_COLOURS = {"done": "#2e7d32", "cancelled": "#757575", "carried": "#6a1b9a"}
 
@@ -37,8 +39,6 @@ def visit_status(v) -> str:
 
 class CustomerServicePanel(QWidget):
     """Visits, activities, gifts and surveys of one customer."""
-
-    open_requested = Signal(str, int)
 
     def __init__(self, ctx, customer_id: int, parent=None):
         super().__init__(parent)
@@ -86,7 +86,7 @@ class CustomerServicePanel(QWidget):
             Column(self.tr("Respondent"), lambda s: s.respondent, width=120),
             Column(self.tr("Average"), lambda s: "" if s.average is None else f"{s.average:.2f}", align=RIGHT),
         ])
-        ctx.field_changed.connect(self.reload)
+        ctx.on_change("field", self.reload, self)
         self.reload()
 
     def _add(self, kind: str, columns: list[Column]) -> None:
@@ -101,7 +101,22 @@ class CustomerServicePanel(QWidget):
     def _open(self, kind: str, model: ListTableModel, row: int) -> None:
         line = model.object_at(row)
         if line is not None:
-            self.open_requested.emit(kind, line.id)
+            self.open_item(kind, line.id)
+
+    def open_item(self, kind: str, item_id: int) -> None:
+        """Open a visit, activity, gift request or survey listed here in its dialog."""
+        makers = {"visit": lambda: VisitDialog(self.ctx, item_id, mode="view", parent=self),
+                  "activity": lambda: ActivityDialog(self.ctx, item_id, self),
+                  "gift": lambda: GiftDialog(self.ctx, item_id, parent=self),
+                  "survey": lambda: SurveyDialog(self.ctx, item_id, parent=self)}
+        result = ops.run(self, makers[kind])
+        if result.ok:
+            result.value.exec()
+            result.value.deleteLater()
+            self.reload()
+
+    def title(self) -> str:
+        return self.tr("&Visits and service")
 
     def set_customer(self, customer_id: int) -> None:
         self.customer_id = customer_id

@@ -303,10 +303,10 @@ class SurveyDialog(QDialog):
     def save(self) -> None:
         self.errors.clear()
         if self.response_id is None:
-            result = ops.run(self, surveys.create_response, self.ctx.user, self.form())
+            result = ops.run(self, surveys.create_response, self.ctx.user, self.form(), changed="field")
         else:
             result = ops.run(self, surveys.update_response, self.ctx.user, self.response_id, self.form(),
-                             self.version)
+                             self.version, changed="field")
         if not result.ok:
             if result.field_errors:
                 errors = dict(result.field_errors)

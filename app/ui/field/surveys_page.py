@@ -4,8 +4,9 @@ deleted; the blank form or one customer's form printed; the results.
 
 Keys: Ctrl+N enters a returned survey, Enter or a double-click opens the
 selected one, Del deletes it (the same day, or a manager), Ctrl+P prints a
-blank form, Ctrl+R refreshes (as on the other tabs), Ctrl+Shift+R opens the results. The page refreshes on
-``ctx.field_changed`` and emits it after every change.
+blank form, Ctrl+R refreshes (as on the other tabs), Ctrl+Shift+R opens the
+results. The page refreshes whenever field service changed (``ctx.on_change``);
+its own changes are announced by the operation runner.
 """
 from __future__ import annotations
 
@@ -117,7 +118,7 @@ class SurveysPage(QWidget):
         self.period.currentIndexChanged.connect(self.reload)
         self.staff.currentIndexChanged.connect(self.reload)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
-        ctx.field_changed.connect(self.reload)
+        ctx.on_change("field", self.reload, self)
         ctx.user_changed.connect(self.reload)
         self.reload()
 
@@ -173,7 +174,6 @@ class SurveysPage(QWidget):
             return
         dlg = SurveyDialog(self.ctx, parent=self)
         if dlg.exec() == QDialog.Accepted:
-            self.ctx.field_changed.emit()
             self._select_id(dlg.saved.id)
 
     def edit(self) -> None:
@@ -181,8 +181,7 @@ class SurveysPage(QWidget):
         if r is None or not self.ctx.can("survey.manage"):
             return
         dlg = SurveyDialog(self.ctx, r.id, parent=self)
-        if dlg.exec() == QDialog.Accepted:
-            self.ctx.field_changed.emit()
+        dlg.exec()
 
     def delete(self) -> None:
         r = self.selected()
@@ -193,8 +192,7 @@ class SurveysPage(QWidget):
                                       .replace("%2", r.customer.name))
         if answer != QMessageBox.Yes:
             return
-        if ops.run(self, surveys.delete_response, self.ctx.user, r.id, r.version).ok:
-            self.ctx.field_changed.emit()
+        ops.run(self, surveys.delete_response, self.ctx.user, r.id, r.version, changed="field")
 
     def _select_id(self, response_id: int) -> None:
         for i in range(self.model.rowCount()):

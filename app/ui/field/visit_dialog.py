@@ -271,20 +271,20 @@ class VisitDialog(QDialog):
         user = self.ctx.user
         if self.mode == "new":
             result = ops.run(self, visits.create_visit, user, staff_id=self.staff_combo.currentData(),
-                             plan_id=self.plan_id, **self.values())
+                             plan_id=self.plan_id, **self.values(), changed="field")
         elif self.mode == "edit":
-            result = ops.run(self, visits.update_visit, user, self.visit.id, self.visit.version, **self.values())
+            result = ops.run(self, visits.update_visit, user, self.visit.id, self.visit.version, **self.values(),
+                             changed="field")
         elif self.mode == "report":
             result = ops.run(self, visit_outcomes.record_report, user, self.visit.id, self.visit.version,
-                             **self.report_values())
+                             **self.report_values(), changed="field")
         else:
             result = ops.run(self, visit_outcomes.correct_report, user, self.visit.id, self.visit.version,
-                             **self.report_values())
+                             **self.report_values(), changed="field")
         if not result.ok:
             self.errors.show(result.field_errors, focus=True)
             return
         self.saved = result.value
-        self.ctx.field_changed.emit()
         self.accept()
 
     def print_report(self) -> None:

@@ -5,8 +5,8 @@ a month navigator, the month's calendar with per-day markers, the month's
 visits (overdue first, then this week's, then the rest by date), the
 completion figures per staff member, and the actions: new visit, edit,
 record the report, carry forward, cancel, print the report (附表4), and the
-plans (年度/月度计划). Refreshes on ``ctx.field_changed``; emits it after
-every change.
+plans (年度/月度计划). Refreshes whenever field service changed
+(``ctx.on_change``); its own changes are announced by the operation runner.
 """
 from __future__ import annotations
 
@@ -104,7 +104,7 @@ class VisitsPage(QWidget):
         self.rows: list = []
         self._build()
         self._fill_staff()
-        ctx.field_changed.connect(self.refresh)
+        ctx.on_change("field", self.refresh, self)
         ctx.user_changed.connect(self._user_changed)
         self.refresh()
 
@@ -332,9 +332,8 @@ class VisitsPage(QWidget):
         if not ok:
             return
         target = months[[m.strftime("%Y-%m") for m in months].index(choice)]
-        result = ops.run(self, visit_outcomes.carry_forward, self.ctx.user, v.id, v.version, target, show_validation=True)
-        if result.ok:
-            self.ctx.field_changed.emit()
+        ops.run(self, visit_outcomes.carry_forward, self.ctx.user, v.id, v.version, target, show_validation=True,
+                changed="field")
 
     def cancel_visit(self) -> None:
         v = self.selected()
@@ -344,9 +343,8 @@ class VisitsPage(QWidget):
                                           self.tr("Why is visit %1 cancelled?").replace("%1", v.number))
         if not ok:
             return
-        result = ops.run(self, visit_outcomes.cancel_visit, self.ctx.user, v.id, v.version, reason, show_validation=True)
-        if result.ok:
-            self.ctx.field_changed.emit()
+        ops.run(self, visit_outcomes.cancel_visit, self.ctx.user, v.id, v.version, reason, show_validation=True,
+                changed="field")
 
     def print_report(self) -> None:
         v = self.selected()

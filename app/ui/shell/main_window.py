@@ -22,6 +22,7 @@ from app.ui.base import ops, prefs
 from app.ui.qt import (QAbstractSpinBox, QAction, QApplication, QComboBox, QCoreApplication, QDate, QEvent,
                        QInputDialog, QKeySequence, QLabel, QLineEdit, QMainWindow, QMessageBox, QObject,
                        QPlainTextEdit, Qt, QTabWidget, QTextEdit, QTimer, QVBoxLayout, QWidget, Signal)
+from app.ui.shell import books
 
 MODIFIER_KEYS = (Qt.Key_Shift, Qt.Key_Control, Qt.Key_Alt, Qt.Key_Meta, Qt.Key_AltGr, Qt.Key_CapsLock)
 CODE_RE = re.compile(r"^(WX|LQ)-\d{4}-\d{6}(-\d+)?$")
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, ctx, db_info, parent: QWidget | None = None):
         super().__init__(parent)
+        books.install()
         self.ctx = ctx
         self.db_url = getattr(db_info, "url", db_info) or ""
         self.setWindowTitle(self.tr("csdesk — After-sales service counter"))
