@@ -1892,6 +1892,21 @@
     </message>
 </context>
 <context>
+    <name>ContactDialog</name>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Primary</source>
+        <translation>主要</translation>
+    </message>
+</context>
+<context>
     <name>CorrectionDialog</name>
     <message>
         <source>Correct register row %1</source>
@@ -2655,6 +2670,29 @@
     </message>
 </context>
 <context>
+    <name>HistoryModel</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Customer list</source>
@@ -2792,7 +2830,6 @@
     <name>InformDialog</name>
     <message>
         <source>Customer informed</source>
-        <extracomment>One colour per state, shared by the queue and the register. The usual next step from each state: its button comes first, in bold.</extracomment>
         <translation>已通知客户</translation>
     </message>
     <message>
@@ -3066,46 +3103,6 @@
         <translation>该产品已在店内维修（维修单 {0}）。</translation>
     </message>
     <message>
-        <source>Unit</source>
-        <translation>产品</translation>
-    </message>
-    <message>
-        <source>New serial number: choose the product and the sale date.</source>
-        <translation>新序列号：请选择产品并填写销售日期。</translation>
-    </message>
-    <message>
-        <source>Product</source>
-        <translation>产品</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>所有人</translation>
-    </message>
-    <message>
-        <source>not recorded</source>
-        <translation>未登记</translation>
-    </message>
-    <message>
-        <source>Sold on</source>
-        <translation>销售日期</translation>
-    </message>
-    <message>
-        <source>Warranty until</source>
-        <translation>保修截止</translation>
-    </message>
-    <message>
-        <source>Service kind</source>
-        <translation>服务类型</translation>
-    </message>
-    <message>
-        <source>Previous jobs</source>
-        <translation>以往维修单</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>无</translation>
-    </message>
-    <message>
         <source>Note: this unit is recorded as {0}&apos;s.</source>
         <translation>注意：该产品登记的所有人是 {0}。</translation>
     </message>
@@ -3138,47 +3135,12 @@
     <name>JobDialog</name>
     <message>
         <source>Part</source>
+        <extracomment>The usual next step from each state: its button comes first, in bold.</extracomment>
         <translation>配件</translation>
     </message>
     <message>
         <source>Material</source>
         <translation>材料</translation>
-    </message>
-    <message>
-        <source>Qty</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <source>Unit price</source>
-        <translation>单价</translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation>金额</translation>
-    </message>
-    <message>
-        <source>Rate</source>
-        <translation>费率</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>操作人</translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation>事件</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
     </message>
     <message>
         <source>(not assigned)</source>
@@ -3520,6 +3482,33 @@
     </message>
 </context>
 <context>
+    <name>LabourModel</name>
+    <message>
+        <source>Technician</source>
+        <translation>技术员</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>费率</translation>
+    </message>
+    <message>
+        <source>Work done</source>
+        <translation>工作内容</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>csdesk — After-sales service counter</source>
@@ -3742,6 +3731,42 @@
     <message>
         <source>Note: %1</source>
         <translation>备注：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PartsModel</name>
+    <message>
+        <source>Kind</source>
+        <extracomment>One colour per state, shared by the queue and the register.</extracomment>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Part no.</source>
+        <translation>配件编号</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
     </message>
 </context>
 <context>
@@ -4452,21 +4477,6 @@
     </message>
 </context>
 <context>
-    <name>RowDialog</name>
-    <message>
-        <source>Contact</source>
-        <translation>联系人</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>地址</translation>
-    </message>
-    <message>
-        <source>Primary</source>
-        <translation>主要</translation>
-    </message>
-</context>
-<context>
     <name>SelectionDialog</name>
     <message>
         <source>Date</source>
@@ -5171,6 +5181,53 @@
     <message>
         <source>Value given in the period</source>
         <translation>期间发放金额</translation>
+    </message>
+</context>
+<context>
+    <name>UnitView</name>
+    <message>
+        <source>Unit</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>New serial number: choose the product and the sale date.</source>
+        <translation>新序列号：请选择产品并填写销售日期。</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>Sold on</source>
+        <translation>销售日期</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Warranty until</source>
+        <translation>保修截止</translation>
+    </message>
+    <message>
+        <source>Service kind</source>
+        <translation>服务类型</translation>
+    </message>
+    <message>
+        <source>Previous jobs</source>
+        <translation>以往维修单</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
     </message>
 </context>
 <context>

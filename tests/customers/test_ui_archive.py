@@ -8,6 +8,7 @@ from app.domain.core import users
 from app.domain.customers import archive, customers
 from app.domain.customers.models import AccessLog, Customer, CustomerContact
 from app.ui.base.context import AppContext
+from app.ui.customers.contact_dialog import ContactDialog
 from app.ui.qt import QMessageBox
 
 
@@ -96,7 +97,7 @@ def test_contacts_added_made_primary_and_saved(qtbot, setup, monkeypatch, messag
     d = dialog_for(qtbot, setup["info"], setup["customer"].id)
     answers = iter([{"name": "李经理", "mobile": "13911112222", "is_primary": False},
                     {"name": "王会计", "phone": "010-66667777", "is_primary": True}])
-    monkeypatch.setattr(archive_dialog.RowDialog, "ask", classmethod(lambda cls, parent, kind, values: next(answers)))
+    monkeypatch.setattr(ContactDialog, "ask", classmethod(lambda cls, parent, kind, values: next(answers)))
     d.edit_row("contacts", None)
     d.edit_row("contacts", None)
     assert [c["is_primary"] for c in d.contacts] == [False, True]
@@ -110,9 +111,9 @@ def test_contacts_added_made_primary_and_saved(qtbot, setup, monkeypatch, messag
 
 
 def test_row_dialog_checks_with_the_domain_rules(qtbot, setup):
-    from app.ui.customers.archive_dialog import RowDialog
 
-    dialog = RowDialog("contacts", {})
+
+    dialog = ContactDialog("contacts", {})
     qtbot.addWidget(dialog)
     dialog.widgets["mobile"].setText("abc")
     dialog.check()

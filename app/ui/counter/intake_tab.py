@@ -11,46 +11,20 @@ save leaves the database untouched and the clerk's typing in place.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 
 from app.domain.core import settings
 from app.domain.core.text import clean
-from app.domain.counter import intake, products, workshop
-from app.domain.counter.jobs import CLOSED_STATES
-from app.domain.counter.models import Product
+from app.domain.counter import intake, products
+from app.domain.counter.unit_facts import UnitFacts, known_products, unit_facts
 from app.domain.customers import customers
 from app.ui.base import labels, ops, prefs, slots
 from app.ui.base.context import Changed
-from app.ui.base.widgets import FieldErrors, SearchPopup, fmt_date
-from app.ui.counter import printing
+from app.ui.base.widgets import FieldErrors, SearchPopup
+from app.ui.counter import printing, unit_view
 from app.ui.generated.ui_intake import Ui_IntakeForm
-from app.ui.qt import (QCompleter, QDate, QHeaderView, QKeySequence, QListWidgetItem, QShortcut, Qt,
-                       QTableWidgetItem, QWidget, Signal)
+from app.ui.qt import QCompleter, QDate, QHeaderView, QKeySequence, QListWidgetItem, QShortcut, Qt, QWidget, Signal
 
 SALE_DATE_UNKNOWN = QDate(1990, 1, 1)   # the sale date edit's "unknown" value
-
-
-@dataclass
-class UnitFacts:
-    """What the counter learns from a serial number (read only)."""
-    serial: str
-    unit: object = None                      # Unit or None for a new serial
-    decision: products.KindDecision | None = None
-    history: list = field(default_factory=list)
-    open_job: object = None
-
-
-def unit_facts(serial: str) -> UnitFacts:
-    unit = products.find_unit(serial)
-    if unit is None:
-        return UnitFacts(serial)
-    history = workshop.service_history(unit)
-    open_job = next((j for j in history if j.state not in CLOSED_STATES), None)
-    return UnitFacts(serial, unit, products.decide_kind(unit), history, open_job)
-
-
-def known_products() -> list[Product]:
-    return list(Product.select().order_by(Product.model))
 
 
 class IntakeTab(QWidget):
@@ -190,38 +164,11 @@ class IntakeTab(QWidget):
         if self.customer is None and unit.owner is not None:
             self.set_customer(unit.owner)   # a known unit brings its owner along
         self._set_computed_kind(facts.decision)
-        for row, job in enumerate(facts.history):
-            table.insertRow(row)
-            for col, text in enumerate((job.number, fmt_date(job.received_at), job.fault, labels.state(job.state))):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.UserRole, job.id)
-                table.setItem(row, col, item)
-        table.resizeColumnToContents(0)
-        table.resizeColumnToContents(1)
+        unit_view.fill_history(table, facts.history)
         self._show_owner_note()
         if facts.open_job is not None:
             self.errors.show({"serial": self.tr("This unit is already in the shop under job {0}.")
                               .format(facts.open_job.number)})
-
-    def _unit_html(self, facts: UnitFacts, decision) -> str:
-        rows = []
-        if facts.unit is None:
-            rows.append((self.tr("Unit"), self.tr("New serial number: choose the product and the sale date.")))
-        else:
-            u = facts.unit
-            rows += [(self.tr("Product"), f"{u.product.name} {u.product.model}"),
-                     (self.tr("Owner"), f"{u.owner.name} ({u.owner.code})" if u.owner else self.tr("not recorded")),
-                     (self.tr("Sold on"), fmt_date(u.sale_date) or self.tr("unknown"))]
-        if decision is not None:
-            rows.append((self.tr("Warranty until"), fmt_date(decision.warranty_until) or self.tr("unknown")))
-            why = labels.kind_reason(decision.reason)
-            if decision.agreement is not None:
-                why = f"{why} {decision.agreement.number}"
-            rows.append((self.tr("Service kind"), f"<b>{labels.kind(decision.kind)}</b> — {why}"))
-        if facts.unit is not None:
-            rows.append((self.tr("Previous jobs"), str(len(facts.history)) if facts.history else self.tr("none")))
-        return "<table>" + "".join(f"<tr><td style='padding-right:12px;color:#555'>{k}</td><td>{v}</td></tr>"
-                                   for k, v in rows) + "</table>"
 
     def _show_owner_note(self) -> None:
         f = self.facts
@@ -295,7 +242,7 @@ class IntakeTab(QWidget):
         combo.setCurrentIndex(products.SERVICE_KINDS.index(self._computed) if self._computed else -1)
         combo.blockSignals(False)
         if self.facts is not None:
-            self.ui.unitInfo.setText(self._unit_html(self.facts, decision))
+            self.ui.unitInfo.setText(unit_view.unit_html(self.facts, decision))
         self._kind_changed()
 
     def _kind_changed(self) -> None:

@@ -9,91 +9,22 @@ again: nothing is silently overwritten.
 """
 from __future__ import annotations
 
-from decimal import Decimal
-
 from app.domain.core import settings, users
 from app.domain.core.errors import ValidationError
 from app.domain.counter import charges, jobs, products, release, workshop
 from app.domain.counter.models import JobHistory, JobItem, JobLabour, JobPart
 from app.ui.base import labels, ops
 from app.ui.base.context import Changed
-from app.ui.base.table_models import RIGHT, Column, ListTableModel, setup_view
+from app.ui.base.table_models import setup_view
 from app.ui.base.widgets import FieldErrors, fmt_date, fmt_datetime
+from app.ui.counter.job_prompts import InformDialog, KindDialog
+from app.ui.counter.job_tables import STATE_COLOURS, HistoryModel, LabourModel, PartsModel, fmt_money
 from app.ui.generated.ui_job import Ui_JobDialog
-from app.ui.qt import (QComboBox, QDate, QDialog, QDialogButtonBox, QFormLayout, QInputDialog, QLineEdit,
-                       QMessageBox, QPushButton)
+from app.ui.qt import QDate, QDialog, QInputDialog, QMessageBox, QPushButton
 
-#: One colour per state, shared by the queue and the register.
-STATE_COLOURS = {
-    "received": "#546e7a", "diagnosing": "#6a1b9a", "waiting_parts": "#e65100", "repairing": "#1565c0",
-    "repaired": "#00838f", "ready": "#2e7d32", "delivered": "#616161", "cancelled": "#757575",
-    "returned": "#6d4c41",
-}
-INFORM_HOW = ("phone", "sms", "wechat", "in_person")
 #: The usual next step from each state: its button comes first, in bold.
 FORWARD = {"received": "start_diagnosis", "diagnosing": "start_repair", "waiting_parts": "start_repair",
            "repairing": "finish_repair", "repaired": "mark_ready"}
-
-
-def fmt_money(value) -> str:
-    return f"¥{Decimal(value or 0):,.2f}"
-
-
-def fmt_qty(value) -> str:
-    d = Decimal(value or 0)
-    return f"{d:.0f}" if d == d.to_integral_value() else f"{d.normalize():f}"
-
-
-class InformDialog(QDialog):
-    """How the customer was told (phone, SMS, WeChat, in person) and a note."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Customer informed"))
-        form = QFormLayout(self)
-        self.how = QComboBox()
-        for code, text in zip(INFORM_HOW, (self.tr("Phone"), self.tr("SMS"), self.tr("WeChat"),
-                                           self.tr("In person"))):
-            self.how.addItem(text, code)
-        self.note = QLineEdit()
-        self.note.setPlaceholderText(self.tr("e.g. will collect on Friday"))
-        form.addRow(self.tr("How:"), self.how)
-        form.addRow(self.tr("Note:"), self.note)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    @classmethod
-    def ask(cls, parent) -> tuple[str, str] | None:
-        dlg = cls(parent)
-        return (dlg.how.currentData(), dlg.note.text()) if dlg.exec() == QDialog.Accepted else None
-
-
-class KindDialog(QDialog):
-    """Override the service kind the warranty rules gave, with the reason."""
-
-    def __init__(self, job, parent=None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Change service kind"))
-        form = QFormLayout(self)
-        self.kind = QComboBox()
-        for code in products.SERVICE_KINDS:
-            self.kind.addItem(labels.kind(code), code)
-        self.kind.setCurrentIndex(self.kind.findData(job.service_kind))
-        self.reason = QLineEdit(job.kind_reason)
-        form.addRow(self.tr("The rules say:"), QLineEdit(labels.kind(job.computed_kind), readOnly=True))
-        form.addRow(self.tr("Service kind:"), self.kind)
-        form.addRow(self.tr("Reason:"), self.reason)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    @classmethod
-    def ask(cls, parent, job) -> tuple[str, str] | None:
-        dlg = cls(job, parent)
-        return (dlg.kind.currentData(), dlg.reason.text()) if dlg.exec() == QDialog.Accepted else None
 
 
 class JobDialog(QDialog):
@@ -126,31 +57,9 @@ class JobDialog(QDialog):
 
     # -- set-up --------------------------------------------------------------------
     def _setup_tables(self) -> None:
-        self.parts_model = ListTableModel([
-            Column(self.tr("Kind"), lambda p: self.tr("Material") if p.kind == "material" else self.tr("Part"),
-                   width=70),
-            Column(self.tr("Description"), lambda p: p.description, width=260),
-            Column(self.tr("Part no."), lambda p: p.part_no, width=110),
-            Column(self.tr("Qty"), lambda p: fmt_qty(p.quantity), align=RIGHT, width=60),
-            Column(self.tr("Unit price"), lambda p: fmt_money(p.unit_price), align=RIGHT, width=100),
-            Column(self.tr("Amount"), lambda p: fmt_money(Decimal(p.quantity) * Decimal(p.unit_price)), align=RIGHT),
-        ], parent=self)
-        self.labour_model = ListTableModel([
-            Column(self.tr("Technician"), lambda x: x.technician.display_name if x.technician else "", width=100),
-            Column(self.tr("Date"), lambda x: fmt_date(x.work_date), width=90),
-            Column(self.tr("Hours"), lambda x: fmt_qty(x.hours), align=RIGHT, width=60),
-            Column(self.tr("Rate"), lambda x: fmt_money(x.rate), align=RIGHT, width=90),
-            Column(self.tr("Work done"), lambda x: x.description, width=280),
-            Column(self.tr("Amount"), lambda x: fmt_money(Decimal(x.hours) * Decimal(x.rate)), align=RIGHT),
-        ], parent=self)
-        self.history_model = ListTableModel([
-            Column(self.tr("When"), lambda h: fmt_datetime(h.at), width=130),
-            Column(self.tr("Who"), lambda h: h.user.display_name if h.user else "", width=80),
-            Column(self.tr("Event"), lambda h: labels.event(h.event), width=120),
-            Column(self.tr("State"), lambda h: " → ".join(labels.state(s) for s in (h.from_state, h.to_state) if s)
-                   if h.event == "transition" else "", width=200),
-            Column(self.tr("Note"), lambda h: h.note, tooltip=lambda h: h.note or None),
-        ], parent=self)
+        self.parts_model = PartsModel(self)
+        self.labour_model = LabourModel(self)
+        self.history_model = HistoryModel(self)
         for view, model in ((self.ui.partsView, self.parts_model), (self.ui.labourView, self.labour_model),
                             (self.ui.historyView, self.history_model)):
             setup_view(view, model)

@@ -15,7 +15,7 @@ from app.ui.base import export, labels, ops
 from app.ui.base.context import Changed
 from app.ui.base.table_models import CENTER, RIGHT, Column, LazyQueryModel, RowStyle, setup_view
 from app.ui.base.widgets import FieldErrors, fmt_datetime
-from app.ui.counter.job_dialog import STATE_COLOURS
+from app.ui.counter.job_tables import STATE_COLOURS
 from app.ui.generated.ui_register_tab import Ui_RegisterTab
 from app.ui.qt import (QButtonGroup, QComboBox, QDate, QDialog, QDialogButtonBox, QFormLayout, QKeySequence, QLabel,
                        QLineEdit, QRadioButton, QShortcut, Qt, QTimer, QWidget)

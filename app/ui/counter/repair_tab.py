@@ -15,7 +15,8 @@ from app.ui.base import export, labels, ops
 from app.ui.base.context import Changed
 from app.ui.base.table_models import CENTER, RIGHT, Column, LazyQueryModel, RowStyle, setup_view
 from app.ui.base.widgets import fmt_date
-from app.ui.counter.job_dialog import STATE_COLOURS, JobDialog
+from app.ui.counter.job_dialog import JobDialog
+from app.ui.counter.job_tables import STATE_COLOURS
 from app.ui.generated.ui_repair_tab import Ui_RepairTab
 from app.ui.qt import QInputDialog, QKeySequence, QMenu, QMessageBox, QShortcut, Qt, QTimer, QToolButton, QWidget
 

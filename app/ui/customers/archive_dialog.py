@@ -16,14 +16,14 @@ from __future__ import annotations
 from app.domain.core import users
 from app.domain.core.errors import ConcurrentChange
 from app.domain.customers import access, archive, customers, import_export
-from app.domain.customers.archive_fields import (ADDRESS_KINDS, CREDIT_RATINGS, STATUSES, as_text, parse_address,
-                                                 parse_contact)
+from app.domain.customers.archive_fields import (CREDIT_RATINGS, STATUSES, as_text)
 from app.ui.base import labels, ops, prefs, slots
 from app.ui.base.table_models import ListTableModel, setup_view
 from app.ui.base.widgets import FieldErrors, colon, fmt_datetime, make_error_label
 from app.ui.customers import models as cm
+from app.ui.customers.contact_dialog import ContactDialog
 from app.ui.generated.ui_archive import Ui_ArchiveDialog
-from app.ui.qt import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QKeySequence, QLabel,
+from app.ui.qt import (QComboBox, QDialog, QKeySequence, QLabel,
                        QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QShortcut, QTime)
 
 LINE, TEXT, COMBO = "line", "text", "combo"
@@ -245,7 +245,7 @@ class ArchiveDialog(QDialog):
         rows = self.contacts if kind == "contacts" else self.addresses
         if row is not None and not 0 <= row < len(rows):
             return
-        values = RowDialog.ask(self, kind, dict(rows[row]) if row is not None else {})
+        values = ContactDialog.ask(self, kind, dict(rows[row]) if row is not None else {})
         if values is None:
             return
         if row is None:
@@ -351,68 +351,3 @@ def card_pdf(user, customer_id: int, lang: str) -> bytes:
     from app.printing.customers import archive_card  # reportlab loads on first use
 
     return archive_card.render_archive_card(data, lang=lang, font=prefs.get("font_path") or None)
-
-
-class RowDialog(QDialog):
-    """Add or edit one contact or address; checked with the domain's rules."""
-
-    CONTACT = ("name", "title", "phone", "mobile", "email", "wechat", "is_primary", "notes")
-    ADDRESS = ("kind", "address", "postcode", "is_primary")
-
-    def __init__(self, kind: str, values: dict, parent=None):
-        super().__init__(parent)
-        self.kind = kind
-        self.setWindowTitle(self.tr("Contact") if kind == "contacts" else self.tr("Address"))
-        form = QFormLayout(self)
-        self.errors = FieldErrors(make_error_label(self))
-        self.widgets = {}
-        for name in (self.CONTACT if kind == "contacts" else self.ADDRESS):
-            if name == "is_primary":
-                w = QCheckBox(self.tr("Primary"))
-                w.setChecked(bool(values.get(name)))
-            elif name == "kind":
-                w = QComboBox()
-                for code in ADDRESS_KINDS:
-                    w.addItem(cm.address_kind(code), code)
-                w.setCurrentIndex(max(0, w.findData(values.get("kind", "office"))))
-            elif name == "notes":
-                w = QPlainTextEdit(values.get(name, ""), tabChangesFocus=True)
-                w.setMaximumHeight(70)
-            else:
-                w = QLineEdit(values.get(name, ""))
-            self.errors.add_form_row(form, colon(cm.field_label(name)), name, w)
-            self.widgets[name] = w
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.accepted.connect(self.check)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        self.values = None
-        self.resize(440, self.sizeHint().height())
-
-    def raw(self) -> dict:
-        out = {}
-        for name, w in self.widgets.items():
-            out[name] = (w.isChecked() if isinstance(w, QCheckBox) else w.currentData() if isinstance(w, QComboBox)
-                         else w.toPlainText() if isinstance(w, QPlainTextEdit) else w.text())
-        return out
-
-    def check(self) -> None:
-        parse = parse_contact if self.kind == "contacts" else parse_address
-        result = ops.run(self, parse, self.raw())
-        if not result.ok:
-            return
-        values, errors = result.value
-        if errors:
-            first = self.errors.show({k: ops.translated(v) for k, v in errors.items()})
-            if first is not None:
-                first.setFocus()
-            return
-        self.values = values
-        self.accept()
-
-    @classmethod
-    def ask(cls, parent, kind: str, values: dict) -> dict | None:
-        dialog = cls(kind, values, parent)
-        dialog.exec()
-        dialog.deleteLater()
-        return dialog.values

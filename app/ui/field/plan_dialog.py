@@ -14,7 +14,8 @@ import datetime as dt
 from app.domain.field import visit_plans, visits
 from app.ui.base import ops, prefs
 from app.ui.base.table_models import CENTER, RIGHT, Column, ListTableModel, setup_view
-from app.ui.field.visits_page import VisitListModel
+from app.ui.field.visit_dialog import VisitDialog
+from app.ui.field.visit_list import VisitListModel
 from app.ui.qt import (QAbstractItemView, QComboBox, QCoreApplication, QDialog, QDialogButtonBox, QHBoxLayout,
                        QInputDialog, QLabel, QPushButton, QSpinBox, QSplitter, Qt, QTableView, QVBoxLayout)
 
@@ -175,8 +176,6 @@ class PlanDialog(QDialog):
             self.refresh(result.value.id)
 
     def add_visit(self) -> None:
-        from app.ui.field.visit_dialog import VisitDialog
-
         p = self.selected()
         if p is None:
             return
@@ -187,8 +186,6 @@ class PlanDialog(QDialog):
             self.refresh(p.id)
 
     def _open_visit(self, index) -> None:
-        from app.ui.field.visit_dialog import VisitDialog
-
         v = self.visits_model.object_at(index.row())
         if v is not None:
             result = ops.run(self, lambda: VisitDialog(self.ctx, v.id, mode="edit", parent=self))

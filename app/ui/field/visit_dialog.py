@@ -18,6 +18,7 @@ from app.domain.customers import customers
 from app.domain.field import visit_outcomes, visits
 from app.ui.base import ops
 from app.ui.base.widgets import FieldErrors, SearchPopup, colon, make_error_label
+from app.ui.field.visit_list import print_visit_report
 from app.ui.qt import (QCheckBox, QComboBox, QDate, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
                        QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
@@ -288,6 +289,4 @@ class VisitDialog(QDialog):
         self.accept()
 
     def print_report(self) -> None:
-        from app.ui.field.visits_page import print_visit_report
-
         print_visit_report(self, self.ctx, self.visit)

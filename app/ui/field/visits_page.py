@@ -13,67 +13,16 @@ from __future__ import annotations
 import datetime as dt
 
 from app.domain.field import visit_outcomes, visit_plans, visits
-from app.ui.base import ops, prefs
-from app.ui.base.table_models import CENTER, RIGHT, Column, ListTableModel, RowStyle, setup_view
+from app.ui.base import ops
+from app.ui.base.table_models import RIGHT, Column, ListTableModel, setup_view
 from app.ui.base.widgets import fmt_date
+from app.ui.field.plan_dialog import PlanDialog
 from app.ui.field.visit_calendar import VisitCalendar
-from app.ui.qt import (QAbstractItemView, QComboBox, QCoreApplication, QHBoxLayout, QHeaderView, QInputDialog,
+from app.ui.field.visit_dialog import VisitDialog
+from app.ui.field.visit_list import OVERDUE_FG, VisitListModel, print_visit_report
+from app.ui.qt import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QInputDialog,
                        QKeySequence, QLabel, QPushButton, QShortcut, QSplitter, Qt, QTableView, QToolButton,
                        QVBoxLayout, QWidget)
-
-OVERDUE_FG, OVERDUE_BG = "#b71c1c", "#fdecea"
-STATUS_FG = {"done": "#2e7d32", "late": "#ef6c00", "cancelled": "#757575", "carried": "#6a1b9a",
-             "overdue": OVERDUE_FG}
-
-
-def status_label(status: str) -> str:
-    return ops.translated(visits.STATUS_LABELS.get(status, status))
-
-
-def report_pdf(user, visit_id: int, lang: str) -> bytes:
-    """The visit report (附表4) as PDF bytes."""
-    data = visit_plans.report_print_data(user, visit_id)
-    from app.printing.field import visit_report_print  # reportlab loads on first use
-
-    return visit_report_print.render_visit_report(data, lang=lang, font=prefs.get("font_path") or None)
-
-
-def print_visit_report(parent, ctx, visit) -> None:
-    from app.ui.base import print_service
-
-    result = ops.run(parent, report_pdf, ctx.user, visit.id, prefs.get("print_language"))
-    if result.ok:
-        title = QCoreApplication.translate("VisitsPage", "Visit report %1").replace("%1", visit.number)
-        print_service.print_pdf(parent, result.value, "voucher", title, preview=True)
-
-
-class VisitListModel(ListTableModel):
-    def __init__(self, parent=None):
-        super().__init__([], parent=parent)
-        self.on = visits.today()
-        self.columns = [
-            Column(self.tr("No."), lambda v: v.number, width=118),
-            Column(self.tr("Customer"), lambda v: v.customer.name, width=200,
-                   tooltip=lambda v: f"{v.customer.name}\n{v.customer.code}"),
-            Column(self.tr("Kind"), lambda v: ops.translated(visits.KIND_LABELS[v.kind]), width=120),
-            Column(self.tr("Purposes"), lambda v: ", ".join(c.split(".")[1] if not c.startswith("manager.")
-                                                            else "M" + c.split(".")[1] for c in v.purpose_codes),
-                   width=80, tooltip=lambda v: "\n".join(ops.translated(visits.PURPOSES[c]) for c in v.purpose_codes)),
-            Column(self.tr("Due"), self._due, align=CENTER, width=90),
-            Column(self.tr("Staff"), lambda v: v.staff.display_name, width=70),
-            Column(self.tr("Manager"), lambda v: v.manager.display_name if v.manager_id else "", width=70),
-            Column(self.tr("Status"), lambda v: status_label(visits.shown_status(v, self.on)), width=90,
-                   foreground=lambda v: STATUS_FG.get(visits.shown_status(v, self.on))),
-            Column(self.tr("Goal"), lambda v: v.goal.replace("\n", " "), tooltip=lambda v: v.goal or None),
-        ]
-
-    def _due(self, v) -> str:
-        if v.status == "done" and v.actual_date:
-            return fmt_date(v.actual_date)
-        return fmt_date(v.planned_date) if v.planned_date else v.due_month.strftime("%Y-%m")
-
-    def row_style(self, v):
-        return RowStyle(background=OVERDUE_BG) if visits.is_overdue(v, self.on) else None
 
 
 class CompletionModel(ListTableModel):
@@ -290,8 +239,6 @@ class VisitsPage(QWidget):
 
     # --- actions ------------------------------------------------------------------
     def new_visit(self) -> None:
-        from app.ui.field.visit_dialog import VisitDialog
-
         if not self.buttons["new"].isEnabled():
             return
         month = self.month if self.day is None else self.day
@@ -303,8 +250,6 @@ class VisitsPage(QWidget):
             self._select(dlg.saved.id)
 
     def open_visit(self, mode: str = "edit") -> None:
-        from app.ui.field.visit_dialog import VisitDialog
-
         v = self.selected()
         if v is None:
             return
@@ -352,8 +297,6 @@ class VisitsPage(QWidget):
             print_visit_report(self, self.ctx, v)
 
     def open_plans(self) -> None:
-        from app.ui.field.plan_dialog import PlanDialog
-
         if not self.buttons["plans"].isEnabled():
             return
         staff_id = self.staff_id or (self.ctx.user.id if self.ctx.user else None)
