@@ -41,7 +41,7 @@ def ts_path(locale: str) -> Path:
 
 
 def lupdate(target: Path) -> None:
-    # The domain imports no Qt; its messages are marked with tx() (app.domain.errors).
+    # The domain imports no Qt; its messages are marked with tx() (app.domain.core.errors).
     subprocess.run([tool("lupdate"), "-silent", "-no-obsolete", "-locations", "none",
                     "-tr-function-alias", "QT_TR_NOOP+=tx", *sources(),
                     "-ts", str(target)], check=True)
