@@ -8,11 +8,11 @@ engine (versions, lock, backup) is :mod:`app.domain.core.migrations`.
 
 An empty database is created at the current version in one step, from
 :data:`MODELS`. Migration N (N >= 2) upgrades a database made by an older
-csdesk from version N-1; tests/data/schema_v1.sqlite3 and schema_v2 are
-such databases, and the tests upgrade copies of them. A migration may use a
-field of the live models to describe a column it adds; when a later version
-changes that field, copy the old definition into the migration, so that it
-still means what it meant.
+csdesk from version N-1; tests/data/schema_v1.sqlite3, schema_v2 and
+schema_v3 are such databases, and the tests upgrade copies of them. A
+migration may use a field of the live models to describe a column it adds;
+when a later version changes that field, copy the old definition into the
+migration, so that it still means what it meant.
 """
 from __future__ import annotations
 
@@ -27,8 +27,9 @@ from app.domain.counter.models import (Agreement, AgreementUnit, Job, JobHistory
 from app.domain.customers import indexes
 from app.domain.customers.models import (AccessLog, AccessRequest, Customer, CustomerAddress, CustomerChange,
                                          CustomerContact, Investigation, SelectionAssessment, SelectionDecision)
-from app.domain.field.models import (ActivityParticipant, GiftItem, GiftRequest, ServiceActivity, SurveyAnswer,
-                                     SurveyResponse, Visit, VisitPlan, VisitPurpose)
+from app.domain.field.models import (ActivityParticipant, GiftItem, GiftRequest, GiftRequestHistory,
+                                     ServiceActivity, SurveyAnswer, SurveyResponse, Visit, VisitPlan,
+                                     VisitPlanHistory, VisitPurpose)
 
 #: Every table, book by book, each after the tables it points to.
 CORE_MODELS = [Meta, Setting, User, DocumentSeries]
@@ -36,13 +37,15 @@ CUSTOMERS_MODELS = [Customer, CustomerContact, CustomerAddress, CustomerChange, 
                     Investigation, SelectionAssessment, SelectionDecision]
 COUNTER_MODELS = [Product, Unit, Agreement, AgreementUnit, Job, JobItem, JobPart, JobLabour, JobHistory, Receipt,
                   RegisterEntry]
-FIELD_MODELS = [VisitPlan, Visit, VisitPurpose, ServiceActivity, ActivityParticipant, GiftRequest, GiftItem,
-                SurveyResponse, SurveyAnswer]
+FIELD_MODELS = [VisitPlan, VisitPlanHistory, Visit, VisitPurpose, ServiceActivity, ActivityParticipant, GiftRequest,
+                GiftItem, GiftRequestHistory, SurveyResponse, SurveyAnswer]
 MODELS = CORE_MODELS + CUSTOMERS_MODELS + COUNTER_MODELS + FIELD_MODELS
 
 #: The tables added by schema v3 (field service).
 V3_MODELS = [VisitPlan, Visit, VisitPurpose, ServiceActivity, ActivityParticipant, GiftRequest, GiftItem,
              SurveyResponse, SurveyAnswer]
+#: The tables added by schema v4 (the histories of plans and gift requests).
+V4_MODELS = [VisitPlanHistory, GiftRequestHistory]
 
 
 def create_current(db: pw.Database) -> None:
@@ -109,7 +112,105 @@ def _m003_field_service(db: pw.Database) -> None:
     indexes.sorted_search_indexes(db)
 
 
-MIGRATIONS = [_m001_initial, _m002_archive_and_sign_in, _m003_field_service]
+#: job_history's columns before schema v4, which replaced them by what / old_value / new_value.
+_V3_JOB_HISTORY = ("event", "from_state", "to_state")
+
+
+def _m004_one_history_shape(db: pw.Database) -> None:
+    """v3 -> v4: one history row shape for every book
+    (:class:`app.domain.core.models.HistoryRow`: at, user, what, old_value,
+    new_value, note).
+
+    * ``job_history`` (event, from_state, to_state, note) gains what,
+      old_value and new_value, filled from the old columns, which are then
+      dropped: "transition" -> "state" (old/new = the states, the note
+      kept); "kind" -> "service_kind", its note "old -> new: reason" split
+      into old, new and note; "diagnosis", "part" and "labour" move their
+      text from the note to new_value, "part_removed" and "labour_removed"
+      to old_value; "created" gets new_value "received"; "informed" splits
+      "how: note"; "receipt" splits "新收据 <number>：<reason>" into the new
+      number and the note; "lost_receipt" keeps its note.
+    * New tables ``gift_request_history`` and ``visit_plan_history``. Gift
+      requests and plans made before v4 get **reconstructed** rows, so that
+      their history is not empty: "created" at requested_at / created_at
+      (by the requester / creator); for a request, the decision at
+      decided_at (approved or refused, with the decision note) and "given"
+      at given_at; for a plan, "submitted" at submitted_at (who submitted
+      it is not known) and the decision at decided_at (approved, or
+      returned to draft, with the note). A history table that holds rows
+      already is left alone, as a job_history without the old columns is.
+
+    On SQLite the old columns go with ALTER TABLE DROP COLUMN (3.35+), or
+    a rebuild of the table on an older SQLite; either keeps the foreign
+    keys and indexes.
+    """
+    import re
+
+    from playhouse.migrate import SchemaMigrator
+    from playhouse.migrate import migrate as run_ops
+
+    db.create_tables(V4_MODELS, safe=True)
+    migrator = SchemaMigrator.from_database(db)
+    have = {c.name for c in db.get_columns("job_history")}
+    added = {"what": pw.CharField(max_length=32, default=""), "old_value": pw.TextField(default=""),
+             "new_value": pw.TextField(default="")}
+    run_ops(*[migrator.add_column("job_history", name, field) for name, field in added.items() if name not in have])
+    if "event" in have:
+        h = pw.Table("job_history", ("id", "event", "from_state", "to_state", "note", "what", "old_value",
+                                     "new_value")).bind(db)
+        h.update(what=h.event).execute()
+        h.update(what="state", old_value=h.from_state, new_value=h.to_state).where(h.event == "transition").execute()
+        h.update(what="service_kind").where(h.event == "kind").execute()
+        h.update(new_value="received").where(h.event == "created").execute()
+        # Two statements each: MariaDB assigns left to right, seeing the values set before.
+        moved = (("new_value", ("diagnosis", "part", "labour")), ("old_value", ("part_removed", "labour_removed")))
+        for column, events in moved:
+            h.update({getattr(h, column): h.note}).where(h.event.in_(events)).execute()
+            h.update(note="").where(h.event.in_(events)).execute()
+        patterns = {"kind": re.compile(r"(\S+) -> (\S+)(?:: (.*))?", re.S),
+                    "informed": re.compile(r"()([a-z_]+)(?:: (.*))?", re.S),
+                    "receipt": re.compile(r"()新收据 (\S+?)：(.*)", re.S)}
+        for row_id, event, note in h.select(h.id, h.event, h.note).where(h.event.in_(list(patterns))).tuples():
+            m = patterns[event].fullmatch(note or "")
+            if m:
+                h.update(old_value=m[1], new_value=m[2], note=m[3] or "").where(h.id == row_id).execute()
+        run_ops(*[migrator.drop_column("job_history", name) for name in _V3_JOB_HISTORY if name in have])
+
+    def reconstruct(model, history, key: str, rows) -> None:
+        """Insert (row, at, user, what, old, new, note) from ``model``'s rows
+        matching each ``cond`` (user None: not known, NULL); only into a
+        history table still empty."""
+        if history.select().exists():
+            return
+        for at, user, what, old, new, note, cond in rows:
+            columns = [getattr(history, key), history.at, history.what, history.old_value, history.new_value,
+                       history.note] + ([history.user] if user is not None else [])
+            query = model.select(model.id, at, pw.Value(what), pw.Value(old), new, note,
+                                 *([user] if user is not None else []))
+            if cond is not None:
+                query = query.where(cond)
+            history.insert_from(query, columns).execute()
+
+    g = GiftRequest
+    reconstruct(g, GiftRequestHistory, "request", [
+        (g.requested_at, g.requested_by, "created", "", pw.Value("requested"), pw.Value(""), None),
+        (g.decided_at, g.decided_by, "status", "requested", pw.Case(None, [(g.status == "refused", "refused")],
+                                                                     "approved"),
+         g.decision_note, g.decided_at.is_null(False)),
+        (g.given_at, g.given_by, "status", "approved", pw.Value("given"), g.given_note,
+         g.given_at.is_null(False) & (g.status == "given")),
+    ])
+    p = VisitPlan
+    reconstruct(p, VisitPlanHistory, "plan", [
+        (p.created_at, p.created_by, "created", "", pw.Value("draft"), pw.Value(""), None),
+        (p.submitted_at, None, "status", "draft", pw.Value("submitted"), pw.Value(""), p.submitted_at.is_null(False)),
+        (p.decided_at, p.decided_by, "status", "submitted", pw.Case(None, [(p.status == "approved", "approved")],
+                                                                     "draft"),
+         p.decision_note, p.decided_at.is_null(False)),
+    ])
+
+
+MIGRATIONS = [_m001_initial, _m002_archive_and_sign_in, _m003_field_service, _m004_one_history_shape]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

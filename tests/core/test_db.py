@@ -161,7 +161,7 @@ def test_upgrade_a_version_2_database(tmp_path):
               for t in ("job", "customer", "customer_change", "user")}
     raw.close()
     info = bootstrap.open_database("sqlite:///" + str(path))
-    assert info.applied == [3]
+    assert info.applied == list(range(3, migrations.SCHEMA_VERSION + 1))
     assert len(list(tmp_path.glob("v2.sqlite3.v2-*.bak"))) == 1
     assert (Job.select().count(), Customer.select().count(), CustomerChange.select().count(),
             User.select().count()) == (before["job"], before["customer"], before["customer_change"],
@@ -171,6 +171,9 @@ def test_upgrade_a_version_2_database(tmp_path):
                      kind="patrol", due_month=dt.date(2026, 11, 1))
     VisitPurpose.create(visit=v, code="patrol.A")
     assert [p.code for p in Visit.get_by_id(v.id).purposes] == ["patrol.A"]
+    from app.domain.counter.models import JobHistory
+    assert {h.what for h in JobHistory.select()} >= {"created", "state"}
+    assert not JobHistory.select().where(JobHistory.what.in_(("transition", "kind"))).exists()
     dbmod.close()
 
 
@@ -182,11 +185,11 @@ def test_migration_3_on_every_backend(any_db):
 
     from app.domain.customers import customers
     from app.domain.customers.models import Customer
-    from app.domain.schema import V3_MODELS
+    from app.domain.schema import V3_MODELS, V4_MODELS
 
     db = dbmod.database.obj
     c = customers.create_customer("北京海淀华信电子有限公司", "010-62888899", "dealer", user=None)
-    db.drop_tables(V3_MODELS)
+    db.drop_tables(V4_MODELS + V3_MODELS)
     from app.domain.core.migrations import quote_name as q
     for index in ("customer_code_search", "customer_name_search", "customer_search_status"):
         if index not in {i.name for i in db.get_indexes("customer")}:
@@ -198,12 +201,175 @@ def test_migration_3_on_every_backend(any_db):
         db.execute_sql("CREATE INDEX `customer_search_text` ON `customer` (`search_text`)")
         db.execute_sql("UPDATE `customer` SET `search_text` = CONCAT(`search_text`, REPEAT('x', 600))")
     Meta.update(value="2").where(Meta.key == "schema_version").execute()
-    assert migrations.migrate(db, backup=False) == [3]
+    assert migrations.migrate(db, backup=False) == [3, 4]      # 4 finds job_history in its new shape already
     indexes = {i.name for i in db.get_indexes("customer")}
     assert {"customer_code_search", "customer_name_search"} <= indexes
     assert ("customer_search_status" in indexes) == (not isinstance(db, pw.PostgresqlDatabase))
     assert "customer_search_text" not in indexes
-    assert set(db.get_tables()) >= {m._meta.table_name for m in V3_MODELS}
+    assert set(db.get_tables()) >= {m._meta.table_name for m in V3_MODELS + V4_MODELS}
     got = Customer.get_by_id(c.id)
     assert got.name == "北京海淀华信电子有限公司" and len(got.search_text) <= customers.SEARCH_TEXT_MAX
     assert got.search_text.startswith(c.search_text)
+
+
+def _job_history_rows(db) -> list[tuple]:
+    return [tuple(r) for r in db.execute_sql(
+        "SELECT id, what, old_value, new_value, note FROM job_history ORDER BY id").fetchall()]
+
+
+@pytest.mark.parametrize("legacy", [False, True], ids=["drop-column", "rebuild"])
+def test_upgrade_a_version_3_database(tmp_path, monkeypatch, legacy):
+    """A database made by the field-service release (tests/data/schema_v3.sqlite3:
+    demo data and, made with that release's code, a service-kind override,
+    parts and labour removed, a customer informed, a receipt replaced, a lost
+    receipt, a cancellation, a plan returned) is upgraded: job_history
+    converted to the one history shape, its foreign keys and indexes kept
+    (native DROP COLUMN, and the table rebuild of an SQLite older than 3.35);
+    gift requests and plans get their reconstructed history."""
+    import shutil
+
+    from playhouse.migrate import SqliteMigrator
+
+    from app.domain.counter.models import Job, JobHistory
+    from app.domain.field.models import GiftRequest, GiftRequestHistory, VisitPlan, VisitPlanHistory
+
+    if legacy:
+        real = SqliteMigrator.drop_column
+        monkeypatch.setattr(SqliteMigrator, "drop_column",
+                            lambda self, table, column, cascade=True, legacy=False: real(self, table, column, cascade,
+                                                                                           legacy=True))
+    path = tmp_path / "v3.sqlite3"
+    shutil.copy(Path(__file__).parents[1] / "data" / "schema_v3.sqlite3", path)
+    raw = sqlite3.connect(path)
+    old = {r[0]: r[1:] for r in raw.execute("SELECT id, event, from_state, to_state, note, job_id, user_id, at "
+                                            "FROM job_history")}
+    counts = {t: raw.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+              for t in ("job", "gift_request", "visit_plan", "visit", "customer_change")}
+    raw.close()
+    assert {e for e, *_ in old.values()} == {"created", "transition", "diagnosis", "part", "part_removed", "labour",
+                                             "labour_removed", "kind", "informed", "receipt", "lost_receipt"}
+    info = bootstrap.open_database("sqlite:///" + str(path))
+    assert info.applied == [4]
+    assert len(list(tmp_path.glob("v3.sqlite3.v3-*.bak"))) == 1
+    db = dbmod.database.obj
+    assert {c.name for c in db.get_columns("job_history")} == {"id", "job_id", "at", "user_id", "what", "old_value",
+                                                                 "new_value", "note"}
+    assert {(f.column, f.dest_table) for f in db.get_foreign_keys("job_history")} == {("job_id", "job"),
+                                                                                     ("user_id", "user")}
+    assert {i.name for i in db.get_indexes("job_history")} >= {"job_history_job_id", "job_history_user_id"}
+    new = {h.id: h for h in JobHistory.select()}
+    assert set(new) == set(old)                                 # every row kept, ids and links too
+    for hid, (event, from_state, to_state, note, job_id, user_id, _at) in old.items():
+        h = new[hid]
+        assert (h.job_id, h.user_id) == (job_id, user_id)
+        got = (h.what, h.old_value, h.new_value, h.note)
+        if event == "transition":
+            assert got == ("state", from_state, to_state, note)
+        elif event == "created":
+            assert got == ("created", "", "received", "")
+        elif event in ("diagnosis", "part", "labour"):
+            assert got == (event, "", note, "")
+        elif event in ("part_removed", "labour_removed"):
+            assert got == (event, note, "", "")
+        elif event == "lost_receipt":
+            assert got == (event, "", "", note)
+    by_event = {}
+    for hid, (event, *_rest) in sorted(old.items()):
+        by_event.setdefault(event, []).append(new[hid])
+    kinds = [(h.what, h.old_value, h.new_value, h.note) for h in by_event["kind"]]
+    assert kinds == [("service_kind", "contract", "paid", "人为损坏：进液，客户确认: 自费"),
+                     ("service_kind", "paid", "contract", "")]
+    assert [(h.old_value, h.new_value, h.note) for h in by_event["informed"]] == [("", "phone", "已电话通知可取件")]
+    assert [(h.new_value, h.note) for h in by_event["receipt"]] == [("LQ-2026-000041", "收据打印错误")]
+    cancelled = [h for h in by_event["transition"] if h.new_value == "cancelled"]
+    assert [(h.old_value, h.note) for h in cancelled] == [("received", "客户当场取消送修,登记作废")]
+    assert Job.select().count() == counts["job"]
+    # Reconstructed histories of gift requests and plans.
+    assert GiftRequest.select().count() == counts["gift_request"] > 0
+    for g in GiftRequest.select():
+        rows = [(h.what, h.old_value, h.new_value, h.note, h.user_id, h.at)
+                for h in g.history.order_by(GiftRequestHistory.at, GiftRequestHistory.id)]
+        assert rows[0] == ("created", "", "requested", "", g.requested_by_id, g.requested_at)
+        decided = [("status", "requested", "refused" if g.status == "refused" else "approved", g.decision_note,
+                    g.decided_by_id, g.decided_at)] if g.decided_at else []
+        given = [("status", "approved", "given", g.given_note, g.given_by_id, g.given_at)] if g.given_at else []
+        assert rows[1:] == decided + given
+    returned = VisitPlan.get(VisitPlan.status == "draft")
+    assert [(h.what, h.old_value, h.new_value, h.note, h.user_id) for h in
+            returned.history.order_by(VisitPlanHistory.at, VisitPlanHistory.id)] == [
+        ("created", "", "draft", "", None), ("status", "draft", "submitted", "", None),
+        ("status", "submitted", "draft", "请补充重点客户的走访。", returned.decided_by_id)]
+    approved = VisitPlan.select().where(VisitPlan.status == "approved")
+    assert approved.count() == counts["visit_plan"] - 1
+    for p in approved:
+        assert [h.new_value for h in p.history.order_by(VisitPlanHistory.at, VisitPlanHistory.id)] == [
+            "draft", "submitted", "approved"]
+    dbmod.close()
+    assert bootstrap.open_database("sqlite:///" + str(path)).applied == []
+
+
+def test_migration_4_on_every_backend(any_db, staff):
+    """Migration 4 on each backend: a fresh database put back to the v3
+    shape of job_history (event, from_state, to_state, note; no what, old
+    and new values), without the two history tables, at version 3, with
+    old-shape rows, is converted."""
+    import peewee as pw
+    from playhouse.migrate import SchemaMigrator
+    from playhouse.migrate import migrate as run_ops
+
+    from app.domain.counter.models import JobHistory
+    from app.domain.field import gifts, visit_plans
+    from app.domain.field.gifts import ItemInput
+    from app.domain.field.models import GiftRequestHistory, VisitPlanHistory
+    from app.domain.schema import V4_MODELS
+
+    db = dbmod.database.obj
+    biz, boss = staff["business"], staff["manager"]
+    res = take_in(staff["counter"])
+    g = gifts.request_gift(biz, res.job.customer_id, [ItemInput("台历", 10, "18", "promo")], "年底寄送")
+    g = gifts.refuse(boss, g.id, g.version, "超出标准")
+    plan = visit_plans.create_plan(biz, biz.id, "annual", 2026)
+    # Back to v3.
+    db.drop_tables(V4_MODELS)
+    m = SchemaMigrator.from_database(db)
+    run_ops(m.add_column("job_history", "event", pw.CharField(max_length=24, default="")),
+            m.add_column("job_history", "from_state", pw.CharField(max_length=16, default="")),
+            m.add_column("job_history", "to_state", pw.CharField(max_length=16, default="")),
+            *[m.drop_column("job_history", c) for c in ("what", "old_value", "new_value")])
+    old = pw.Table("job_history", ("id", "job_id", "at", "user_id", "event", "from_state", "to_state", "note")
+                   ).bind(db)
+    old.delete().execute()
+    at, job, user = res.job.received_at, res.job.id, staff["tech"].id
+    rows = [("created", "", "received", ""), ("transition", "received", "diagnosing", ""),
+            ("diagnosis", "", "", "主板损坏"), ("part", "", "", "主板 x 1 @ 1280.00"),
+            ("part_removed", "", "", "主板 x 1"), ("labour", "", "", "1.5 h @ 80.00"),
+            ("labour_removed", "", "", "1.5 h"), ("kind", "", "", "free -> paid: 人为损坏：进液"),
+            ("kind", "", "", "paid -> free"), ("kind", "", "", "改为收费"), ("informed", "", "", "sms: 周五来取"),
+            ("informed", "", "", "phone"), ("receipt", "", "", "新收据 LQ-2026-000002：打印错误"),
+            ("transition", "diagnosing", "ready", "客户不修了"), ("lost_receipt", "", "", "收据遗失；证件号 123456")]
+    for event, a, b, note in rows:
+        old.insert(job_id=job, at=at, user_id=user, event=event, from_state=a, to_state=b, note=note).execute()
+    Meta.update(value="3").where(Meta.key == "schema_version").execute()
+
+    assert migrations.migrate(db, backup=False) == [4]
+    assert {c.name for c in db.get_columns("job_history")} == {"id", "job_id", "at", "user_id", "what", "old_value",
+                                                                 "new_value", "note"}
+    got = [(h.what, h.old_value, h.new_value, h.note) for h in JobHistory.select().order_by(JobHistory.id)]
+    assert got == [("created", "", "received", ""), ("state", "received", "diagnosing", ""),
+                   ("diagnosis", "", "主板损坏", ""), ("part", "", "主板 x 1 @ 1280.00", ""),
+                   ("part_removed", "主板 x 1", "", ""), ("labour", "", "1.5 h @ 80.00", ""),
+                   ("labour_removed", "1.5 h", "", ""), ("service_kind", "free", "paid", "人为损坏：进液"),
+                   ("service_kind", "paid", "free", ""), ("service_kind", "", "", "改为收费"),
+                   ("informed", "", "sms", "周五来取"), ("informed", "", "phone", ""),
+                   ("receipt", "", "LQ-2026-000002", "打印错误"), ("state", "diagnosing", "ready", "客户不修了"),
+                   ("lost_receipt", "", "", "收据遗失；证件号 123456")]
+    assert {h.user_id for h in JobHistory.select()} == {user}
+    assert [(h.what, h.old_value, h.new_value, h.note, h.user_id) for h in
+            GiftRequestHistory.select().order_by(GiftRequestHistory.at, GiftRequestHistory.id)] == [
+        ("created", "", "requested", "", biz.id), ("status", "requested", "refused", "超出标准", boss.id)]
+    assert [(h.what, h.new_value, h.user_id) for h in VisitPlanHistory.select()] == [("created", "draft", biz.id)]
+    assert plan.id == VisitPlanHistory.get().plan_id
+    from app.domain.counter import jobs
+
+    jobs.perform(job, "start_diagnosis", staff["tech"], None)
+    assert [h.what for h in JobHistory.select().order_by(JobHistory.id.desc()).limit(2)] == ["technician", "state"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import peewee as pw
 import pytest
 
 from app.domain.core import auth
@@ -27,7 +28,7 @@ def test_intake_writes_job_receipt_history_and_in_row(any_db, staff):
     assert [i.description for i in job.items] == ["主机", "电源适配器"]
     assert res.receipt.number.startswith("LQ-") and res.receipt.status == "valid"
     h = list(job.history)
-    assert [(x.event, x.to_state, x.user_id) for x in h] == [("created", "received", staff["counter"].id)]
+    assert [(x.what, x.new_value, x.user_id) for x in h] == [("created", "received", staff["counter"].id)]
     rows = list(RegisterEntry.select())
     assert len(rows) == 1 and rows[0].direction == "in" and rows[0].serial == "PF3K9A2B"
     assert rows[0].customer_name == "北京海淀华信电子有限公司"
@@ -64,7 +65,7 @@ def test_full_path_to_delivery(any_db, staff):
     assert job.state == "ready" and job.outcome == "repaired"
     job = release.release(job.id, res.receipt.number, "张三", staff["counter"], job.version)
     assert job.state == "delivered" and job.collected_by == "张三"
-    states = [(h.from_state, h.to_state) for h in job.history.where(JobHistory.event == "transition")
+    states = [(h.old_value, h.new_value) for h in job.history.where(JobHistory.what == "state")
               .order_by(JobHistory.id)]
     assert states == [("received", "diagnosing"), ("diagnosing", "waiting_parts"),
                       ("waiting_parts", "repairing"), ("repairing", "repaired"), ("repaired", "ready"),
@@ -247,7 +248,8 @@ def test_inform_customer_recorded(db, staff):
     job = take_in(staff["counter"]).job
     job = jobs.inform_customer(job.id, staff["counter"], job.version, "phone", "已电话通知可取件")
     assert job.informed_at is not None and job.informed_by_id == staff["counter"].id
-    assert job.history.where(JobHistory.event == "informed").count() == 1
+    row = job.history.where(JobHistory.what == "informed").get()
+    assert (row.old_value, row.new_value, row.note) == ("", "phone", "已电话通知可取件")
 
 
 def test_remove_lines_logged_and_version_checked(db, staff):
@@ -262,7 +264,8 @@ def test_remove_lines_logged_and_version_checked(db, staff):
     job = jobs.remove_part(part.id, staff["tech"], job.version)
     job = jobs.remove_labour(line.id, staff["tech"], job.version)
     assert JobPart.select().count() == 0 and JobLabour.select().count() == 0
-    assert [h.event for h in job.history.order_by(JobHistory.id)][-2:] == ["part_removed", "labour_removed"]
+    assert [(h.what, h.old_value, h.new_value) for h in job.history.order_by(JobHistory.id)][-2:] == [
+        ("part_removed", "主板 x 1", ""), ("labour_removed", "1 h @ 80.00", "")]
     assert charges.compute(job).gross_total == Decimal("0.00")
 
 
@@ -283,3 +286,74 @@ def test_serial_registered_meanwhile_is_a_field_error(db, staff, monkeypatch):
     with pytest.raises(ValidationError) as e:
         intake.take_in(form, staff["counter"])
     assert "serial" in e.value.fields and Job.select().count() == 0
+
+
+def _rows(job, since=0):
+    return [(h.what, h.old_value, h.new_value, h.note, h.user_id)
+            for h in JobHistory.select().where((JobHistory.job == job.id) & (JobHistory.id > since))
+            .order_by(JobHistory.id)]
+
+
+def _last_id():
+    return JobHistory.select(pw.fn.MAX(JobHistory.id)).scalar() or 0
+
+
+def test_history_codes_old_and_new_values(any_db, staff):
+    """Every write of a job records what changed, from what, to what (the
+    codes of JobHistory's docstring)."""
+    tech, tech2, clerk, boss = staff["tech"], staff["tech2"], staff["counter"], staff["manager"]
+    res = take_in(clerk)
+    job = walk(res.job, tech, "start_diagnosis")
+    job = jobs.set_diagnosis(job.id, "主板供电芯片损坏", tech, job.version)
+    mark = _last_id()
+    job = jobs.set_diagnosis(job.id, "主板供电芯片损坏，需更换主板", tech, job.version, technician_id=tech2.id)
+    same = jobs.set_diagnosis(job.id, "主板供电芯片损坏，需更换主板", tech, job.version, technician_id=tech2.id)
+    assert same.version == job.version                          # nothing changed: nothing written
+    job = jobs.add_part(job.id, "主板", "1", "1280", tech2, job.version)
+    job = jobs.add_labour(job.id, "1.5", "80", tech2, job.version, description="更换主板")
+    job = jobs.override_kind(job.id, "paid", "人为损坏：进液", boss, job.version)
+    job = jobs.inform_customer(job.id, clerk, job.version, "wechat", "报价已告知")
+    job = jobs.perform(job.id, "give_up", tech2, job.version, note="客户不同意报价")
+    old_receipt = res.receipt.number
+    new_receipt = release.reissue_receipt(job.id, clerk, job.version, "收据打印错误").number
+    job = Job.get_by_id(job.id)
+    tech_, tech2_ = f"李强 (#{tech.id})", f"赵敏 (#{tech2.id})"
+    assert _rows(job)[:4] == [("created", "", "received", "", clerk.id),
+                              ("state", "received", "diagnosing", "", tech.id),
+                              ("technician", "", tech_, "", tech.id),     # the technician who starts takes it
+                              ("diagnosis", "", "主板供电芯片损坏", "", tech.id)]
+    assert _rows(job, mark) == [
+        ("diagnosis", "主板供电芯片损坏", "主板供电芯片损坏，需更换主板", "", tech.id),
+        ("technician", tech_, tech2_, "", tech.id),
+        ("part", "", "主板 x 1 @ 1280.00", "", tech2.id),
+        ("labour", "", "1.5 h @ 80.00 更换主板", "", tech2.id),
+        ("service_kind", "free", "paid", "人为损坏：进液", boss.id),
+        ("informed", "", "wechat", "报价已告知", clerk.id),
+        ("state", "diagnosing", "ready", "客户不同意报价", tech2.id),
+        ("receipt", old_receipt, new_receipt, "收据打印错误", clerk.id)]
+    mark = _last_id()
+    job = release.release_without_receipt(job.id, "张三", "110101199001011234", boss, boss, job.version,
+                                          reason="客户收据丢失", payment=release.Payment(method="account"))
+    assert _rows(job, mark) == [("state", "ready", "returned", "", boss.id),
+                                ("lost_receipt", new_receipt, "",
+                                 "收据遗失；证件号 110101199001011234；批准人 王建国；客户收据丢失", boss.id)]
+    other = take_in(clerk, customer=make_customer("李四", "13800138000", "end_user"), serial="SN-2").job
+    mark = _last_id()
+    release.cancel_job(other.id, clerk, other.version, "录入错误")
+    assert _rows(other, mark) == [("state", "received", "cancelled", "录入错误", clerk.id)]
+
+
+def test_a_refused_write_records_nothing(any_db, staff):
+    """A stale version: no history row, no version change, the message names
+    who changed the job last and when."""
+    job = walk(take_in(staff["counter"]).job, staff["tech"], "start_diagnosis")
+    stale = job.version
+    job = jobs.add_part(job.id, "主板", 1, "100", staff["tech2"], job.version)
+    before = JobHistory.select().count()
+    with pytest.raises(ConcurrentChange) as e:
+        jobs.add_labour(job.id, "1", "80", staff["tech"], stale)
+    assert "赵敏" in e.value.message and JobHistory.select().count() == before
+    assert Job.get_by_id(job.id).version == job.version
+    with pytest.raises(ConcurrentChange):                      # a step on a job that moved on
+        jobs.perform(job.id, "start_repair", staff["tech"], stale)
+    assert JobHistory.select().count() == before and Job.get_by_id(job.id).state == "diagnosing"

@@ -118,7 +118,7 @@ def test_intake_card_workshop_release(qtbot, db, staff, printed, monkeypatch):
     rows = list(RegisterEntry.select().where(RegisterEntry.job == job).order_by(RegisterEntry.id))
     assert [(r.direction, r.person, r.user_id) for r in rows] == [
         ("in", "张伟", staff["counter"].id), ("out", "张伟", staff["counter"].id)]
-    moves = [(h.from_state, h.to_state) for h in done.history.where(JobHistory.event == "transition")
+    moves = [(h.old_value, h.new_value) for h in done.history.where(JobHistory.what == "state")
              .order_by(JobHistory.id)]
     assert moves[-1] == ("ready", "delivered") and len(moves) == 5
     QApplication.processEvents()

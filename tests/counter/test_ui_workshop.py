@@ -264,7 +264,7 @@ def test_job_dialog_diagnosis_parts_labour_and_state_buttons(dialog, staff, mess
     assert Job.get_by_id(dlg.job_id).state == "ready"
     assert dlg.ui.stateLabel.text() == "Ready for pickup"
     assert not dlg.ui.addPartButton.isEnabled()
-    events = [dlg.history_model.object_at(r).event for r in range(dlg.history_model.rowCount())]
+    events = [dlg.history_model.object_at(r).what for r in range(dlg.history_model.rowCount())]
     assert events[0] == "created" and "part" in events and "labour" in events
     for model in (dlg.parts_model, dlg.labour_model, dlg.history_model):
         qtmodeltester.check(model)
@@ -326,7 +326,7 @@ def test_cancel_inform_and_kind(dialog, staff, messages, monkeypatch):
     dlg = dialog("a", user="counter")
     monkeypatch.setattr(InformDialog, "ask", classmethod(lambda cls, parent: ("wechat", "周五来取")))
     assert dlg.inform_customer()
-    assert JobHistory.select().where((JobHistory.job == dlg.job_id) & (JobHistory.event == "informed")).count()
+    assert JobHistory.select().where((JobHistory.job == dlg.job_id) & (JobHistory.what == "informed")).count()
     monkeypatch.setattr(KindDialog, "ask", classmethod(lambda cls, parent, job: ("paid", "")))
     assert not dlg.change_kind()                               # a reason is required
     assert messages[-1][0] == "warning"

@@ -103,6 +103,43 @@ def test_decide_give_and_the_rules(cust, staff):
         gifts.record_given(biz, r.id, r.version, "王伟")
 
 
+def _history(g):
+    return [(h.what, h.old_value, h.new_value, h.note, h.user_id) for h in gifts.request_history(None, g.id)]
+
+
+def test_request_history(cust, staff):
+    """Every step and edit of a request is recorded (who, what, old, new,
+    note); a refused write records nothing."""
+    from app.domain.field import activities
+
+    biz, boss = staff["business"], staff["manager"]
+    g = _request(biz, cust)
+    assert _history(g) == [("created", "", "requested", "", biz.id)]
+    a = activities.create_activity(biz, kind="training", title="维护培训", date=dt.date.today())
+    g = gifts.update_request(biz, g.id, g.version, [ItemInput("中秋月饼礼盒", 3, 198)], "中秋走访", activity_id=a.id)
+    assert _history(g)[1:] == [
+        ("reason", "中秋走访重点经销商", "中秋走访", "", biz.id),
+        ("total_value", "721.00", "594.00", "", biz.id),
+        ("items", "gift 中秋月饼礼盒 x 2.00 @ 198.00; promo 产品宣传册 x 50.00 @ 6.50",
+         "gift 中秋月饼礼盒 x 3.00 @ 198.00", "", biz.id),
+        ("activity", "", a.number, "", biz.id)]
+    with pytest.raises(ConcurrentChange):
+        gifts.approve(boss, g.id, g.version - 1, "同意")
+    assert len(_history(g)) == 5 and GiftRequest.get_by_id(g.id).status == "requested"
+    g = gifts.approve(boss, g.id, g.version, "同意")
+    g = gifts.record_given(biz, g.id, g.version, "王伟", note="当面交付")
+    assert _history(g)[5:] == [("status", "requested", "approved", "同意", boss.id),
+                               ("status", "approved", "given", "当面交付", biz.id)]
+    r = _request(biz, cust, "春节走访")
+    gifts.refuse(boss, r.id, r.version, "超出标准")
+    w = _request(biz, cust, "寄送资料")
+    gifts.withdraw(biz, w.id, w.version)
+    assert _history(r)[-1] == ("status", "requested", "refused", "超出标准", boss.id)
+    assert _history(w)[-1] == ("status", "requested", "withdrawn", "", biz.id)
+    with pytest.raises(PermissionDenied):
+        gifts.request_history(staff["tech"], g.id)
+
+
 def test_lists_and_totals(cust, staff):
     biz, boss = staff["business"], staff["manager"]
     other = make_customer("上海浦东恒达数码商行", "021-58886666", "retailer")

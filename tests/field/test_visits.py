@@ -203,6 +203,38 @@ def test_plans(field):
     assert {v.id, adhoc.id, carried.id} <= got and old.id not in got
 
 
+def test_plan_history(field):
+    """Every step and edit of a plan is recorded: created, edits of the
+    title and notes, submitted, returned with the note, approved; a refused
+    write records nothing."""
+    staff, cust = field
+    biz, boss = staff["business"], staff["manager"]
+    plan = visit_plans.create_plan(biz, biz.id, "monthly", 2026, 11)
+    plan = visit_plans.update_plan(biz, plan.id, plan.version, title="十一月巡访计划", notes="重点：华南")
+    plan = visit_plans.update_plan(biz, plan.id, plan.version, title="十一月巡访计划", notes="重点：华南")  # unchanged
+    _new(biz, biz, cust[0], plan_id=plan.id)
+    plan = visit_plans.submit_plan(biz, plan.id, plan.version)
+    plan = visit_plans.return_plan(boss, plan.id, plan.version, "再加一家重点客户")
+    plan = visit_plans.submit_plan(biz, plan.id, plan.version)
+    with pytest.raises(ConcurrentChange):
+        visit_plans.approve_plan(boss, plan.id, plan.version - 1, "同意")
+    with pytest.raises(ConcurrentChange):                      # right version, wrong status: refused too
+        visit_plans.update_plan(biz, plan.id, plan.version, title="x")
+    plan = visit_plans.approve_plan(boss, plan.id, plan.version, "同意")
+    rows = visit_plans.plan_history(boss, plan.id)
+    assert [(h.what, h.old_value, h.new_value, h.note, h.user_id) for h in rows] == [
+        ("created", "", "draft", "", biz.id),
+        ("title", "2026年11月用户巡访计划", "十一月巡访计划", "", biz.id),
+        ("notes", "", "重点：华南", "", biz.id),
+        ("status", "draft", "submitted", "", biz.id),
+        ("status", "submitted", "draft", "再加一家重点客户", boss.id),
+        ("status", "draft", "submitted", "", biz.id),
+        ("status", "submitted", "approved", "同意", boss.id)]
+    assert rows[0].at == dt.datetime(2026, 11, 18, 10, 0) and rows[-1].user.display_name == boss.display_name
+    with pytest.raises(PermissionDenied):                      # read as the plan is read
+        visit_plans.plan_history(staff["business2"], plan.id)
+
+
 def test_agenda_order_and_completion(field):
     staff, cust = field
     biz, biz2, boss = staff["business"], staff["business2"], staff["manager"]

@@ -5,13 +5,16 @@ book's model derives from.
 Money is ``DecimalField(12, 2)``; quantities and hours ``DecimalField(10, 2)``.
 Timestamps are naive local time, as a service counter reads them. Rows that
 other stations may edit concurrently carry a ``version`` for optimistic
-locking (:func:`app.domain.core.records.guarded_write`). Every table names
-itself (``Meta.table_name``), so moving a class never renames its table;
+locking (:func:`app.domain.core.records.guarded_write`): such a model
+derives from :class:`Versioned` too, and its history table, if it keeps
+one, from :class:`HistoryRow`. Every table names itself
+(``Meta.table_name``), so moving a class never renames its table;
 :mod:`app.domain.schema` lists every book's tables in order.
 """
 from __future__ import annotations
 
 import datetime as dt
+from typing import ClassVar
 
 import peewee as pw
 
@@ -85,3 +88,44 @@ class DocumentSeries(BaseModel):
     class Meta:
         table_name = "document_series"
         indexes = ((("kind", "year"), True),)
+
+
+class HistoryRow(BaseModel):
+    """The shape of every book's history row (no table of its own): who
+    (``user``), when (``at``), ``what`` changed or happened (a code the
+    book documents on its history model), the ``old_value`` and
+    ``new_value`` as text (:func:`app.domain.core.records.as_text`) and a
+    ``note`` (a reason, a decision note). Append-only. A book's history
+    model derives from it, adds its foreign key to the row it describes and
+    names its table; :func:`app.domain.core.records.guarded_write` writes
+    it."""
+    at = pw.DateTimeField(default=now)
+    user = pw.ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")
+    what = pw.CharField(max_length=32)
+    old_value = pw.TextField(default="")
+    new_value = pw.TextField(default="")
+    note = pw.TextField(default="")
+
+
+class Versioned:
+    """What :func:`app.domain.core.records.guarded_write` needs of a model
+    whose rows carry a ``version`` (mix it in before ``BaseModel``):
+
+    * ``state_field``: the column a state machine keeps (``"state"``,
+      ``"status"``), checked when the write names the states it starts
+      from; None when the row has no states.
+    * ``history_model``: its :class:`HistoryRow` table, set once after both
+      are defined (``Job.history_model = JobHistory``); None keeps no
+      history. The history's foreign key to the row is found by
+      introspection (the one that points to this model).
+    * :meth:`changed_elsewhere`: the message of the ConcurrentChange raised
+      when another station wrote the row first.
+    """
+    state_field: ClassVar[str | None] = None
+    history_model: ClassVar[type[HistoryRow] | None] = None
+
+    def changed_elsewhere(self, *, deleting: bool = False) -> str:
+        """The user-facing message (a :func:`app.domain.core.errors.tx` text)
+        when the row was changed at another station; ``deleting`` when the
+        refused write was a delete."""
+        raise NotImplementedError(f"{type(self).__name__} must say how a concurrent change is reported")

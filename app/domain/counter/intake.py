@@ -15,9 +15,9 @@ from app.domain.core.db import write_transaction
 from app.domain.core.errors import ValidationError, tx
 from app.domain.core.models import User, now
 from app.domain.core.permissions import require
+from app.domain.core.records import add_history
 from app.domain.core.text import clean
 from app.domain.counter import products, register
-from app.domain.counter.jobs import log
 from app.domain.counter.models import Job, JobItem, Product, Receipt, RegisterEntry, Unit
 from app.domain.customers.models import Customer
 
@@ -138,10 +138,7 @@ def _take_in(form: IntakeForm, user: User | None) -> IntakeResult:
             JobItem.create(job=job, seq=seq, description=description)
         receipt = Receipt.create(number=numbering.next_number("LQ", received_at.date()), job=job,
                                  issued_at=received_at)
-        created = log(job, user, "created", "", from_state="", to_state="received")
-        if created.at != received_at:  # back-dated intake (imports, demo data)
-            created.at = received_at
-            created.save()
+        add_history(job, user, "created", new="received", at=received_at)  # back-dated with the intake
         row = register.write_row(job, "in", user, person=clean(form.brought_by) or customer.name,
                                  at=received_at)
     return IntakeResult(job=job, receipt=receipt, register_row=row)

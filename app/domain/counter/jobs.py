@@ -7,12 +7,14 @@
         │            └──────────── give up (unrepaired) ──────────────┘        │   (outcome unrepaired)
         └──> cancelled  (entry voided; from received/diagnosing/waiting_parts) └─> repairing (rework)
 
-Every transition is checked against :data:`ACTIONS` and writes a
-:class:`JobHistory` row (who, when, from, to, note) in the same transaction.
+Every transition is checked against :data:`ACTIONS`. Every write of a job
+goes through :func:`app.domain.core.records.guarded_write`: it checks the
+job's ``version`` (and, for a step, its state), so a change made by another
+station in the meantime is reported, never overwritten, and writes the
+:class:`JobHistory` rows (who, when, what, old value, new value, note; the
+codes are listed there) in the same transaction.
 ``ready -> delivered/returned`` happens only through :mod:`app.domain.counter.release`,
-which also writes the register's "out" row. Each write checks the job's
-``version`` so a change made by another station in the meantime is reported,
-never overwritten.
+which also writes the register's "out" row.
 """
 from __future__ import annotations
 
@@ -20,10 +22,11 @@ import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from app.domain.core.db import write_transaction
-from app.domain.core.errors import ConcurrentChange, NotFound, TransitionNotAllowed, ValidationError, tx
+from app.domain.core.errors import NotFound, TransitionNotAllowed, ValidationError, tx
 from app.domain.core.models import User, now
 from app.domain.core.permissions import require
-from app.domain.counter.models import Job, JobHistory, JobLabour, JobPart
+from app.domain.core.records import Change, guarded_write
+from app.domain.counter.models import Job, JobLabour, JobPart
 
 STATES = ("received", "diagnosing", "waiting_parts", "repairing", "repaired", "ready",
           "delivered", "cancelled", "returned")
@@ -47,6 +50,12 @@ ACTIONS: dict[str, tuple[tuple[str, ...], str, bool]] = {
 SPECIAL_ACTIONS = {"cancel": "app.domain.counter.release.cancel_job"}
 
 CENT = Decimal("0.01")
+
+
+def amount_text(value) -> str:
+    """A quantity or hours as the history writes it, the same on every
+    backend: "1", "1.5", "0.25" (two decimals at most, no trailing zeros)."""
+    return format(Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP).normalize(), "f")
 
 
 def money(value) -> Decimal:
@@ -85,34 +94,12 @@ def can(job: Job, action: str) -> bool:
     return action in ACTIONS and job.state in ACTIONS[action][0]
 
 
-def bump(job: Job, expected_version: int | None, **fields) -> Job:
-    """Write ``fields`` if the job is still at ``expected_version``.
-
-    Raises :class:`ConcurrentChange` when another station saved it since.
-    ``expected_version=None`` (scripts, demo data) checks against the version
-    just read in this transaction instead.
-    """
-    fields.setdefault("updated_at", now())
-    version = expected_version if expected_version is not None else job.version
-    q = Job.update(version=Job.version + 1, **fields).where((Job.id == job.id) & (Job.version == version))
-    if q.execute() != 1:
-        fresh = Job.get_or_none(Job.id == job.id)
-        last = fresh.history.order_by(JobHistory.id.desc()).first() if fresh is not None else None
-        if last is not None and last.user is not None:
-            raise ConcurrentChange(tx(
-                "Job {number} was changed at another station by {user} at {time} since you opened it. "
-                "Your change was not saved; reload the job and make it again.",
-                number=job.number, user=last.user.display_name, time=last.at.strftime("%H:%M")))
-        raise ConcurrentChange(tx(
-            "Job {number} was changed at another station since you opened it. "
-            "Your change was not saved; reload the job and make it again.", number=job.number))
-    return Job.get_by_id(job.id)
-
-
-def log(job: Job, user: User | None, event: str, note: str = "", from_state: str = "",
-        to_state: str = "") -> JobHistory:
-    return JobHistory.create(job=job, user=user, event=event, note=note,
-                             from_state=from_state, to_state=to_state)
+def who(user_id: int | None) -> str:
+    """A technician as the history records it: "name (#id)", "" for none."""
+    if user_id is None:
+        return ""
+    u = User.get_or_none(User.id == user_id)
+    return f"{u.display_name} (#{user_id})" if u else f"#{user_id}"
 
 
 def perform(job_id: int, action: str, user: User | None, expected_version: int | None,
@@ -146,9 +133,10 @@ def perform(job_id: int, action: str, user: User | None, expected_version: int |
         if action in ("start_diagnosis", "start_repair") and job.technician_id is None and user is not None \
                 and user.role == "technician":
             fields["technician"] = user.id
-        before = job.state
-        job = bump(job, expected_version, **fields)
-        log(job, user, "transition", note, from_state=before, to_state=target)
+        changes = [Change("state", job.state, target)]
+        if "technician" in fields:
+            changes.append(Change("technician", "", who(user.id)))
+        job = guarded_write(job, user, expected_version, fields, states=sources, changes=changes, note=note)
     return job
 
 
@@ -161,10 +149,14 @@ def set_diagnosis(job_id: int, diagnosis: str, user: User | None, expected_versi
         if job.state in CLOSED_STATES:
             raise TransitionNotAllowed(tx("Job {number} is closed ({state}).", number=job.number, state=job.state))
         fields = {"diagnosis": (diagnosis or "").strip()}
-        if technician_id is not None:
+        changes = [Change("diagnosis", job.diagnosis, fields["diagnosis"])] \
+            if fields["diagnosis"] != job.diagnosis else []
+        if technician_id is not None and technician_id != job.technician_id:
             fields["technician"] = technician_id
-        job = bump(job, expected_version, **fields)
-        log(job, user, "diagnosis", fields["diagnosis"][:200])
+            changes.append(Change("technician", who(job.technician_id), who(technician_id)))
+        if not changes:
+            return job   # nothing changed: nothing to write or record
+        job = guarded_write(job, user, expected_version, fields, changes=changes)
     return job
 
 
@@ -199,8 +191,8 @@ def add_part(job_id: int, description: str, quantity, unit_price, user: User | N
         _check_work_allowed(job)
         JobPart.create(job=job, kind=kind, description=description.strip(), part_no=part_no.strip(),
                        quantity=qty, unit_price=money(price), added_by=user)
-        job = bump(job, expected_version)
-        log(job, user, "part", f"{description.strip()} x {qty} @ {money(price)}")
+        line = f"{description.strip()} x {amount_text(qty)} @ {money(price)}"
+        job = guarded_write(job, user, expected_version, changes=[Change("part", new=line)])
     return job
 
 
@@ -209,18 +201,21 @@ def remove_part(part_id: int, user: User | None, expected_version: int | None) -
     require(user, "job.work")
     part = JobPart.get_or_none(JobPart.id == part_id)
     return _remove_line(part, tx("That part line no longer exists."), user, expected_version, "part_removed",
-                        lambda p: f"{p.description} x {p.quantity}")
+                        lambda p: f"{p.description} x {amount_text(p.quantity)}")
 
 
-def _remove_line(line, missing, user: User | None, expected_version: int | None, event: str, describe) -> Job:
+def _labour_text(hours, rate, description: str) -> str:
+    return f"{amount_text(hours)} h @ {money(rate)} {description}".strip()
+
+
+def _remove_line(line, missing, user: User | None, expected_version: int | None, what: str, describe) -> Job:
     """Delete a part or labour line of a job still being worked on."""
     if line is None:
         raise NotFound(missing)
     with write_transaction():
         job = line.job
         _check_work_allowed(job)
-        job = bump(job, expected_version)
-        log(job, user, event, describe(line))
+        job = guarded_write(job, user, expected_version, changes=[Change(what, old=describe(line))])
         line.delete_instance()
     return job
 
@@ -249,8 +244,8 @@ def add_labour(job_id: int, hours, rate, user: User | None, expected_version: in
         tech = technician_id if technician_id is not None else (job.technician_id or (user.id if user else None))
         JobLabour.create(job=job, technician=tech, hours=h, rate=money(r), description=description.strip(),
                          work_date=work_date or dt.date.today())
-        job = bump(job, expected_version)
-        log(job, user, "labour", f"{h} h @ {money(r)} {description.strip()}".strip())
+        job = guarded_write(job, user, expected_version,
+                            changes=[Change("labour", new=_labour_text(h, r, description.strip()))])
     return job
 
 
@@ -259,7 +254,7 @@ def remove_labour(labour_id: int, user: User | None, expected_version: int | Non
     require(user, "job.work")
     line = JobLabour.get_or_none(JobLabour.id == labour_id)
     return _remove_line(line, tx("That labour line no longer exists."), user, expected_version,
-                        "labour_removed", lambda x: f"{x.hours} h")
+                        "labour_removed", lambda x: _labour_text(x.hours, x.rate, x.description))
 
 
 def inform_customer(job_id: int, user: User | None, expected_version: int | None, how: str = "phone",
@@ -270,8 +265,9 @@ def inform_customer(job_id: int, user: User | None, expected_version: int | None
         job = get_job(job_id)
         if job.state in CLOSED_STATES:
             raise TransitionNotAllowed(tx("Job {number} is closed ({state}).", number=job.number, state=job.state))
-        job = bump(job, expected_version, informed_at=now(), informed_by=user.id if user else None)
-        log(job, user, "informed", f"{how}: {note}".strip(": "))
+        job = guarded_write(job, user, expected_version,
+                            {"informed_at": now(), "informed_by": user.id if user else None},
+                            changes=[Change("informed", new=how or "")], note=(note or "").strip())
     return job
 
 
@@ -289,8 +285,8 @@ def override_kind(job_id: int, kind: str, reason: str, user: User | None,
             raise TransitionNotAllowed(tx("Job {number} is closed ({state}).", number=job.number, state=job.state))
         if kind != job.computed_kind and not (reason or "").strip():
             raise ValidationError({"kind_reason": tx("Say why the service kind differs from the rules.")})
-        old = job.service_kind
-        job = bump(job, expected_version, service_kind=kind,
-                   kind_reason=(reason or "").strip() if kind != job.computed_kind else "")
-        log(job, user, "kind", f"{old} -> {kind}: {reason}".strip(": "))
+        reason = (reason or "").strip()
+        job = guarded_write(job, user, expected_version,
+                            {"service_kind": kind, "kind_reason": reason if kind != job.computed_kind else ""},
+                            changes=[Change("service_kind", job.service_kind, kind)], note=reason)
     return job

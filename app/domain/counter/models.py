@@ -7,7 +7,8 @@ import datetime as dt
 
 import peewee as pw
 
-from app.domain.core.models import BaseModel, User, now
+from app.domain.core.errors import tx
+from app.domain.core.models import BaseModel, HistoryRow, User, Versioned, now
 from app.domain.customers.models import Customer
 
 
@@ -60,8 +61,11 @@ class AgreementUnit(BaseModel):
         indexes = ((("agreement", "unit"), True),)
 
 
-class Job(BaseModel):
-    """A service job (维修单): one unit brought in once."""
+class Job(Versioned, BaseModel):
+    """A service job (维修单): one unit brought in once. Written through
+    :func:`app.domain.core.records.guarded_write`; its history is
+    :class:`JobHistory`."""
+    state_field = "state"
     number = pw.CharField(max_length=32, unique=True)
     unit = pw.ForeignKeyField(Unit, backref="jobs", on_delete="RESTRICT")
     customer = pw.ForeignKeyField(Customer, backref="jobs", on_delete="RESTRICT")
@@ -92,6 +96,17 @@ class Job(BaseModel):
 
     class Meta:
         table_name = "job"
+
+    def changed_elsewhere(self, *, deleting: bool = False) -> str:
+        """Names who made the latest change and when, if the history knows."""
+        last = (JobHistory.select(JobHistory, User).join(User, pw.JOIN.LEFT_OUTER, on=(JobHistory.user == User.id))
+                .where(JobHistory.job == self.id).order_by(JobHistory.id.desc()).first())
+        if last is not None and last.user is not None:
+            return tx("Job {number} was changed at another station by {user} at {time} since you opened it. "
+                      "Your change was not saved; reload the job and make it again.",
+                      number=self.number, user=last.user.display_name, time=last.at.strftime("%H:%M"))
+        return tx("Job {number} was changed at another station since you opened it. "
+                  "Your change was not saved; reload the job and make it again.", number=self.number)
 
 
 class JobItem(BaseModel):
@@ -131,18 +146,42 @@ class JobLabour(BaseModel):
         table_name = "job_labour"
 
 
-class JobHistory(BaseModel):
-    """One row per transition or notable event of a job (append-only)."""
+class JobHistory(HistoryRow):
+    """One row per step or notable event of a job (append-only; the shape
+    of :class:`app.domain.core.models.HistoryRow`). Codes of ``what``:
+
+    ============== ============================ ================================ ===================
+    what           old_value                    new_value                        note
+    ============== ============================ ================================ ===================
+    created        ""                           "received"                       ""
+    state          the state left               the state reached                the step's note
+                                                                                 (give up, rework,
+                                                                                 cancel: the reason)
+    diagnosis      the whole old diagnosis      the whole new diagnosis          ""
+    technician     "name (#id)" or ""           "name (#id)" or ""               ""
+    part           ""                           "description x qty @ price"      ""
+    part_removed   "description x qty"          ""                               ""
+    labour         ""                           "hours h @ rate description"     ""
+    labour_removed "hours h @ rate description" ""                               ""
+    service_kind   the old kind                 the new kind                     the reason
+    informed       ""                           how: phone, sms, wechat,         what was said
+                                                in_person
+    receipt        the voided receipt number(s) the new receipt number           why it was replaced
+    lost_receipt   the voided receipt number(s) ""                               ID, approver, reason
+    ============== ============================ ================================ ===================
+
+    Before schema v4 the row was (event, from_state, to_state, note):
+    "transition" became "state", "kind" became "service_kind" (its note
+    "old -> new: reason" split), the texts kept in ``note`` moved to the
+    value they describe; rows converted from v3 have no old receipt number.
+    """
     job = pw.ForeignKeyField(Job, backref="history", on_delete="CASCADE")
-    at = pw.DateTimeField(default=now)
-    user = pw.ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")
-    event = pw.CharField(max_length=24)   # transition | informed | kind | created | ...
-    from_state = pw.CharField(max_length=16, default="")
-    to_state = pw.CharField(max_length=16, default="")
-    note = pw.TextField(default="")
 
     class Meta:
         table_name = "job_history"
+
+
+Job.history_model = JobHistory
 
 
 class Receipt(BaseModel):

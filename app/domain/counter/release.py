@@ -21,10 +21,11 @@ from app.domain.core.db import write_transaction
 from app.domain.core.errors import NotFound, PermissionDenied, TransitionNotAllowed, ValidationError, tx
 from app.domain.core.models import User, now
 from app.domain.core.permissions import require
+from app.domain.core.records import Change, add_history, guarded_write
 from app.domain.core.text import clean
 from app.domain.counter import register
 from app.domain.counter.charges import PAYMENT_METHODS, compute
-from app.domain.counter.jobs import bump, get_job, log, money, to_decimal
+from app.domain.counter.jobs import get_job, money, to_decimal
 from app.domain.counter.models import Job, JobItem, Receipt, RegisterEntry
 
 
@@ -86,9 +87,10 @@ def _finish(job: Job, user: User | None, expected_version: int | None, collected
         raise ValidationError({"collected_by": tx("Who is collecting the unit?")})
     amount, method = _check_payment(job, payment)
     target = "returned" if job.outcome == "unrepaired" else "delivered"
-    job = bump(job, expected_version, state=target, delivered_at=now(), collected_by=clean(collected_by),
-               amount_paid=amount, payment_method=method, **extra)
-    log(job, user, "transition", "", from_state="ready", to_state=target)
+    job = guarded_write(job, user, expected_version,
+                        dict(state=target, delivered_at=now(), collected_by=clean(collected_by), amount_paid=amount,
+                             payment_method=method, **extra),
+                        states=("ready",), changes=[Change("state", "ready", target)])
     register.write_row(job, "out", user, person=clean(collected_by),
                        note="" if extra.get("release_method") == "receipt" else "收据遗失，凭证件放行")
     return job
@@ -147,14 +149,17 @@ def release_without_receipt(job_id: int, collected_by: str, collector_id: str, a
         note = f"收据遗失；证件号 {clean(collector_id)}；批准人 {approver.display_name}；{clean(reason)}".strip("；")
         job = _finish(job, user, expected_version, collected_by, payment, release_method="id_document",
                       collector_id=clean(collector_id), release_approved_by=approver.id)
-        _void_receipts(job, user, "遗失：" + (clean(reason) or "凭证件放行"))
-        log(job, user, "lost_receipt", note)
+        voided = _void_receipts(job, user, "遗失：" + (clean(reason) or "凭证件放行"))
+        add_history(job, user, "lost_receipt", old=voided, note=note)
     return job
 
 
-def _void_receipts(job: Job, user: User | None, reason: str) -> None:
-    Receipt.update(status="void", void_reason=reason, voided_at=now(), voided_by=user) \
-        .where((Receipt.job == job) & (Receipt.status == "valid")).execute()
+def _void_receipts(job: Job, user: User | None, reason: str) -> str:
+    """Void the job's valid receipts; returns their numbers ("LQ-..., LQ-...")."""
+    valid = (Receipt.job == job) & (Receipt.status == "valid")
+    numbers = [r.number for r in Receipt.select(Receipt.number).where(valid).order_by(Receipt.id)]
+    Receipt.update(status="void", void_reason=reason, voided_at=now(), voided_by=user).where(valid).execute()
+    return ", ".join(numbers)
 
 
 def reissue_receipt(job_id: int, user: User | None, expected_version: int | None, reason: str) -> Receipt:
@@ -166,10 +171,10 @@ def reissue_receipt(job_id: int, user: User | None, expected_version: int | None
         job = get_job(job_id)
         if job.state in ("delivered", "returned", "cancelled"):
             raise TransitionNotAllowed(tx("Job {number} is closed ({state}).", number=job.number, state=job.state))
-        job = bump(job, expected_version)
-        _void_receipts(job, user, clean(reason))
+        job = guarded_write(job, user, expected_version)   # its history row names the new number, below
+        voided = _void_receipts(job, user, clean(reason))
         receipt = Receipt.create(number=numbering.next_number("LQ"), job=job)
-        log(job, user, "receipt", f"新收据 {receipt.number}：{clean(reason)}")
+        add_history(job, user, "receipt", old=voided, new=receipt.number, note=clean(reason))
     return receipt
 
 
@@ -187,9 +192,8 @@ def cancel_job(job_id: int, user: User | None, expected_version: int | None, rea
             raise TransitionNotAllowed(
                 tx("Job {number} is '{state}'; only a job not yet repaired can be cancelled.",
                    number=job.number, state=job.state))
-        before = job.state
-        job = bump(job, expected_version, state="cancelled")
-        log(job, user, "transition", clean(reason), from_state=before, to_state="cancelled")
+        job = guarded_write(job, user, expected_version, {"state": "cancelled"}, states=(job.state,),
+                            changes=[Change("state", job.state, "cancelled")], note=clean(reason))
         _void_receipts(job, user, "维修单作废")
         in_row = (RegisterEntry.select().where((RegisterEntry.job == job) & (RegisterEntry.direction == "in"))
                   .order_by(RegisterEntry.id).first())

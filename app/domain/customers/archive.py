@@ -19,8 +19,9 @@ the keeper sees it. The company's judgements, :data:`KEEPER_FIELDS` (credit
 rating and limit, status, responsible staff member), stay with the keeper.
 
 Every save is one transaction: the customer row (optimistic lock on
-``version``), its contacts and addresses, and one CustomerChange row per
-changed field, all with the same ``change_set`` (§2.1.5).
+``version``, :func:`app.domain.core.records.guarded_write`), its contacts
+and addresses, and one CustomerChange row per changed field, all with the
+same ``change_set`` (§2.1.5).
 """
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ from app.domain.core.db import write_transaction
 from app.domain.core.errors import ConcurrentChange, NotFound, PermissionDenied, ValidationError, tx
 from app.domain.core.models import User, now
 from app.domain.core.permissions import can
+from app.domain.core.records import guarded_write
 from app.domain.customers import access
 from app.domain.customers.archive_fields import (ADDRESS_FIELDS, ARCHIVE_FIELDS, CONTACT_FIELDS, KEEPER_FIELDS,
                                                  as_text, parse_address, parse_contact, parse_fields)
@@ -155,16 +157,11 @@ def save_archive(user: User | None, customer_id: int, version: int, fields: dict
             log += _sync_list(c, CustomerAddress, address_rows, ADDRESS_FIELDS, "address", _address_summary)
         if not log:
             return c
-        values = dict(changed, version=Customer.version + 1, updated_at=at)
+        values = dict(changed, updated_at=at)
         if {"name", "short_name", "phone"} & set(changed):
             values["search_text"] = search_text_for(c.code, changed.get("name", c.name), changed.get("phone", c.phone),
                                                     changed.get("short_name", c.short_name))
-        n = Customer.update(**values).where((Customer.id == c.id) & (Customer.version == version)).execute()
-        if n != 1:
-            # Raising rolls the contact/address writes back too.
-            raise ConcurrentChange(tx("The archive of {name} was changed at another station since you opened it. "
-                                      "Your changes were not saved; reopen the archive and make them again.",
-                                      name=c.name))
+        guarded_write(c, user, version, values)   # a conflict rolls the contact/address writes back too
         CustomerChange.insert_many([dict(customer=c.id, at=at, user=user, change_set=change_set, field=f,
                                          old_value=o, new_value=n_) for f, o, n_ in log]).execute()
     return get_customer(c.id)
@@ -216,9 +213,7 @@ def _sync_list(c: Customer, model, rows: list[dict], names: tuple[str, ...], tag
             continue
         old = existing.pop(rid, None)
         if old is None:  # deleted at another station meanwhile
-            raise ConcurrentChange(tx("The archive of {name} was changed at another station since you opened it. "
-                                      "Your changes were not saved; reopen the archive and make them again.",
-                                      name=c.name))
+            raise ConcurrentChange(c.changed_elsewhere())
         diff = {k: v for k, v in values.items() if getattr(old, k) != v}
         if diff:
             model.update(**diff).where(model.id == rid).execute()

@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 
 from app.domain.core.errors import tx
 from app.domain.core.models import User
+from app.domain.core.records import as_text  # noqa: F401 - re-exported: how the history and the exports write a value
 from app.domain.core.text import clean
 from app.domain.customers.customers import CATEGORIES, PHONE_RE
 
@@ -48,19 +49,6 @@ TAX_ID_RE = re.compile(r"^[0-9A-Z]{18}$")
 def clean_multiline(text) -> str:
     """Each line cleaned, empty lines at the ends dropped, line breaks kept."""
     return "\n".join(clean(line) for line in str(text or "").splitlines()).strip("\n")
-
-
-def as_text(value) -> str:
-    """A value as the history and the exports write it."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "1" if value else "0"
-    if isinstance(value, Decimal):
-        return f"{value:.2f}"
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    return str(value)
 
 
 def _decimal(text: str) -> Decimal | None:

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import peewee as pw
 
-from app.domain.core.models import BaseModel, User, now
+from app.domain.core.errors import tx
+from app.domain.core.models import BaseModel, User, Versioned, now
 
 
-class Customer(BaseModel):
+class Customer(Versioned, BaseModel):
     """用户档案 (附表1): the archive of one customer; its short columns are
-    the overview table (用户情况一览表, 附表2)."""
+    the overview table (用户情况一览表, 附表2). Saved through
+    :func:`app.domain.core.records.guarded_write`; its change history is
+    :class:`CustomerChange`, written by the archive (one change set a save)."""
     code = pw.CharField(max_length=32, unique=True)
     name = pw.CharField(max_length=200)
     phone = pw.CharField(max_length=64, default="")
@@ -49,6 +52,10 @@ class Customer(BaseModel):
         # for the first page of 100 000 customers on PostgreSQL).
         table_name = "customer"
         indexes = ((("name", "id"), False),)
+
+    def changed_elsewhere(self, *, deleting: bool = False) -> str:
+        return tx("The archive of {name} was changed at another station since you opened it. "
+                  "Your changes were not saved; reopen the archive and make them again.", name=self.name)
 
 
 class CustomerContact(BaseModel):

@@ -21,10 +21,11 @@ from dataclasses import dataclass, field
 import peewee as pw
 
 from app.domain.core.db import write_transaction
-from app.domain.core.errors import ConcurrentChange, NotFound, TransitionNotAllowed, ValidationError, tx
+from app.domain.core.errors import NotFound, TransitionNotAllowed, ValidationError, tx
 from app.domain.core.models import User
 from app.domain.core.numbering import next_number
 from app.domain.core.permissions import can, require
+from app.domain.core.records import guarded_delete, guarded_write
 from app.domain.core.text import clean
 from app.domain.customers.models import Customer
 from app.domain.field.models import ActivityParticipant, GiftRequest, ServiceActivity, Visit
@@ -185,12 +186,7 @@ def update_activity(user: User | None, activity_id: int, version: int, *,
     if errors:
         raise ValidationError(errors)
     with write_transaction():
-        n = (ServiceActivity.update(version=ServiceActivity.version + 1, **values)
-             .where((ServiceActivity.id == a.id) & (ServiceActivity.version == version)).execute())
-        if n != 1:
-            raise ConcurrentChange(tx("The activity {number} was changed at another station since you opened it. "
-                                      "Your changes were not saved; reopen it and make them again.",
-                                      number=a.number))
+        guarded_write(a, user, version, values)
         if parts is not None:
             ActivityParticipant.delete().where(ActivityParticipant.activity == a.id).execute()
             if parts:
@@ -206,12 +202,7 @@ def add_participants(user: User | None, activity_id: int, version: int, customer
     require(user, "activity.manage")
     a = _get(activity_id)
     with write_transaction():
-        n = (ServiceActivity.update(version=ServiceActivity.version + 1)
-             .where((ServiceActivity.id == a.id) & (ServiceActivity.version == version)).execute())
-        if n != 1:
-            raise ConcurrentChange(tx("The activity {number} was changed at another station since you opened it. "
-                                      "Your changes were not saved; reopen it and make them again.",
-                                      number=a.number))
+        guarded_write(a, user, version)
         have = {r.customer_id for r in ActivityParticipant.select(ActivityParticipant.customer)
                 .where(ActivityParticipant.activity == a.id)}
         wanted = [i for i in dict.fromkeys(customer_ids) if i not in have]
@@ -234,12 +225,7 @@ def delete_activity(user: User | None, activity_id: int, version: int) -> None:
             raise TransitionNotAllowed(tx("The activity {number} has gift requests and cannot be deleted.",
                                           number=a.number))
         ActivityParticipant.delete().where(ActivityParticipant.activity == a.id).execute()
-        n = (ServiceActivity.delete()
-             .where((ServiceActivity.id == a.id) & (ServiceActivity.version == version)).execute())
-        if n != 1:
-            raise ConcurrentChange(tx("The activity {number} was changed at another station since you opened it. "
-                                      "Your changes were not saved; reopen it and make them again.",
-                                      number=a.number))
+        guarded_delete(a, version)
 
 
 def get_activity(user: User | None, activity_id: int) -> ActivityFile:

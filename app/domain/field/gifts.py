@@ -10,7 +10,10 @@ The requester may change the items and the reason only while the request is
 Approving or refusing needs "gift.approve" and someone other than the
 requester. Nothing is recorded as given unless approved. Every change is
 made on the version the caller read (optimistic locking) and on the state
-it read, so two managers deciding at once cannot both win.
+it read, so two managers deciding at once cannot both win; each writes its
+rows of :class:`app.domain.field.models.GiftRequestHistory` (the codes are
+listed there) in the same transaction
+(:func:`app.domain.core.records.guarded_write`).
 
 Lists: to decide, mine, by customer, by status and period; totals of the
 value given per customer and per month.
@@ -22,14 +25,14 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from app.domain.core.db import write_transaction
-from app.domain.core.errors import (ConcurrentChange, NotFound, PermissionDenied, TransitionNotAllowed,
-                                    ValidationError, tx)
+from app.domain.core.errors import NotFound, PermissionDenied, TransitionNotAllowed, ValidationError, tx
 from app.domain.core.models import User, now
 from app.domain.core.numbering import next_number
 from app.domain.core.permissions import can, require
+from app.domain.core.records import Change, add_history, as_text, guarded_write, history_of
 from app.domain.core.text import clean
 from app.domain.customers.models import Customer
-from app.domain.field.models import GiftItem, GiftRequest, ServiceActivity, Visit
+from app.domain.field.models import GiftItem, GiftRequest, GiftRequestHistory, ServiceActivity, Visit
 
 ITEM_KINDS = ("gift", "sample", "trial", "promo")
 STATUSES = ("requested", "approved", "refused", "given", "withdrawn")
@@ -96,6 +99,22 @@ def total_of(rows) -> Decimal:
                Decimal(0)).quantize(CENT)
 
 
+def items_text(rows) -> str:
+    """The items on one line, as the history records them (rows: dicts or GiftItems):
+    "kind description x quantity @ unit value; ..."."""
+    get = (lambda r, k: r[k]) if rows and isinstance(rows[0], dict) else getattr
+    return "; ".join(f"{get(r, 'kind')} {get(r, 'description')} x {as_text(Decimal(get(r, 'quantity')))} "
+                     f"@ {as_text(Decimal(get(r, 'unit_value')))}" for r in rows)
+
+
+def _number_of(model, row_id: int | None) -> str:
+    """A visit's or activity's number for the history ("" for none)."""
+    if row_id is None:
+        return ""
+    row = model.get_or_none(model.id == row_id)
+    return row.number if row is not None else f"#{row_id}"
+
+
 def _links(customer_id: int, visit_id: int | None, activity_id: int | None, errors: dict) -> None:
     if Customer.get_or_none(Customer.id == customer_id) is None:
         errors["customer"] = tx("Choose the customer.")
@@ -125,6 +144,7 @@ def request_gift(user: User | None, customer_id: int, items: list[ItemInput], re
         g = GiftRequest.create(number=next_number("LP"), customer=customer_id, visit=visit_id, activity=activity_id,
                                reason=reason, total_value=total_of(rows), requested_by=user, requested_at=now())
         GiftItem.insert_many([dict(request=g.id, **r) for r in rows]).execute()
+        add_history(g, user, "created", new="requested", at=g.requested_at)
     return g
 
 
@@ -140,9 +160,16 @@ def update_request(user: User | None, request_id: int, version: int, items: list
     rows = _clean_items(list(items), errors)
     if errors:
         raise ValidationError(errors)
+    values = dict(reason=reason, total_value=total_of(rows))
     with write_transaction():
-        _step(g, version, ("requested",), reason=reason, visit=visit_id, activity=activity_id,
-              total_value=total_of(rows))
+        changes = [Change.of(name, getattr(g, name), values[name]) for name in ("reason", "total_value")]
+        old_items = list(GiftItem.select().where(GiftItem.request == g.id).order_by(GiftItem.id))
+        changes.append(Change("items", items_text(old_items), items_text(rows)))
+        changes += [Change("visit", _number_of(Visit, g.visit_id), _number_of(Visit, visit_id)),
+                    Change("activity", _number_of(ServiceActivity, g.activity_id),
+                           _number_of(ServiceActivity, activity_id))]
+        guarded_write(g, user, version, dict(values, visit=visit_id, activity=activity_id), states=("requested",),
+                      changes=[c for c in changes if c.old != c.new])
         GiftItem.delete().where(GiftItem.request == g.id).execute()
         GiftItem.insert_many([dict(request=g.id, **r) for r in rows]).execute()
     return GiftRequest.get_by_id(g.id)
@@ -152,7 +179,8 @@ def withdraw(user: User | None, request_id: int, version: int) -> GiftRequest:
     """The requester takes the request back while it waits for the decision."""
     g = _editable(user, request_id)
     with write_transaction():
-        _step(g, version, ("requested",), status="withdrawn")
+        guarded_write(g, user, version, {"status": "withdrawn"}, states=("requested",),
+                      changes=[Change("status", "requested", "withdrawn")])
     return GiftRequest.get_by_id(g.id)
 
 
@@ -174,7 +202,8 @@ def _decide(user, request_id: int, version: int, status: str, note: str) -> Gift
     if status == "refused" and not note:
         raise ValidationError({"note": tx("Say why the request is refused.")})
     with write_transaction():
-        _step(g, version, ("requested",), status=status, decided_by=user, decided_at=now(), decision_note=note)
+        guarded_write(g, user, version, dict(status=status, decided_by=user, decided_at=now(), decision_note=note),
+                      states=("requested",), changes=[Change("status", "requested", status)], note=note)
     return GiftRequest.get_by_id(g.id)
 
 
@@ -201,9 +230,11 @@ def record_given(user: User | None, request_id: int, version: int, given_to: str
         errors["given_at"] = tx("The date given is before the approval.")
     if errors:
         raise ValidationError(errors)
+    note = (note or "").strip()
     with write_transaction():
-        _step(g, version, ("approved",), status="given", given_at=at, given_by=user, given_to=given_to,
-              given_note=(note or "").strip())
+        guarded_write(g, user, version, dict(status="given", given_at=at, given_by=user, given_to=given_to,
+                                             given_note=note),
+                      states=("approved",), changes=[Change("status", "approved", "given")], note=note)
     return GiftRequest.get_by_id(g.id)
 
 
@@ -217,16 +248,6 @@ def _editable(user, request_id: int) -> GiftRequest:
         raise TransitionNotAllowed(tx("{number} has been decided already; make a new request instead.",
                                       number=g.number))
     return g
-
-
-def _step(g: GiftRequest, version: int, sources: tuple[str, ...], **values) -> None:
-    """Write ``values`` if the row is still at ``version`` and in ``sources``."""
-    n = (GiftRequest.update(version=GiftRequest.version + 1, **values)
-         .where((GiftRequest.id == g.id) & (GiftRequest.version == version) & GiftRequest.status.in_(sources))
-         .execute())
-    if n != 1:
-        raise ConcurrentChange(tx("The gift request {number} was changed at another station since you opened it. "
-                                  "Nothing was saved; reopen it and look again.", number=g.number))
 
 
 def _get(request_id: int) -> GiftRequest:
@@ -247,6 +268,13 @@ def get_request(user: User | None, request_id: int) -> tuple[GiftRequest, list[G
     require_read(user)
     g = _get(request_id)
     return g, list(GiftItem.select().where(GiftItem.request == g.id).order_by(GiftItem.id))
+
+
+def request_history(user: User | None, request_id: int) -> list[GiftRequestHistory]:
+    """The request's history, oldest first (``row.user`` joined); the codes
+    are listed on :class:`app.domain.field.models.GiftRequestHistory`."""
+    require_read(user)
+    return list(history_of(_get(request_id)))
 
 
 

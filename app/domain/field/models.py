@@ -1,21 +1,28 @@
 """Field service's tables (brief §3, schema v3): visit plans, visits and
 their purposes and reports, service activities and participants, gift
-requests and items, satisfaction survey responses and answers."""
+requests and items, satisfaction survey responses and answers; the
+histories of plans and gift requests (schema v4).
+
+The versioned rows (plans, visits, activities, gift requests, survey
+responses) are written through :func:`app.domain.core.records.guarded_write`;
+each says here what it is called when another station changed it first."""
 from __future__ import annotations
 
 import peewee as pw
 
-from app.domain.core.models import BaseModel, User, now
+from app.domain.core.errors import tx
+from app.domain.core.models import BaseModel, HistoryRow, User, Versioned, now
 from app.domain.customers.models import Customer
 
 
-class VisitPlan(BaseModel):
+class VisitPlan(Versioned, BaseModel):
     """§3.5: one staff member's annual (年度) or monthly (月度) visit plan.
 
     draft -> submitted -> approved (a manager); a submitted plan sent back
     returns to draft with the manager's note. The visits planned in it are
-    :class:`Visit` rows pointing here.
+    :class:`Visit` rows pointing here. Its history: :class:`VisitPlanHistory`.
     """
+    state_field = "status"
     kind = pw.CharField(max_length=8)                      # annual | monthly
     year = pw.IntegerField()
     month = pw.IntegerField(null=True)                     # 1..12 for a monthly plan
@@ -37,16 +44,42 @@ class VisitPlan(BaseModel):
         table_name = "visit_plan"
         indexes = ((("staff", "year", "month"), False),)
 
+    def changed_elsewhere(self, *, deleting: bool = False) -> str:
+        return tx("The plan was changed at another station since you opened it. "
+                  "Nothing was saved; open it again.")
 
-class Visit(BaseModel):
+
+class VisitPlanHistory(HistoryRow):
+    """One row per step or edit of a visit plan (append-only; schema v4).
+    Codes of ``what``: "created" (new = "draft"); "status" (old/new = the
+    statuses; note = the approver's note when approved or returned);
+    "title", "notes" (old/new = the texts, when a draft is edited).
+
+    Plans made before schema v4 got reconstructed rows: "created" at
+    ``created_at``, "status" draft -> submitted at ``submitted_at`` (who
+    submitted is not known) and the decision at ``decided_at`` (approved,
+    or returned to draft, with the decision note); earlier rounds of a plan
+    returned and submitted again are not known."""
+    plan = pw.ForeignKeyField(VisitPlan, backref="history", on_delete="CASCADE")
+
+    class Meta:
+        table_name = "visit_plan_history"
+
+
+VisitPlan.history_model = VisitPlanHistory
+
+
+class Visit(Versioned, BaseModel):
     """A visit to a customer (§3.3, §3.4): planned for a month (and maybe a
     day), made or not, reported (走访用户汇报, 附表4, §3.6).
 
     planned -> done (actual date and report) | cancelled (reason) |
     carried (not made in its month; a new visit in a later month points back
     through ``carried_from``). *Overdue* is not stored: a planned visit whose
-    month has passed is overdue when read.
+    month has passed is overdue when read. It keeps no history table: the
+    report, the reporter and the stamps are on the row.
     """
+    state_field = "status"
     number = pw.CharField(max_length=32, unique=True)      # ZF-2026-000001
     plan = pw.ForeignKeyField(VisitPlan, null=True, backref="visits", on_delete="SET NULL")
     customer = pw.ForeignKeyField(Customer, backref="visits", on_delete="RESTRICT")
@@ -79,6 +112,10 @@ class Visit(BaseModel):
         table_name = "visit"
         indexes = ((("staff", "due_month"), False),)
 
+    def changed_elsewhere(self, *, deleting: bool = False) -> str:
+        return tx("Visit {number} was changed at another station since you opened it. "
+                  "Nothing was saved; open it again.", number=self.number)
+
 
 class VisitPurpose(BaseModel):
     """One purpose ticked for a visit: a code such as ``patrol.A``,
@@ -91,7 +128,7 @@ class VisitPurpose(BaseModel):
         indexes = ((("visit", "code"), True),)
 
 
-class ServiceActivity(BaseModel):
+class ServiceActivity(Versioned, BaseModel):
     """§3.3.3: a service activity (training, seminar, technical service,
     new-product information sent, samples...) with its participants."""
     number = pw.CharField(max_length=32, unique=True)      # HD-2026-000001
@@ -111,6 +148,10 @@ class ServiceActivity(BaseModel):
     class Meta:
         table_name = "service_activity"
 
+    def changed_elsewhere(self, *, deleting: bool = False) -> str:
+        return tx("The activity {number} was changed at another station since you opened it. "
+                  "Your changes were not saved; reopen it and make them again.", number=self.number)
+
 
 class ActivityParticipant(BaseModel):
     """A customer (and the people from it) who took part in an activity."""
@@ -124,10 +165,12 @@ class ActivityParticipant(BaseModel):
         table_name = "activity_participant"
 
 
-class GiftRequest(BaseModel):
+class GiftRequest(Versioned, BaseModel):
     """§3.3.3F, §3.7: gifts, samples, trial items or promotional material
     for a customer: requested -> approved | refused (a manager) -> given.
-    Nothing is recorded as given without approval."""
+    Nothing is recorded as given without approval. Its history:
+    :class:`GiftRequestHistory`."""
+    state_field = "status"
     number = pw.CharField(max_length=32, unique=True)      # LP-2026-000001
     customer = pw.ForeignKeyField(Customer, backref="gift_requests", on_delete="RESTRICT")
     visit = pw.ForeignKeyField(Visit, null=True, backref="gift_requests", on_delete="SET NULL")
@@ -149,6 +192,32 @@ class GiftRequest(BaseModel):
     class Meta:
         table_name = "gift_request"
 
+    def changed_elsewhere(self, *, deleting: bool = False) -> str:
+        return tx("The gift request {number} was changed at another station since you opened it. "
+                  "Nothing was saved; reopen it and look again.", number=self.number)
+
+
+class GiftRequestHistory(HistoryRow):
+    """One row per step or edit of a gift request (append-only; schema v4).
+    Codes of ``what``: "created" (new = "requested"); "status" (old/new =
+    the statuses; note = the decision note when approved or refused, the
+    note given with the items when given); and, when the requester edits a
+    waiting request, one row per changed field: "reason", "total_value"
+    (two decimals), "items" (every item on one line: "kind description x
+    quantity @ unit value; ..."), "visit" and "activity" (their numbers, ""
+    for none).
+
+    Requests made before schema v4 got reconstructed rows: "created" at
+    ``requested_at``, the decision at ``decided_at`` and "given" at
+    ``given_at``; a withdrawal before v4 left no time, so it has no row."""
+    request = pw.ForeignKeyField(GiftRequest, backref="history", on_delete="CASCADE")
+
+    class Meta:
+        table_name = "gift_request_history"
+
+
+GiftRequest.history_model = GiftRequestHistory
+
 
 class GiftItem(BaseModel):
     request = pw.ForeignKeyField(GiftRequest, backref="items", on_delete="CASCADE")
@@ -161,7 +230,7 @@ class GiftItem(BaseModel):
         table_name = "gift_item"
 
 
-class SurveyResponse(BaseModel):
+class SurveyResponse(Versioned, BaseModel):
     """用户满意度调查表 (附表3): one returned questionnaire. The questions
     live in app.domain.field.surveys (``questionnaire`` names the edition)."""
     number = pw.CharField(max_length=32, unique=True)      # DC-2026-000001
@@ -182,6 +251,13 @@ class SurveyResponse(BaseModel):
 
     class Meta:
         table_name = "survey_response"
+
+    def changed_elsewhere(self, *, deleting: bool = False) -> str:
+        if deleting:
+            return tx("Survey {number} was changed at another station since you opened it. "
+                      "Nothing was deleted.", number=self.number)
+        return tx("Survey {number} was changed at another station since you opened it. "
+                  "Your change was not saved; open it again.", number=self.number)
 
 
 class SurveyAnswer(BaseModel):

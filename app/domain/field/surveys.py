@@ -25,9 +25,10 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from app.domain.core import numbering
 from app.domain.core.db import write_transaction
-from app.domain.core.errors import ConcurrentChange, NotFound, TransitionNotAllowed, ValidationError, tx
+from app.domain.core.errors import NotFound, TransitionNotAllowed, ValidationError, tx
 from app.domain.core.models import User, now
 from app.domain.core.permissions import require
+from app.domain.core.records import guarded_delete, guarded_write
 from app.domain.customers.models import Customer
 from app.domain.field.models import SurveyAnswer, SurveyResponse, Visit
 
@@ -221,13 +222,8 @@ def update_response(user: User | None, response_id: int, form: SurveyForm,
     errors = validate(form)
     if errors:
         raise ValidationError(errors)
-    version = r.version if expected_version is None else expected_version
     with write_transaction():
-        n = (SurveyResponse.update(version=SurveyResponse.version + 1, **_clean(form))
-             .where((SurveyResponse.id == r.id) & (SurveyResponse.version == version)).execute())
-        if n != 1:
-            raise ConcurrentChange(tx("Survey {number} was changed at another station since you opened it. "
-                                      "Your change was not saved; open it again.", number=r.number))
+        guarded_write(r, user, expected_version, _clean(form))
         _write_answers(r.id, form)
     return SurveyResponse.get_by_id(r.id)
 
@@ -247,13 +243,9 @@ def delete_response(user: User | None, response_id: int, expected_version: int |
     if not can_delete(user, r):
         raise TransitionNotAllowed(tx("Survey {number} was entered on {date}; only a manager may delete it now.",
                                       number=r.number, date=r.entered_at.strftime("%Y-%m-%d")))
-    version = r.version if expected_version is None else expected_version
     with write_transaction():
         SurveyAnswer.delete().where(SurveyAnswer.response == r.id).execute()
-        if SurveyResponse.delete().where((SurveyResponse.id == r.id)
-                                         & (SurveyResponse.version == version)).execute() != 1:
-            raise ConcurrentChange(tx("Survey {number} was changed at another station since you opened it. "
-                                      "Nothing was deleted.", number=r.number))
+        guarded_delete(r, expected_version)   # a conflict rolls the answers back
 
 
 # -- lists and results --------------------------------------------------------------------------------

@@ -10,9 +10,10 @@ from app.domain.core.errors import PermissionDenied, TransitionNotAllowed, Valid
 from app.domain.core.models import User, now
 from app.domain.core.numbering import next_number
 from app.domain.core.permissions import can
+from app.domain.core.records import guarded_write
 from app.domain.field.models import Visit
-from app.domain.field.visits import (_as_date, _check_write, _clean, _load, _versioned_update, _write_purposes,
-                                     get_visit, month_start, today)
+from app.domain.field.visits import (_as_date, _check_write, _clean, _load, _write_purposes, get_visit, month_start,
+                                     today)
 
 
 def _report_values(actual_date, gains, reactions, suggestions, complaint_text, errors: dict) -> dict:
@@ -27,8 +28,8 @@ def _report_values(actual_date, gains, reactions, suggestions, complaint_text, e
                 complaint_text=_clean(complaint_text))
 
 
-def _save_report(v: Visit, version: int, from_status: str, extra: dict, actual_date, gains, reactions,
-                 suggestions, complaint_text, contact_person, place) -> Visit:
+def _save_report(v: Visit, user: User | None, version: int, from_status: str, extra: dict, actual_date, gains,
+                 reactions, suggestions, complaint_text, contact_person, place) -> Visit:
     """Check and write a report (recording or correcting it); raises ValidationError."""
     errors: dict = {}
     values = _report_values(actual_date, gains, reactions, suggestions, complaint_text, errors)
@@ -39,7 +40,7 @@ def _save_report(v: Visit, version: int, from_status: str, extra: dict, actual_d
     if place is not None:
         values["place"] = _clean(place)[:300]
     with write_transaction():
-        _versioned_update(v, version, from_status, **extra, **values)
+        guarded_write(v, user, version, dict(extra, **values), states=(from_status,))
     return _load(v.id)
 
 
@@ -53,7 +54,7 @@ def record_report(user: User | None, visit_id: int, version: int, *, actual_date
     if v.status != "planned":
         raise TransitionNotAllowed(tx("Only a planned visit can be reported as made; this one is {status}.",
                                       status=v.status))
-    return _save_report(v, version, "planned", dict(status="done", reported_at=now(), reported_by=user),
+    return _save_report(v, user, version, "planned", dict(status="done", reported_at=now(), reported_by=user),
                         actual_date, gains, reactions, suggestions, complaint_text, contact_person, place)
 
 
@@ -68,7 +69,7 @@ def correct_report(user: User | None, visit_id: int, version: int, *, actual_dat
     if v.status != "done":
         raise TransitionNotAllowed(tx("Only the report of a done visit can be corrected; this one is {status}.",
                                       status=v.status))
-    return _save_report(v, version, "done", {}, actual_date, gains, reactions, suggestions, complaint_text,
+    return _save_report(v, user, version, "done", {}, actual_date, gains, reactions, suggestions, complaint_text,
                         contact_person, place)
 
 
@@ -81,7 +82,7 @@ def cancel_visit(user: User | None, visit_id: int, version: int, reason: str) ->
     if not _clean(reason):
         raise ValidationError({"reason": tx("Say why the visit is cancelled.")})
     with write_transaction():
-        _versioned_update(v, version, "planned", status="cancelled", cancel_reason=_clean(reason))
+        guarded_write(v, user, version, {"status": "cancelled", "cancel_reason": _clean(reason)}, states=("planned",))
     return _load(v.id)
 
 
@@ -107,7 +108,7 @@ def carry_forward(user: User | None, visit_id: int, version: int, to_month) -> V
     if errors:
         raise ValidationError(errors)
     with write_transaction():
-        _versioned_update(v, version, "planned", status="carried")
+        guarded_write(v, user, version, {"status": "carried"}, states=("planned",))
         new = Visit.create(number=next_number("ZF"), plan=None, customer=v.customer_id, staff=v.staff_id,
                            manager=v.manager_id, kind=v.kind, due_month=target, carried_from=v.id,
                            contact_person=v.contact_person, place=v.place, goal=v.goal, created_by=user)

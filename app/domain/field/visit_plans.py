@@ -18,11 +18,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from app.domain.core.db import write_transaction
-from app.domain.core.errors import (ConcurrentChange, NotFound, PermissionDenied, TransitionNotAllowed,
-                                    ValidationError, tx)
+from app.domain.core.errors import NotFound, PermissionDenied, TransitionNotAllowed, ValidationError, tx
 from app.domain.core.models import User, now
 from app.domain.core.permissions import can, require
-from app.domain.field.models import Visit, VisitPlan
+from app.domain.core.records import Change, add_history, changes_of, guarded_write, history_of
+from app.domain.field.models import Visit, VisitPlan, VisitPlanHistory
 from app.domain.field.visits import (_attach_purposes, _query, check_see, done_late, get_visit, is_overdue,
                                      month_end, month_start, purposes_for, shown_status, today, visible_staff_ids,
                                      visits_in)
@@ -112,8 +112,10 @@ def create_plan(user: User | None, staff_id: int, kind: str, year: int, month: i
         raise ValidationError(errors)
     title = (title or "").strip() or (f"{year}年度用户巡访计划" if kind == "annual" else f"{year}年{month}月用户巡访计划")
     with write_transaction():
-        return VisitPlan.create(kind=kind, year=year, month=month, staff=staff_id, title=title[:200],
-                                notes=(notes or "").strip(), created_by=user)
+        p = VisitPlan.create(kind=kind, year=year, month=month, staff=staff_id, title=title[:200],
+                             notes=(notes or "").strip(), created_by=user)
+        add_history(p, user, "created", new="draft", at=p.created_at)
+    return p
 
 
 def update_plan(user: User | None, plan_id: int, version: int, *, title: str, notes: str = "") -> VisitPlan:
@@ -122,7 +124,8 @@ def update_plan(user: User | None, plan_id: int, version: int, *, title: str, no
     _check_write(user, p.staff_id)
     if not (title or "").strip():
         raise ValidationError({"title": tx("required")})
-    return _move(p, version, "draft", title=title.strip()[:200], notes=(notes or "").strip())
+    values = {"title": title.strip()[:200], "notes": (notes or "").strip()}
+    return _write_plan(p, user, version, "draft", values, changes_of(p, values))
 
 
 def submit_plan(user: User | None, plan_id: int, version: int) -> VisitPlan:
@@ -133,14 +136,16 @@ def submit_plan(user: User | None, plan_id: int, version: int) -> VisitPlan:
         raise TransitionNotAllowed(tx("Only a draft plan can be submitted; this one is {status}.", status=p.status))
     if not Visit.select().where(Visit.plan == p.id).exists():
         raise ValidationError({"visits": tx("Add the planned visits before submitting the plan.")})
-    return _move(p, version, "draft", status="submitted", submitted_at=now())
+    return _write_plan(p, user, version, "draft", {"status": "submitted", "submitted_at": now()},
+                       [Change("status", "draft", "submitted")])
 
 
 def approve_plan(user: User | None, plan_id: int, version: int, note: str = "") -> VisitPlan:
     """submitted -> approved, by "visit.approve", not the plan's own staff member."""
     p = _decider(user, plan_id)
-    return _move(p, version, "submitted", status="approved", decided_by=user, decided_at=now(),
-                 decision_note=(note or "").strip())
+    note = (note or "").strip()
+    values = dict(status="approved", decided_by=user, decided_at=now(), decision_note=note)
+    return _write_plan(p, user, version, "submitted", values, [Change("status", "submitted", "approved")], note)
 
 
 def return_plan(user: User | None, plan_id: int, version: int, note: str) -> VisitPlan:
@@ -148,8 +153,8 @@ def return_plan(user: User | None, plan_id: int, version: int, note: str) -> Vis
     p = _decider(user, plan_id)
     if not (note or "").strip():
         raise ValidationError({"note": tx("Say what to change in the plan.")})
-    return _move(p, version, "submitted", status="draft", decided_by=user, decided_at=now(),
-                 decision_note=note.strip())
+    values = dict(status="draft", decided_by=user, decided_at=now(), decision_note=note.strip())
+    return _write_plan(p, user, version, "submitted", values, [Change("status", "submitted", "draft")], note.strip())
 
 
 def _decider(user: User | None, plan_id: int) -> VisitPlan:
@@ -163,14 +168,18 @@ def _decider(user: User | None, plan_id: int) -> VisitPlan:
     return p
 
 
-def _move(p: VisitPlan, version: int, from_status: str, **values) -> VisitPlan:
+def _write_plan(p: VisitPlan, user: User | None, version: int, from_status: str, values: dict,
+                changes: list[Change], note: str = "") -> VisitPlan:
+    """One guarded write of a plan still in ``from_status``, with its history rows."""
     with write_transaction():
-        n = VisitPlan.update(version=VisitPlan.version + 1, **values).where(
-            (VisitPlan.id == p.id) & (VisitPlan.version == version) & (VisitPlan.status == from_status)).execute()
-        if n != 1:
-            raise ConcurrentChange(tx("The plan was changed at another station since you opened it. "
-                                      "Nothing was saved; open it again."))
+        guarded_write(p, user, version, values, states=(from_status,), changes=changes, note=note)
     return _plan(p.id)
+
+
+def plan_history(user: User | None, plan_id: int) -> list[VisitPlanHistory]:
+    """The plan's history, oldest first (``row.user`` joined); the codes are
+    listed on :class:`app.domain.field.models.VisitPlanHistory`."""
+    return list(history_of(get_plan(user, plan_id)))
 
 
 # --- tracking ---------------------------------------------------------------------
@@ -315,5 +324,5 @@ def report_print_data(user: User | None, visit_id: int):
 
 __all__ = ["PLAN_KINDS", "PLAN_KIND_LABELS", "PLAN_STATUSES", "PLAN_STATUS_LABELS", "get_plan", "plans_of",
            "plans_to_approve", "plan_visits", "create_plan", "update_plan", "submit_plan", "approve_plan",
-           "return_plan", "agenda", "day_counts", "CompletionRow", "completion", "month_total", "plan_period",
-           "visible_staff_ids", "month_start", "plan_print_data", "report_print_data"]
+           "return_plan", "plan_history", "agenda", "day_counts", "CompletionRow", "completion", "month_total",
+           "plan_period", "visible_staff_ids", "month_start", "plan_print_data", "report_print_data"]

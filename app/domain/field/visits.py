@@ -12,7 +12,9 @@ States (see :class:`app.domain.models.Visit`)::
 *Overdue* is computed when read (:func:`is_overdue`): planned, and its due
 month is before the current month. A visit done after its month is *late*
 (:func:`done_late`). Every write of a visit row checks the ``version`` the
-caller read (optimistic locking) and the state it expects.
+caller read (optimistic locking) and the state it expects
+(:func:`app.domain.core.records.guarded_write`); a visit keeps no history
+table.
 
 Who: staff with "visit.plan" plan, report and move their own visits; a user
 with "visit.all" sees and plans everybody's. A done visit's report may be
@@ -32,11 +34,11 @@ import datetime as dt
 import peewee as pw
 
 from app.domain.core.db import write_transaction
-from app.domain.core.errors import (ConcurrentChange, NotFound, PermissionDenied, TransitionNotAllowed,
-                                    ValidationError, tx)
+from app.domain.core.errors import NotFound, PermissionDenied, TransitionNotAllowed, ValidationError, tx
 from app.domain.core.models import User, now
 from app.domain.core.numbering import next_number
 from app.domain.core.permissions import can, require
+from app.domain.core.records import guarded_write
 from app.domain.customers.models import Customer
 from app.domain.field.models import Visit, VisitPlan, VisitPurpose
 
@@ -362,7 +364,7 @@ def update_visit(user: User | None, visit_id: int, version: int, **fields) -> Vi
     v.pop("staff")
     v.pop("plan")
     with write_transaction():
-        _versioned_update(old, version, "planned", **v)
+        guarded_write(old, user, version, v, states=("planned",))
         _write_purposes(old.id, codes)
     return _load(old.id)
 
@@ -373,15 +375,6 @@ def _check_write(user: User | None, visit: Visit) -> None:
     require(user, "visit.plan")
     if visit.staff_id != user.id:
         raise PermissionDenied(tx("You may see and plan only your own visits."), perm="visit.all")
-
-
-def _versioned_update(visit: Visit, version: int, from_status: str, **values) -> None:
-    values = dict(values, version=Visit.version + 1, updated_at=now())
-    n = Visit.update(**values).where((Visit.id == visit.id) & (Visit.version == version)
-                                     & (Visit.status == from_status)).execute()
-    if n != 1:
-        raise ConcurrentChange(tx("Visit {number} was changed at another station since you opened it. "
-                                  "Nothing was saved; open it again.", number=visit.number))
 
 
 def customer_visits(user: User | None, customer_id: int) -> list[Visit]:
