@@ -2481,6 +2481,10 @@
         <translation>拒绝(&amp;F)…</translation>
     </message>
     <message>
+        <source>&amp;History…</source>
+        <translation>历史记录(&amp;H)…</translation>
+    </message>
+    <message>
         <source>requested by %1 at %2</source>
         <translation>由 %1 于 %2 申请</translation>
     </message>
@@ -2519,6 +2523,22 @@
     <message>
         <source>Line %1: %2</source>
         <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>History of %1</source>
+        <translation>%1 的历史记录</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>提出申请</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>金额</translation>
     </message>
 </context>
 <context>
@@ -2680,12 +2700,12 @@
         <translation>操作人</translation>
     </message>
     <message>
-        <source>Event</source>
-        <translation>事件</translation>
+        <source>What</source>
+        <translation>事项</translation>
     </message>
     <message>
-        <source>State</source>
-        <translation>状态</translation>
+        <source>Change</source>
+        <translation>变更</translation>
     </message>
     <message>
         <source>Note</source>
@@ -2831,22 +2851,6 @@
     <message>
         <source>Customer informed</source>
         <translation>已通知客户</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <source>SMS</source>
-        <translation>短信</translation>
-    </message>
-    <message>
-        <source>WeChat</source>
-        <translation>微信</translation>
-    </message>
-    <message>
-        <source>In person</source>
-        <translation>当面</translation>
     </message>
     <message>
         <source>e.g. will collect on Friday</source>
@@ -3888,6 +3892,10 @@
         <translation>打印计划</translation>
     </message>
     <message>
+        <source>&amp;History…</source>
+        <translation>历史记录(&amp;H)…</translation>
+    </message>
+    <message>
         <source>No plan for this year yet: create the annual plan or a monthly one.</source>
         <translation>本年度尚无计划：请新建年度计划或月度计划。</translation>
     </message>
@@ -3914,6 +3922,26 @@
     <message>
         <source>What should be changed?</source>
         <translation>需要修改哪些内容？</translation>
+    </message>
+    <message>
+        <source>History of the plan %1</source>
+        <translation>计划“%1”的历史记录</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Visit plan %1</source>
@@ -6164,6 +6192,22 @@
     <message>
         <source>Receipt reissued</source>
         <translation>补发收据</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>当面</translation>
     </message>
     <message>
         <source>Administrator</source>

@@ -266,6 +266,11 @@ def test_job_dialog_diagnosis_parts_labour_and_state_buttons(dialog, staff, mess
     assert not dlg.ui.addPartButton.isEnabled()
     events = [dlg.history_model.object_at(r).what for r in range(dlg.history_model.rowCount())]
     assert events[0] == "created" and "part" in events and "labour" in events
+    # The history reads as the clerk would say it: the step, the states by name.
+    shown = [[dlg.history_model.data(dlg.history_model.index(r, c)) for c in (2, 3)]
+             for r in range(dlg.history_model.rowCount())]
+    assert shown[0] == ["Taken in", "Received"]
+    assert ["State changed", "Repaired → Ready for pickup"] in shown
     for model in (dlg.parts_model, dlg.labour_model, dlg.history_model):
         qtmodeltester.check(model)
 

@@ -92,8 +92,6 @@ def test_responsible_staff_edits_but_not_keeper_fields(qtbot, setup, messages):
 
 
 def test_contacts_added_made_primary_and_saved(qtbot, setup, monkeypatch, messages):
-    from app.ui.customers import archive_dialog
-
     d = dialog_for(qtbot, setup["info"], setup["customer"].id)
     answers = iter([{"name": "李经理", "mobile": "13911112222", "is_primary": False},
                     {"name": "王会计", "phone": "010-66667777", "is_primary": True}])

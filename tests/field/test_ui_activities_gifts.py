@@ -193,3 +193,12 @@ def test_gift_dialog_lets_an_approver_decide(qtbot, two, staff, monkeypatch, no_
     dialog = GiftDialog(ctx, first.id)       # decided: nothing left to decide
     qtbot.addWidget(dialog)
     assert dialog.approve_button.isHidden()
+    # Its history: asked by the business staff member, approved by the manager.
+    from app.ui.base.history import HistoryDialog
+
+    shown = []
+    monkeypatch.setattr(HistoryDialog, "exec", lambda self: shown.append(
+        [[self.model.data(self.model.index(r, c)) for c in (1, 2, 3)] for r in range(self.model.rowCount())]) or 0)
+    dialog.history_button.click()
+    assert shown == [[[staff["business"].display_name, "Requested", "Requested"],
+                      [staff["manager"].display_name, "Status", "Requested → Approved"]]]

@@ -137,3 +137,36 @@ def test_print_report_from_page(qtbot, field, printed, no_message_boxes):
     page.view.selectRow(0)
     page.print_report()
     assert printed and printed[0][0] == "voucher" and printed[0][1].startswith(b"%PDF")
+
+
+def test_plan_dialog_submits_and_shows_the_plan_history(qtbot, field, monkeypatch, no_message_boxes):
+    """A plan drafted, submitted through the dialog and approved: the plan's
+    history lists each step with who took it."""
+    from app.domain.field import visit_plans
+    from app.ui.base.history import HistoryDialog
+    from app.ui.field.plan_dialog import PlanDialog
+
+    staff, cust = field
+    biz = staff["business"]
+    plan = visit_plans.create_plan(biz, biz.id, "monthly", 2026, 12, title="12月巡访")
+    visits.create_visit(biz, staff_id=biz.id, customer_id=cust[0].id, kind="patrol",
+                        due_month=dt.date(2026, 12, 1), purposes=["patrol.A"], plan_id=plan.id)
+    dialog = PlanDialog(AppContext(biz), biz.id, 2026)
+    qtbot.addWidget(dialog)
+    dialog.plans_view.selectRow(0)
+    assert dialog.history_button.isEnabled()
+    changes = []
+    dialog.ctx.changed.connect(lambda change: changes.append(change.book))
+    dialog.buttons["submit"].click()
+    assert visit_plans.get_plan(biz, plan.id).status == "submitted" and changes == ["field"]
+    p = visit_plans.get_plan(None, plan.id)
+    visit_plans.approve_plan(staff["manager"], plan.id, p.version, "同意")
+    dialog.refresh(plan.id)
+    shown = []
+    monkeypatch.setattr(HistoryDialog, "exec", lambda self: shown.append(
+        [[self.model.data(self.model.index(r, c)) for c in (1, 2, 3, 4)] for r in range(self.model.rowCount())])
+        or 0)
+    dialog.history_button.click()
+    assert shown == [[[biz.display_name, "Created", "Draft", ""],
+                      [biz.display_name, "Status", "Draft → Submitted", ""],
+                      [staff["manager"].display_name, "Status", "Submitted → Approved", "同意"]]]

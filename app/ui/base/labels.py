@@ -74,12 +74,42 @@ def payment(code: str) -> str:
 
 
 def event(code: str) -> str:
+    """What a job's history row records (app.domain.counter.models.JobHistory)."""
     return {
-        "created": QCoreApplication.translate("labels", "Taken in"), "transition": QCoreApplication.translate("labels", "State changed"), "informed": QCoreApplication.translate("labels", "Customer informed"),
-        "diagnosis": QCoreApplication.translate("labels", "Diagnosis"), "part": QCoreApplication.translate("labels", "Part added"), "part_removed": QCoreApplication.translate("labels", "Part removed"),
-        "labour": QCoreApplication.translate("labels", "Labour added"), "labour_removed": QCoreApplication.translate("labels", "Labour removed"), "kind": QCoreApplication.translate("labels", "Service kind"),
-        "lost_receipt": QCoreApplication.translate("labels", "Lost receipt"), "receipt": QCoreApplication.translate("labels", "Receipt reissued"),
+        "created": QCoreApplication.translate("labels", "Taken in"),
+        "state": QCoreApplication.translate("labels", "State changed"),
+        "informed": QCoreApplication.translate("labels", "Customer informed"),
+        "diagnosis": QCoreApplication.translate("labels", "Diagnosis"),
+        "technician": QCoreApplication.translate("labels", "Technician"),
+        "part": QCoreApplication.translate("labels", "Part added"),
+        "part_removed": QCoreApplication.translate("labels", "Part removed"),
+        "labour": QCoreApplication.translate("labels", "Labour added"),
+        "labour_removed": QCoreApplication.translate("labels", "Labour removed"),
+        "service_kind": QCoreApplication.translate("labels", "Service kind"),
+        "lost_receipt": QCoreApplication.translate("labels", "Lost receipt"),
+        "receipt": QCoreApplication.translate("labels", "Receipt reissued"),
     }.get(code, code)
+
+
+def inform_how(code: str) -> str:
+    """How the customer was told."""
+    return {
+        "phone": QCoreApplication.translate("labels", "Phone"),
+        "sms": QCoreApplication.translate("labels", "SMS"),
+        "wechat": QCoreApplication.translate("labels", "WeChat"),
+        "in_person": QCoreApplication.translate("labels", "In person"),
+    }.get(code, code)
+
+
+def job_value(what: str, value: str) -> str:
+    """A value of a job's history row as the user reads it (codes as labels)."""
+    if what in ("created", "state"):
+        return state(value)
+    if what == "service_kind":
+        return kind(value)
+    if what == "informed":
+        return inform_how(value)
+    return value
 
 
 def role(code: str) -> str:

@@ -9,16 +9,16 @@ again: nothing is silently overwritten.
 """
 from __future__ import annotations
 
-from app.domain.core import settings, users
+from app.domain.core import records, settings, users
 from app.domain.core.errors import ValidationError
 from app.domain.counter import charges, jobs, products, release, workshop
-from app.domain.counter.models import JobHistory, JobItem, JobLabour, JobPart
+from app.domain.counter.models import JobItem, JobLabour, JobPart
 from app.ui.base import labels, ops
 from app.ui.base.context import Changed
 from app.ui.base.table_models import setup_view
 from app.ui.base.widgets import FieldErrors, fmt_date, fmt_datetime
 from app.ui.counter.job_prompts import InformDialog, KindDialog
-from app.ui.counter.job_tables import STATE_COLOURS, HistoryModel, LabourModel, PartsModel, fmt_money
+from app.ui.counter.job_tables import STATE_COLOURS, LabourModel, PartsModel, fmt_money, history_model
 from app.ui.generated.ui_job import Ui_JobDialog
 from app.ui.qt import QDate, QDialog, QInputDialog, QMessageBox, QPushButton
 
@@ -59,7 +59,7 @@ class JobDialog(QDialog):
     def _setup_tables(self) -> None:
         self.parts_model = PartsModel(self)
         self.labour_model = LabourModel(self)
-        self.history_model = HistoryModel(self)
+        self.history_model = history_model(self)
         for view, model in ((self.ui.partsView, self.parts_model), (self.ui.labourView, self.labour_model),
                             (self.ui.historyView, self.history_model)):
             setup_view(view, model)
@@ -125,8 +125,7 @@ class JobDialog(QDialog):
         self._load_diagnosis(job)
         self.parts_model.set_rows(job.parts.order_by(JobPart.id))
         self.labour_model.set_rows(job.labour.order_by(JobLabour.id))
-        self.history_model.set_rows(JobHistory.select().where(JobHistory.job == job)
-                                    .order_by(JobHistory.at, JobHistory.id))
+        self.history_model.set_rows(list(records.history_of(job)))
         self.ui.historyView.scrollToBottom()
         self._show_charges(job)
         self._build_action_buttons(job)

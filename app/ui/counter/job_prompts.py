@@ -17,9 +17,8 @@ class InformDialog(QDialog):
         self.setWindowTitle(self.tr("Customer informed"))
         form = QFormLayout(self)
         self.how = QComboBox()
-        for code, text in zip(INFORM_HOW, (self.tr("Phone"), self.tr("SMS"), self.tr("WeChat"),
-                                           self.tr("In person"))):
-            self.how.addItem(text, code)
+        for code in INFORM_HOW:
+            self.how.addItem(labels.inform_how(code), code)
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("e.g. will collect on Friday"))
         form.addRow(self.tr("How:"), self.how)

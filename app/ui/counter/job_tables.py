@@ -5,8 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from app.ui.base import labels
+from app.ui.base.history import HistoryModel
 from app.ui.base.table_models import RIGHT, Column, ListTableModel
-from app.ui.base.widgets import fmt_date, fmt_datetime
+from app.ui.base.widgets import fmt_date
 
 #: One colour per state, shared by the queue and the register.
 STATE_COLOURS = {
@@ -53,15 +54,6 @@ class LabourModel(ListTableModel):
         ], parent=parent)
 
 
-class HistoryModel(ListTableModel):
-    """Every step and change of the job, oldest first."""
-
-    def __init__(self, parent=None):
-        super().__init__([
-            Column(self.tr("When"), lambda h: fmt_datetime(h.at), width=130),
-            Column(self.tr("Who"), lambda h: h.user.display_name if h.user else "", width=80),
-            Column(self.tr("Event"), lambda h: labels.event(h.event), width=120),
-            Column(self.tr("State"), lambda h: " → ".join(labels.state(s) for s in (h.from_state, h.to_state) if s)
-                   if h.event == "transition" else "", width=200),
-            Column(self.tr("Note"), lambda h: h.note, tooltip=lambda h: h.note or None),
-        ], parent=parent)
+def history_model(parent=None) -> HistoryModel:
+    """Every step and change of the job, oldest first (app.ui.base.history)."""
+    return HistoryModel(labels.event, labels.job_value, parent)

@@ -16,15 +16,15 @@ from __future__ import annotations
 from app.domain.core import users
 from app.domain.core.errors import ConcurrentChange
 from app.domain.customers import access, archive, customers, import_export
-from app.domain.customers.archive_fields import (CREDIT_RATINGS, STATUSES, as_text)
+from app.domain.customers.archive_fields import CREDIT_RATINGS, STATUSES, as_text
 from app.ui.base import labels, ops, prefs, slots
 from app.ui.base.table_models import ListTableModel, setup_view
 from app.ui.base.widgets import FieldErrors, colon, fmt_datetime, make_error_label
 from app.ui.customers import models as cm
 from app.ui.customers.contact_dialog import ContactDialog
 from app.ui.generated.ui_archive import Ui_ArchiveDialog
-from app.ui.qt import (QComboBox, QDialog, QKeySequence, QLabel,
-                       QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QShortcut, QTime)
+from app.ui.qt import (QComboBox, QDialog, QKeySequence, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
+                       QPushButton, QShortcut, QTime)
 
 LINE, TEXT, COMBO = "line", "text", "combo"
 GENERAL = ("name", "short_name", "category", "status", "region", "phone", "address", "email",

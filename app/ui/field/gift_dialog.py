@@ -14,6 +14,7 @@ from app.domain.customers import customers
 from app.domain.field import gifts, service_page
 from app.domain.field.gifts import ItemInput
 from app.ui.base import labels, ops
+from app.ui.base.history import HistoryDialog
 from app.ui.base.widgets import FieldErrors, SearchPopup, colon, fmt_datetime, make_error_label
 from app.ui.qt import (QAbstractItemView, QComboBox, QCoreApplication, QDateTime, QDateTimeEdit, QDialog,
                        QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit,
@@ -152,6 +153,8 @@ class GiftDialog(QDialog):
         # An approver reading a waiting request decides it here too.
         self.approve_button = self.buttons.addButton(self.tr("&Approve"), QDialogButtonBox.ActionRole)
         self.refuse_button = self.buttons.addButton(self.tr("Re&fuse…"), QDialogButtonBox.ActionRole)
+        self.history_button = self.buttons.addButton(self.tr("&History…"), QDialogButtonBox.HelpRole)
+        self.history_button.clicked.connect(self.show_history)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.withdraw_button.clicked.connect(self.withdraw)
@@ -159,7 +162,7 @@ class GiftDialog(QDialog):
         self.refuse_button.clicked.connect(self.refuse)
         layout.addWidget(self.buttons)
         for b in (self.add_button, self.remove_button, self.withdraw_button, self.approve_button,
-                  self.refuse_button):
+                  self.refuse_button, self.history_button):
             b.setAutoDefault(False)
         self.load()
         self.resize(760, 560)
@@ -213,6 +216,7 @@ class GiftDialog(QDialog):
         deciding = (g is not None and g.status == "requested" and self.ctx.can("gift.approve")
                     and self.ctx.user is not None and g.requested_by_id != self.ctx.user.id)
         self.approve_button.setVisible(deciding)
+        self.history_button.setVisible(g is not None)
         self.refuse_button.setVisible(deciding)
         (self.customer_edit if g is None and self.customer_id is None else self.reason).setFocus()
 
@@ -345,6 +349,24 @@ class GiftDialog(QDialog):
             return
         self.request_id, self.changed = result.value.id, True
         self.accept()
+
+    def show_history(self) -> None:
+        """Who asked, changed, decided and gave, with what changed (oldest first)."""
+        if self.request is None:
+            return
+        result = ops.run(self, gifts.request_history, self.ctx.user, self.request.id)
+        if result.ok:
+            HistoryDialog.show_rows(self, self.tr("History of %1").replace("%1", self.request.number), result.value,
+                                    self.history_what, self.history_value)
+
+    def history_what(self, code: str) -> str:
+        return {"created": self.tr("Requested"), "status": self.tr("Status"), "reason": self.tr("Reason"),
+                "total_value": self.tr("Value"), "items": self.tr("Items"), "visit": self.tr("Visit"),
+                "activity": self.tr("Activity")}.get(code, code)
+
+    @staticmethod
+    def history_value(what: str, value: str) -> str:
+        return status_text(value) if what in ("created", "status") else value
 
     def approve(self) -> None:
         g = self.request

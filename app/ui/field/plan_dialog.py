@@ -13,6 +13,7 @@ import datetime as dt
 
 from app.domain.field import visit_plans, visits
 from app.ui.base import ops, prefs
+from app.ui.base.history import HistoryDialog
 from app.ui.base.table_models import CENTER, RIGHT, Column, ListTableModel, setup_view
 from app.ui.field.visit_dialog import VisitDialog
 from app.ui.field.visit_list import VisitListModel
@@ -102,6 +103,8 @@ class PlanDialog(QDialog):
         split.setSizes([330, 770])
         close = QDialogButtonBox(QDialogButtonBox.Close)
         close.rejected.connect(self.reject)
+        self.history_button = close.addButton(self.tr("&History…"), QDialogButtonBox.HelpRole)
+        self.history_button.clicked.connect(self.show_history)
         outer = QVBoxLayout(self)
         outer.addLayout(top)
         outer.addWidget(split, 1)
@@ -151,6 +154,7 @@ class PlanDialog(QDialog):
         self.buttons["approve"].setEnabled(decide)
         self.buttons["return"].setEnabled(decide)
         self.buttons["print"].setEnabled(p is not None)
+        self.history_button.setEnabled(p is not None)
         if p is None:
             self.info.setText(self.tr("No plan for this year yet: create the annual plan or a monthly one."))
         else:
@@ -212,6 +216,26 @@ class PlanDialog(QDialog):
         note, ok = QInputDialog.getText(self, self.tr("Return plan"), self.tr("What should be changed?"))
         if ok:
             self._move(visit_plans.return_plan, note)
+
+    def show_history(self) -> None:
+        """Who made, changed, submitted, approved or returned the selected plan."""
+        p = self.selected()
+        if p is None:
+            return
+        result = ops.run(self, visit_plans.plan_history, self.ctx.user, p.id)
+        if result.ok:
+            HistoryDialog.show_rows(self, self.tr("History of the plan %1").replace("%1", p.title), result.value,
+                                    self.history_what, self.history_value)
+
+    def history_what(self, code: str) -> str:
+        return {"created": self.tr("Created"), "status": self.tr("Status"), "title": self.tr("Title"),
+                "notes": self.tr("Notes")}.get(code, code)
+
+    @staticmethod
+    def history_value(what: str, value: str) -> str:
+        if what in ("created", "status"):
+            return ops.translated(visit_plans.PLAN_STATUS_LABELS.get(value, value))
+        return value
 
     def print_plan(self) -> None:
         from app.ui.base import print_service

@@ -20,9 +20,8 @@ from app.ui.field.plan_dialog import PlanDialog
 from app.ui.field.visit_calendar import VisitCalendar
 from app.ui.field.visit_dialog import VisitDialog
 from app.ui.field.visit_list import OVERDUE_FG, VisitListModel, print_visit_report
-from app.ui.qt import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QInputDialog,
-                       QKeySequence, QLabel, QPushButton, QShortcut, QSplitter, Qt, QTableView, QToolButton,
-                       QVBoxLayout, QWidget)
+from app.ui.qt import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QInputDialog, QKeySequence, QLabel,
+                       QPushButton, QShortcut, QSplitter, Qt, QTableView, QToolButton, QVBoxLayout, QWidget)
 
 
 class CompletionModel(ListTableModel):
