@@ -7,8 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.domain import schema
-from app.domain.core import db, numbering
+from app.domain.core import db, faults, numbering, operations
+from app.domain.core.errors import DiskFull, ReadOnlyDatabase, tx
 from app.domain.core.models import Meta, User, now
+from app.domain.counter import indexes as counter_indexes
 
 #: The csdesk_meta key that marks a database filled with demo data
 #: (app.demo): only there may ``csdesk --demo`` sign in without asking.
@@ -35,10 +37,29 @@ def open_database(url: str, *, backup: bool = True) -> OpenedDatabase:
         applied = schema.migrate(database, backup=backup)
         year = now().year
         numbering.ensure_series([year, year + 1])
-    except Exception:
-        db.close()
+        operations.prune()
+        if 5 not in applied:     # a shop that closed the duplicate open jobs gets the index now
+            counter_indexes.one_open_job_per_unit(database)
+    except Exception as exc:
+        db.dispose()
+        error = faults.translate(exc) or _os_error(exc)
+        if error is not None:
+            raise error from exc
         raise
     return OpenedDatabase(url=url, backend=db.backend_of(url), applied=applied)
+
+
+def _os_error(exc: BaseException):
+    """A file error while opening (the copy made before a migration) as the domain's error."""
+    import errno
+
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return DiskFull(tx("The disk is full: csdesk could not copy the database aside before updating it. "
+                           "Nothing was changed. Free some space and start again."))
+    if isinstance(exc, PermissionError):
+        return ReadOnlyDatabase(tx("csdesk may not write beside the database file ({detail}). Nothing was "
+                                   "changed.", detail=str(exc)))
+    return None
 
 
 def mark_demo() -> None:

@@ -21,7 +21,8 @@ import peewee as pw
 from app.domain.core import db as dbmod
 from app.domain.core import migrations as engine
 from app.domain.core.migrations import quote_name as q
-from app.domain.core.models import DocumentSeries, Meta, Setting, User
+from app.domain.core.models import DocumentSeries, Meta, Operation, Setting, User
+from app.domain.counter import indexes as counter_indexes
 from app.domain.counter.models import (Agreement, AgreementUnit, Job, JobHistory, JobItem, JobLabour, JobPart,
                                        Product, Receipt, RegisterEntry, Unit)
 from app.domain.customers import indexes
@@ -32,7 +33,7 @@ from app.domain.field.models import (ActivityParticipant, GiftItem, GiftRequest,
                                      VisitPlanHistory, VisitPurpose)
 
 #: Every table, book by book, each after the tables it points to.
-CORE_MODELS = [Meta, Setting, User, DocumentSeries]
+CORE_MODELS = [Meta, Setting, User, DocumentSeries, Operation]
 CUSTOMERS_MODELS = [Customer, CustomerContact, CustomerAddress, CustomerChange, AccessRequest, AccessLog,
                     Investigation, SelectionAssessment, SelectionDecision]
 COUNTER_MODELS = [Product, Unit, Agreement, AgreementUnit, Job, JobItem, JobPart, JobLabour, JobHistory, Receipt,
@@ -53,6 +54,7 @@ def create_current(db: pw.Database) -> None:
     db.create_tables(MODELS, safe=True)
     indexes.search_index(db)
     indexes.sorted_search_indexes(db)
+    counter_indexes.one_open_job_per_unit(db)
 
 
 def _m001_initial(db: pw.Database) -> None:
@@ -210,7 +212,16 @@ def _m004_one_history_shape(db: pw.Database) -> None:
     ])
 
 
-MIGRATIONS = [_m001_initial, _m002_archive_and_sign_in, _m003_field_service, _m004_one_history_shape]
+def _m005_stations_on_one_server(db: pw.Database) -> None:
+    """v4 -> v5: many stations on one server (issue 9): the operation keys
+    that resolve a COMMIT whose answer was lost (csdesk_operation), and one
+    open job per unit held by the database itself."""
+    db.create_tables([Operation], safe=True)
+    counter_indexes.one_open_job_per_unit(db)
+
+
+MIGRATIONS = [_m001_initial, _m002_archive_and_sign_in, _m003_field_service, _m004_one_history_shape,
+              _m005_stations_on_one_server]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

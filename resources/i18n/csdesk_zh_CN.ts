@@ -79,12 +79,20 @@
     </message>
     <message>
         <source>The database URL names no database: {url}</source>
-        <extracomment>How long SQLite waits for another station&apos;s write lock (ms).</extracomment>
+        <extracomment>A connection idle longer than this (s) is checked before it is used again. Called inside every top-level write transaction just before COMMIT (the operation log of app.domain.core.operations registers itself here). How long SQLite waits for another station&apos;s write lock (ms).</extracomment>
         <translation>数据库 URL 中未指定数据库：{url}</translation>
     </message>
     <message>
         <source>Unsupported database URL: {url} (use sqlite:///path, postgresql://... or mysql://...)</source>
         <translation>不支持的数据库 URL：{url}（请使用 sqlite:///路径、postgresql://... 或 mysql://...）</translation>
+    </message>
+    <message>
+        <source>{path} is an empty file (0 bytes), not a csdesk database. csdesk does not turn it into a new database: choose another file, or delete this one to start a new database there.</source>
+        <translation>{path} 是空文件（0 字节），不是 csdesk 数据库。csdesk 不会把它变成新数据库：请选择其他文件，或删除此文件后在此新建数据库。</translation>
+    </message>
+    <message>
+        <source>The database file {path} (or its folder) is read-only for this user, and csdesk must write to both. Give this user write access, or copy the file to a folder where it can be written.</source>
+        <translation>数据库文件 {path}（或其所在文件夹）对当前用户是只读的，而 csdesk 需要写入二者。请给此用户写权限，或把文件复制到可写的文件夹。</translation>
     </message>
     <message>
         <source>{url} is not a csdesk database (not an SQLite file).</source>
@@ -97,6 +105,10 @@
     <message>
         <source>Cannot reach the database {url}: {detail}</source>
         <translation>无法连接数据库 {url}：{detail}</translation>
+    </message>
+    <message>
+        <source>Cannot reach the database: {detail}</source>
+        <translation>无法连接数据库：{detail}</translation>
     </message>
     <message>
         <source>Job {number} has no pickup receipt.</source>
@@ -149,10 +161,6 @@
     <message>
         <source>Choose free, contract or paid.</source>
         <translation>请选择无偿、协议或有偿。</translation>
-    </message>
-    <message>
-        <source>This serial number was just registered at another station; press Enter in the serial field to load it, then save again.</source>
-        <translation>该序列号刚刚已在其他工作站登记；请在序列号栏中按 Enter 载入，然后重新保存。</translation>
     </message>
     <message>
         <source>Say why the service kind differs from the rules ({kind}).</source>
@@ -278,6 +286,10 @@
     <message>
         <source>A voiding row cannot itself be corrected.</source>
         <translation>作废行本身不能再更正。</translation>
+    </message>
+    <message>
+        <source>Row {number} was corrected already by row {by}; correct that row instead.</source>
+        <translation>登记行 {number} 已由登记行 {by} 更正，请更正该行。</translation>
     </message>
     <message>
         <source>Unknown payment method.</source>
@@ -1399,6 +1411,49 @@
         <source>Carry the visit to this month or a later one.</source>
         <translation>请顺延到本月或以后的月份。</translation>
     </message>
+    <message>
+        <source>The connection to the database broke while the change was being saved; csdesk is checking whether it was saved.</source>
+        <extracomment>PostgreSQL SQLSTATE classes and codes. MariaDB / MySQL error numbers. Driver messages that mean the connection is gone (psycopg2 often has no SQLSTATE then).</extracomment>
+        <translation>保存时与数据库的连接中断，csdesk 正在确认是否已保存。</translation>
+    </message>
+    <message>
+        <source>The connection to the database was lost; nothing was saved. csdesk reconnects by itself: try again in a moment.</source>
+        <extracomment>How often a deadlocked action runs before the clerk is told. How long csdesk keeps trying to reach the server to learn a lost COMMIT&apos;s outcome (s). Operation keys older than this are pruned (bootstrap).</extracomment>
+        <translation>与数据库的连接已断开，未保存任何内容。csdesk 会自动重新连接，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The database was busy with another station&apos;s change; nothing was saved. Try again.</source>
+        <translation>数据库正在处理其他工作站的修改，未保存任何内容。请再试一次。</translation>
+    </message>
+    <message>
+        <source>The database stayed locked by another station or program too long; nothing was saved. Try again when it is free.</source>
+        <translation>数据库被其他工作站或程序锁定过久，未保存任何内容。请在其释放后再试。</translation>
+    </message>
+    <message>
+        <source>The database&apos;s disk is full; nothing was saved. Free some space (or ask the administrator) and try again.</source>
+        <translation>数据库所在磁盘已满，未保存任何内容。请释放空间（或联系管理员）后再试。</translation>
+    </message>
+    <message>
+        <source>The database can only be read here (a read-only file or server); nothing was saved.</source>
+        <translation>此处数据库为只读（只读文件或服务器），未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The connection to the database broke while the change was being saved, and csdesk cannot tell whether it was saved. Look it up before saving it again.</source>
+        <translation>保存时与数据库的连接中断，csdesk 无法确认是否已保存。再次保存前请先查一下。</translation>
+    </message>
+    <message>
+        <source>The connection to the database broke while the change was being saved, and the server cannot be reached to tell whether it was saved. Look it up before saving it again.</source>
+        <translation>保存时与数据库的连接中断，且暂时连不上服务器，无法确认是否已保存。再次保存前请先查一下。</translation>
+    </message>
+    <message>
+        <source>The disk is full: csdesk could not copy the database aside before updating it. Nothing was changed. Free some space and start again.</source>
+        <extracomment>The csdesk_meta key that marks a database filled with demo data (app.demo): only there may ``csdesk --demo`` sign in without asking.</extracomment>
+        <translation>磁盘已满：csdesk 在升级数据库前无法备份该文件。未做任何更改。请释放空间后重新启动。</translation>
+    </message>
+    <message>
+        <source>csdesk may not write beside the database file ({detail}). Nothing was changed.</source>
+        <translation>csdesk 无权在数据库文件旁写入（{detail}）。未做任何更改。</translation>
+    </message>
 </context>
 <context>
     <name>AccessLogDialog</name>
@@ -1889,6 +1944,17 @@
     <message>
         <source>Rate</source>
         <translation>完成率</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionBanner</name>
+    <message>
+        <source>Connection to the database lost — reconnecting… Nothing is saved until it is back.</source>
+        <translation>与数据库的连接已断开——正在重新连接…… 恢复前不会保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Try &amp;now</source>
+        <translation>立即重试(&amp;N)</translation>
     </message>
 </context>
 <context>
@@ -6251,10 +6317,6 @@
     <message>
         <source>Database unavailable</source>
         <translation>数据库不可用</translation>
-    </message>
-    <message>
-        <source>The database cannot be reached; nothing was saved. Check the network or the server and try again.</source>
-        <translation>无法连接数据库，未保存任何内容。请检查网络或服务器后重试。</translation>
     </message>
     <message>
         <source>Unexpected error</source>

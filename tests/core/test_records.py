@@ -116,7 +116,10 @@ def test_history_rolls_back_with_the_callers_transaction(things):
     assert (got.title, got.version, ThingHistory.select().count()) == ("a", 1, 0)   # ...and gone with it
 
 
-def test_version_none_is_the_version_read(things):
+def test_version_none_is_the_version_now_under_a_lock(things):
+    """Writers without a version read by a person (scripts, demo data) take
+    the row's version under a row lock: they queue, they do not refuse each
+    other (a person's write still checks the version the person read)."""
     t = Thing.create(title="a")
     with write_transaction():
         t = guarded_write(t, None, None, {"title": "b"})
@@ -125,8 +128,11 @@ def test_version_none_is_the_version_read(things):
     stale = Thing.get_by_id(t.id)
     with write_transaction():
         guarded_write(t, None, None, {"title": "d"})
+    with write_transaction():
+        t = guarded_write(stale, None, None, {"title": "e"})   # read before the other write: still written
+    assert (t.title, t.version) == ("e", 5)
     with pytest.raises(ConcurrentChange), write_transaction():
-        guarded_write(stale, None, None, {"title": "e"})      # read before the other write
+        guarded_write(stale, None, stale.version, {"title": "f"})   # with the version read: refused
 
 
 def test_no_history_table_and_no_changes(things):

@@ -4,20 +4,39 @@
 ``mysql://user:pw@host:port/db`` are accepted (``postgres://`` and
 ``mysql+pymysql://`` too). The models bind to :data:`database`, a
 ``DatabaseProxy``, so the same code runs on a local file or a shared server.
+
+A station's connection is disposable (a server restarts, a firewall or
+MariaDB's ``wait_timeout`` drops an idle connection overnight): every new
+connection is set up the same way (:meth:`_initialize_connection`), a
+broken one is thrown away (:func:`dispose`) and peewee opens a new one on
+the next query; :func:`ensure_connection` checks a connection that sat
+idle before an operation uses it. :func:`write_transaction` turns a
+driver's failure into the domain's errors (app.domain.core.faults) and
+tells a failure before COMMIT (nothing saved) from one during COMMIT
+(outcome unknown).
 """
 from __future__ import annotations
 
 import contextlib
 import os
+import time
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import peewee
 from peewee import DatabaseProxy
 
+from app.domain.core import faults
 from app.domain.core.errors import DatabaseUnavailable, tx
 
 database = DatabaseProxy()
+
+#: A connection idle longer than this (s) is checked before it is used again.
+IDLE_CHECK_S = 30.0
+_last_used = 0.0
+#: Called inside every top-level write transaction just before COMMIT (the
+#: operation log of app.domain.core.operations registers itself here).
+before_commit: list = []
 
 #: How long SQLite waits for another station's write lock (ms).
 SQLITE_BUSY_TIMEOUT_MS = 15000
@@ -69,6 +88,21 @@ def backend_of(url: str) -> str:
             "mariadb": "mysql", "sqlite": "sqlite"}.get(scheme, scheme)
 
 
+class PostgresDatabase(peewee.PostgresqlDatabase):
+    """PostgreSQL as csdesk uses it (the default READ COMMITTED)."""
+
+
+class MySQLDatabase(peewee.MySQLDatabase):
+    """MariaDB / MySQL as csdesk uses it: every connection, the first and
+    each one that replaces a dropped one, reads committed rows (as
+    PostgreSQL does) instead of MariaDB's default REPEATABLE READ, so a
+    check after a row lock sees what other stations committed."""
+
+    def _initialize_connection(self, conn):
+        with conn.cursor() as cur:
+            cur.execute("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED")
+
+
 def make_database(url: str) -> peewee.Database:
     """Create (not connect) the peewee database object for ``url``."""
     p = urlparse(url)
@@ -102,30 +136,60 @@ def make_database(url: str) -> peewee.Database:
         raise DatabaseUnavailable(tx("The database URL names no database: {url}", url=describe_url(url)))
     if backend == "postgresql":
         kwargs.setdefault("connect_timeout", 5)
-        return peewee.PostgresqlDatabase(name, autorollback=False, **kwargs)
+        # A server that vanished without closing the socket (a cable, a
+        # crashed host) is noticed in about 20 s instead of the system's
+        # two hours: TCP keepalives.
+        kwargs.update(keepalives=1, keepalives_idle=10, keepalives_interval=5, keepalives_count=2)
+        return PostgresDatabase(name, autorollback=False, **kwargs)
     if backend == "mysql":
         kwargs.setdefault("connect_timeout", 5)
         kwargs["charset"] = "utf8mb4"
-        return peewee.MySQLDatabase(name, **kwargs)
+        # The same for MariaDB: no answer in a minute is a dead connection
+        # (no counter query runs that long).
+        kwargs.update(read_timeout=60, write_timeout=60)
+        return MySQLDatabase(name, **kwargs)
     raise DatabaseUnavailable(tx("Unsupported database URL: {url} "
                                  "(use sqlite:///path, postgresql://... or mysql://...)", url=describe_url(url)))
+
+
+def check_sqlite_file(path: str) -> None:
+    """Refuse, with a readable message and before anything is written, a
+    file csdesk must not open: an empty (0-byte) file, which SQLite would
+    silently make a new, empty database of (a copy that failed, a disk
+    that lost it); a file or folder this user may not write (SQLite writes
+    its journal beside the file; a migration copies it aside first)."""
+    from app.domain.core.errors import NotACsdeskDatabase, ReadOnlyDatabase
+
+    p = Path(path)
+    if path == ":memory:" or not p.exists():
+        return
+    if p.is_file() and p.stat().st_size == 0:
+        raise NotACsdeskDatabase(tx("{path} is an empty file (0 bytes), not a csdesk database. csdesk does not "
+                                    "turn it into a new database: choose another file, or delete this one to "
+                                    "start a new database there.", path=str(p)))
+    if not os.access(p, os.W_OK) or not os.access(p.parent, os.W_OK | os.X_OK):
+        raise ReadOnlyDatabase(tx("The database file {path} (or its folder) is read-only for this user, and "
+                                  "csdesk must write to both. Give this user write access, or copy the file "
+                                  "to a folder where it can be written.", path=str(p)))
 
 
 def connect(url: str) -> peewee.Database:
     """Point :data:`database` at ``url`` and open the connection.
 
     Raises :class:`DatabaseUnavailable` with a readable message when the
-    server cannot be reached or the file cannot be opened.
+    server cannot be reached or the file cannot be opened; ReadOnlyDatabase
+    or NotACsdeskDatabase for a SQLite file it must not open
+    (:func:`check_sqlite_file`).
     """
     url = normalise_url(url)
+    if backend_of(url) == "sqlite":
+        check_sqlite_file(sqlite_path(url))
     db = make_database(url)
     try:
         db.connect(reuse_if_open=True)
         if isinstance(db, peewee.SqliteDatabase):
             # Touch the file so a non-database file is detected here.
             db.execute_sql("PRAGMA schema_version").fetchone()
-        elif isinstance(db, peewee.MySQLDatabase):
-            db.execute_sql("SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED")
     except peewee.DatabaseError as exc:  # includes OperationalError
         with contextlib.suppress(Exception):
             db.close()
@@ -165,6 +229,90 @@ def is_mysql() -> bool:
     return isinstance(database.obj, peewee.MySQLDatabase)
 
 
+def dispose(db: peewee.Database | None = None) -> None:
+    """Forget a broken connection (closing it quietly); the next query opens a new one."""
+    db = db or database.obj
+    if db is None:
+        return
+    conn = db._state.conn
+    db.dispose()
+    if conn is not None:
+        with contextlib.suppress(Exception):
+            conn.close()
+
+
+def reconnect() -> None:
+    """Throw the connection away and open a new one now; raises
+    DatabaseUnavailable while the server cannot be reached."""
+    db = database.obj
+    dispose(db)
+    _open(db)
+
+
+def _open(db: peewee.Database) -> None:
+    global _last_used
+    try:
+        db.connect(reuse_if_open=True)
+    except Exception as exc:
+        dispose(db)
+        raise DatabaseUnavailable(tx("Cannot reach the database: {detail}", detail=_first_line(exc))) from exc
+    _last_used = time.monotonic()
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def ping() -> bool:
+    """Whether the connection answers (a round trip); a dead one is disposed."""
+    global _last_used
+    db = database.obj
+    try:
+        db.execute_sql("SELECT 1").fetchone()
+    except Exception as exc:
+        if faults.classify(exc) == "connection" or db.is_closed():
+            dispose(db)
+            return False
+        raise
+    _last_used = time.monotonic()
+    return True
+
+
+def ensure_connection() -> None:
+    """Before an operation: a connection that sat idle longer than
+    :data:`IDLE_CHECK_S` is checked with a round trip and replaced if dead;
+    a closed one is opened. Raises DatabaseUnavailable if the server cannot
+    be reached. Nothing to check for SQLite (a file does not go away)."""
+    global _last_used
+    db = database.obj
+    if db.in_transaction():
+        return
+    if db.is_closed():
+        _open(db)
+        return
+    if isinstance(db, peewee.SqliteDatabase):
+        return
+    if time.monotonic() - _last_used > IDLE_CHECK_S and not ping():
+        _open(db)
+
+
+def lock(model, row_id) -> None:
+    """Lock one row for the rest of the write transaction (``SELECT ... FOR
+    UPDATE`` on PostgreSQL and MariaDB). On SQLite nothing to do: its write
+    transaction (BEGIN IMMEDIATE) holds the whole file already. Lock a
+    parent before its children, everywhere, so that two stations queue
+    instead of deadlocking."""
+    if not isinstance(database.obj, peewee.SqliteDatabase):
+        model.select(model._meta.primary_key).where(model._meta.primary_key == row_id).for_update().execute()
+
+
+def touch() -> None:
+    """The connection was just used successfully."""
+    global _last_used
+    _last_used = time.monotonic()
+
+
 @contextlib.contextmanager
 def write_transaction():
     """A transaction that takes the write lock at once on SQLite.
@@ -173,11 +321,31 @@ def write_transaction():
     busy timeout instead of failing with "database is locked" at commit
     time. PostgreSQL and MariaDB lock rows (``SELECT ... FOR UPDATE``) inside
     an ordinary transaction.
+
+    A driver failure becomes the domain's error (app.domain.core.faults): a
+    dropped connection before COMMIT is ConnectionLost (the server rolled
+    back: nothing saved), during COMMIT CommitOutcomeUnknown; a deadlock or
+    lock timeout DatabaseBusy; a full disk DiskFull. A broken connection is
+    disposed of, so the next operation runs on a new one. Nested, it is a
+    savepoint of the outer transaction.
     """
     db = database.obj
-    if isinstance(db, peewee.SqliteDatabase) and not db.in_transaction():
-        with db.atomic("IMMEDIATE") as txn:
-            yield txn
-    else:
+    if db.in_transaction():
         with db.atomic() as txn:
             yield txn
+        return
+    committing = False
+    try:
+        with (db.atomic("IMMEDIATE") if isinstance(db, peewee.SqliteDatabase) else db.atomic()) as txn:
+            yield txn
+            for hook in before_commit:
+                hook(db)
+            committing = True
+    except Exception as exc:
+        error = faults.translate(exc, committing=committing)
+        if error is None:
+            raise
+        if faults.classify(exc) == "connection":
+            dispose(db)
+        raise error from exc
+    touch()

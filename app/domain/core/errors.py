@@ -78,3 +78,42 @@ class NotACsdeskDatabase(CsdeskError):
 
 class SchemaTooNew(CsdeskError):
     code = "schema_too_new"
+
+
+class ConnectionLost(DatabaseUnavailable):
+    """The connection to the server broke before the change was committed:
+    the server rolled the transaction back, nothing was saved."""
+
+    code = "connection_lost"
+
+
+class CommitOutcomeUnknown(DatabaseUnavailable):
+    """The connection broke while COMMIT was on its way: the change may or
+    may not be saved. The operation runner (app.domain.core.operations)
+    looks the operation's key up to tell which."""
+
+    code = "commit_unknown"
+
+
+class DatabaseBusy(CsdeskError):
+    """Another station's transaction held what this one needed (a deadlock,
+    a lock wait that timed out, SQLite's write lock held too long); the
+    transaction was rolled back and, after a few tries, given up."""
+
+    code = "busy"
+
+
+class Deadlock(DatabaseBusy):
+    """Two transactions each held what the other needed; the server chose
+    this one and rolled it back at once (MariaDB 1213, PostgreSQL 40P01,
+    40001): running it again is safe and usually succeeds."""
+
+    code = "deadlock"
+
+
+class DiskFull(CsdeskError):
+    code = "disk_full"
+
+
+class ReadOnlyDatabase(CsdeskError):
+    code = "read_only"

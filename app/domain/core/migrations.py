@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 import sqlite3
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -102,8 +103,43 @@ def _migration_lock(db: pw.Database):
             yield
         finally:
             db.execute_sql("SELECT RELEASE_LOCK('csdesk_migrate')")
+    elif db.database != ":memory:":
+        # Eight stations starting at once on an old file: one migrates (and
+        # copies the file aside once), the others wait here, then find the
+        # schema current. A lock file beside the database, held by the OS
+        # (it is released if the process dies).
+        with _file_lock(Path(db.database).with_name(Path(db.database).name + ".migrate-lock")):
+            yield
     else:
         yield
+
+
+@contextlib.contextmanager
+def _file_lock(path: Path):
+    with open(path, "a+b") as f:
+        if os.name == "nt":
+            import msvcrt
+
+            f.seek(0)
+            while True:
+                try:
+                    msvcrt.locking(f.fileno(), msvcrt.LK_LOCK, 1)   # retries for 10 s, then raises
+                    break
+                except OSError:
+                    continue
+            try:
+                yield
+            finally:
+                f.seek(0)
+                msvcrt.locking(f.fileno(), msvcrt.LK_UNLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(f.fileno(), fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(f.fileno(), fcntl.LOCK_UN)
 
 
 def migrate(db: pw.Database, steps: Sequence[Step], create_current: Step, *, backup: bool = True) -> list[int]:

@@ -90,6 +90,24 @@ class DocumentSeries(BaseModel):
         indexes = ((("kind", "year"), True),)
 
 
+class Operation(BaseModel):
+    """One user action that wrote, by the key its station made for it
+    (app.domain.core.operations): written in the action's own transaction,
+    so finding the key tells whether a COMMIT whose answer was lost went
+    through, and a second run of the same action can never save it twice.
+    ``row_table``/``row_id`` name what it made or changed first. Kept a
+    week (bootstrap prunes older rows)."""
+    key = pw.CharField(max_length=36, primary_key=True)
+    at = pw.DateTimeField(default=now, index=True)
+    user = pw.ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")
+    name = pw.CharField(max_length=80, default="")          # the service, e.g. "counter.intake.take_in"
+    row_table = pw.CharField(max_length=64, default="")
+    row_id = pw.IntegerField(null=True)
+
+    class Meta:
+        table_name = "csdesk_operation"
+
+
 class HistoryRow(BaseModel):
     """The shape of every book's history row (no table of its own): who
     (``user``), when (``at``), ``what`` changed or happened (a code the

@@ -46,6 +46,8 @@ from decimal import Decimal
 
 import peewee as pw
 
+from app.domain.core import operations
+from app.domain.core.db import lock
 from app.domain.core.errors import ConcurrentChange
 from app.domain.core.models import HistoryRow, User, now
 
@@ -120,8 +122,8 @@ def guarded_write(row: pw.Model, user: User | None, version: int | None, values:
     """Write ``values`` (field name -> value) to ``row`` if it is still at
     ``version`` (and, with ``states``, in one of them); record ``changes``.
 
-    ``version`` is the one the caller read; None means the version of
-    ``row`` as read in this transaction (scripts, demo data). The version
+    ``version`` is the one the caller read; None (scripts, demo data) means
+    the row's version now, under a row lock taken first. The version
     goes up by one; a model with an ``updated_at`` field has it stamped
     unless ``values`` sets it. When no row matches, ConcurrentChange is
     raised with ``row.changed_elsewhere()`` and nothing is written (raise
@@ -137,7 +139,14 @@ def guarded_write(row: pw.Model, user: User | None, version: int | None, values:
         raise ValueError("guarded_write sets the version itself")
     if "updated_at" in model._meta.fields and "updated_at" not in values:
         values["updated_at"] = now()
-    expected = row.version if version is None else version
+    if version is None:
+        # No version read by a person (scripts, demo data, a technician's
+        # batch): lock the row and take the version it has now, so writers
+        # without a version queue on the row instead of refusing each other.
+        lock(model, row.get_id())
+        expected = model.select(model.version).where(model._meta.primary_key == row.get_id()).scalar()
+    else:
+        expected = version
     cond = (model._meta.primary_key == row.get_id()) & (model.version == expected)
     if states is not None:
         if model.state_field is None:
@@ -146,6 +155,7 @@ def guarded_write(row: pw.Model, user: User | None, version: int | None, values:
         cond &= getattr(model, model.state_field).in_(states)
     if model.update(version=model.version + 1, **values).where(cond).execute() != 1:
         raise ConcurrentChange(row.changed_elsewhere())
+    operations.result(row)
     _history_rows(row, user, changes, note)
     return model.get_by_id(row.get_id())
 

@@ -10,14 +10,15 @@ from dataclasses import dataclass, field
 
 import peewee as pw
 
-from app.domain.core import numbering
-from app.domain.core.db import write_transaction
+from app.domain.core import numbering, operations
+from app.domain.core.db import lock, write_transaction
 from app.domain.core.errors import ValidationError, tx
 from app.domain.core.models import User, now
 from app.domain.core.permissions import require
 from app.domain.core.records import add_history
 from app.domain.core.text import clean
 from app.domain.counter import products, register
+from app.domain.counter.jobs import CLOSED_STATES
 from app.domain.counter.models import Job, JobItem, Product, Receipt, RegisterEntry, Unit
 from app.domain.customers.models import Customer
 
@@ -68,7 +69,7 @@ def validate(form: IntakeForm) -> dict[str, str]:
         if form.warranty_months < 0 or form.warranty_months > 240:
             errors["warranty_months"] = tx("Warranty months between 0 and 240.")
     if unit is not None:
-        open_job = unit.jobs.where(Job.state.not_in(("delivered", "cancelled", "returned"))).first()
+        open_job = unit.jobs.where(Job.state.not_in(CLOSED_STATES)).first()
         if open_job is not None:
             errors["serial"] = tx("This unit is already in the shop under job {number}.", number=open_job.number)
     if not clean(form.fault):
@@ -87,17 +88,33 @@ def validate(form: IntakeForm) -> dict[str, str]:
     return errors
 
 
+def result_of(job_id: int) -> IntakeResult:
+    """What :func:`take_in` returned for job ``job_id`` (its receipt and "in" row)."""
+    job = Job.get_by_id(job_id)
+    receipt = job.receipts.order_by(Receipt.id).first()
+    row = (RegisterEntry.select().where((RegisterEntry.job == job) & (RegisterEntry.direction == "in"))
+           .order_by(RegisterEntry.id).first())
+    return IntakeResult(job=job, receipt=receipt, register_row=row)
+
+
+@operations.replayable(lambda op: result_of(op.row_id))
 def take_in(form: IntakeForm, user: User | None) -> IntakeResult:
     """Save the job; raises :class:`ValidationError` and writes nothing if the
-    form is wrong, :class:`PermissionDenied` if ``user`` may not take units in."""
+    form is wrong (the unit already in the shop, checked again under the
+    unit's lock), :class:`PermissionDenied` if ``user`` may not take units in."""
     require(user, "job.intake")
-    try:
-        return _take_in(form, user)
-    except pw.IntegrityError:
-        # Another station registered the same new serial (or product) in the
-        # moment between our check and our write; the transaction rolled back.
-        raise ValidationError({"serial": tx("This serial number was just registered at another station; "
-                                            "press Enter in the serial field to load it, then save again.")}) from None
+    for attempt in range(3):
+        try:
+            return _take_in(form, user)
+        except pw.IntegrityError:
+            # Another station registered the same new serial (or product
+            # model) between our look-up and our insert, and its row won; our
+            # transaction rolled back. Again: now the unit (or model) is found
+            # and locked, and the unit's open job, if any, is reported. (A new
+            # model and a new serial can each lose once.)
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
 
 
 def _take_in(form: IntakeForm, user: User | None) -> IntakeResult:
@@ -110,11 +127,20 @@ def _take_in(form: IntakeForm, user: User | None) -> IntakeResult:
     with write_transaction():
         customer = Customer.get_by_id(form.customer_id)
         unit = products.find_unit(serial)
+        if unit is not None:
+            # "Already in the shop" must hold when two counters save the same
+            # unit at once: lock the unit (PostgreSQL, MariaDB; SQLite's
+            # write lock already queues the second station) and look again.
+            lock(Unit, unit.id)
+            open_job = Job.select(Job.number).where((Job.unit == unit.id) & Job.state.not_in(CLOSED_STATES)).first()
+            if open_job is not None:
+                raise ValidationError({"serial": tx("This unit is already in the shop under job {number}.",
+                                                    number=open_job.number)})
         if unit is None:
             product = (Product.get_by_id(form.product_id) if form.product_id else
                        products.get_or_create_product(form.product_model, form.product_name,
                                                       form.warranty_months))
-            unit = products.register_unit(serial, product, customer, form.sale_date)
+            unit = products.new_unit(serial, product, customer, form.sale_date)
         elif unit.owner_id is None:
             Unit.update(owner=customer).where(Unit.id == unit.id).execute()
             unit = Unit.get_by_id(unit.id)
@@ -134,6 +160,7 @@ def _take_in(form: IntakeForm, user: User | None) -> IntakeResult:
             received_at=received_at, promised_date=form.promised_date, service_kind=kind,
             computed_kind=decision.kind, kind_reason=clean(form.kind_reason) if kind != decision.kind else "",
             agreement=agreement if kind == "contract" else None, state="received", updated_at=received_at)
+        operations.result(job)
         for seq, description in enumerate(items, start=1):
             JobItem.create(job=job, seq=seq, description=description)
         receipt = Receipt.create(number=numbering.next_number("LQ", received_at.date()), job=job,

@@ -189,10 +189,13 @@ def add_part(job_id: int, description: str, quantity, unit_price, user: User | N
     with write_transaction():
         job = get_job(job_id)
         _check_work_allowed(job)
+        line = f"{description.strip()} x {amount_text(qty)} @ {money(price)}"
+        # The job first, then its line: every writer locks a job before its
+        # children, so two stations adding parts queue instead of deadlocking
+        # (MariaDB 1213: both held the job shared through their new line's key).
+        job = guarded_write(job, user, expected_version, changes=[Change("part", new=line)])
         JobPart.create(job=job, kind=kind, description=description.strip(), part_no=part_no.strip(),
                        quantity=qty, unit_price=money(price), added_by=user)
-        line = f"{description.strip()} x {amount_text(qty)} @ {money(price)}"
-        job = guarded_write(job, user, expected_version, changes=[Change("part", new=line)])
     return job
 
 
@@ -242,10 +245,10 @@ def add_labour(job_id: int, hours, rate, user: User | None, expected_version: in
         job = get_job(job_id)
         _check_work_allowed(job)
         tech = technician_id if technician_id is not None else (job.technician_id or (user.id if user else None))
+        job = guarded_write(job, user, expected_version,       # the job first (see add_part)
+                            changes=[Change("labour", new=_labour_text(h, r, description.strip()))])
         JobLabour.create(job=job, technician=tech, hours=h, rate=money(r), description=description.strip(),
                          work_date=work_date or dt.date.today())
-        job = guarded_write(job, user, expected_version,
-                            changes=[Change("labour", new=_labour_text(h, r, description.strip()))])
     return job
 
 

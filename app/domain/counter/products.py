@@ -111,7 +111,14 @@ def register_unit(serial: str, product: Product, owner: Customer | None,
         errors["sale_date"] = tx("The sale date cannot be in the future.")
     if errors:
         raise ValidationError(errors)
-    return Unit.create(serial=serial, product=product, owner=owner, sale_date=sale_date)
+    return new_unit(serial, product, owner, sale_date)
+
+
+def new_unit(serial: str, product: Product, owner: Customer | None, sale_date: dt.date | None = None) -> Unit:
+    """Insert the unit of a serial checked by the caller (the intake). Two
+    stations registering the same serial at once: the second insert fails on
+    the unique serial (IntegrityError) and the intake runs again, finding it."""
+    return Unit.create(serial=clean(serial).upper(), product=product, owner=owner, sale_date=sale_date)
 
 
 def require_agreement_right(user: User | None) -> None:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.domain.core import numbering
-from app.domain.core.db import write_transaction
+from app.domain.core import numbering, operations
+from app.domain.core.db import lock, write_transaction
 from app.domain.core.errors import NotFound, ValidationError, tx
 from app.domain.core.models import User
 from app.domain.core.permissions import require
@@ -54,10 +54,34 @@ def correct(entry_id: int, user: User | None, note: str, *, direction: str | Non
         original = RegisterEntry.get_or_none(RegisterEntry.id == entry_id)
         if original is None:
             raise NotFound(tx("Register row not found."))
+        # The job first (as release and cancel do), then look at the row as it
+        # is now: two clerks correcting it at once, or a correction racing a
+        # cancel of the job, queue here and the second sees the first's row.
+        lock(Job, original.job_id)
         if original.direction == "void":
             raise ValidationError({"entry": tx("A voiding row cannot itself be corrected.")})
+        later = correction_of(original)
+        if later is not None:
+            raise ValidationError({"entry": tx("Row {number} was corrected already by row {by}; "
+                                               "correct that row instead.", number=original.number,
+                                               by=later.number)})
         row = write_row(original.job, direction or original.direction, user,
                         person=original.person if person is None else person, note=note, corrects=original)
+        operations.result(row)
+    return row
+
+
+def correction_of(row: RegisterEntry) -> RegisterEntry | None:
+    """The row that corrects ``row``, if any."""
+    return RegisterEntry.select().where(RegisterEntry.corrects == row.id).order_by(RegisterEntry.id).first()
+
+
+def latest_of(row: RegisterEntry) -> RegisterEntry:
+    """The newest row of ``row``'s chain of corrections (``row`` if none)."""
+    seen = {row.id}
+    while (later := correction_of(row)) is not None and later.id not in seen:
+        seen.add(later.id)
+        row = later
     return row
 
 

@@ -199,6 +199,11 @@ def cancel_job(job_id: int, user: User | None, expected_version: int | None, rea
                   .order_by(RegisterEntry.id).first())
         if in_row is None:
             raise NotFound(tx("Job {number} has no 'in' row in the register.", number=job.number))
-        register.write_row(job, "void", user, person=in_row.person,
-                           note=f"维修单作废：{clean(reason)}", corrects=in_row)
+        # Void what the register says now: the "in" row, or the correction a
+        # clerk made of it (the job's row is locked by the write above, so a
+        # correction racing this cancel has either committed or waits).
+        current = register.latest_of(in_row)
+        if current.direction != "void":
+            register.write_row(job, "void", user, person=current.person,
+                               note=f"维修单作废：{clean(reason)}", corrects=current)
     return job

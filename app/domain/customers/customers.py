@@ -11,7 +11,7 @@ import re
 
 import peewee as pw
 
-from app.domain.core import numbering
+from app.domain.core import numbering, operations
 from app.domain.core.db import is_mysql, is_postgres, write_transaction
 from app.domain.core.errors import ValidationError, tx
 from app.domain.core.permissions import require
@@ -70,8 +70,8 @@ def create_customer(name: str, phone: str = "", category: str = "end_user", addr
         raise ValidationError(errors)
     with write_transaction():
         code = numbering.next_number("CU")
-        return Customer.create(code=code, name=name, phone=phone, category=category,
-                               address=address, search_text=search_text_for(code, name, phone))
+        return operations.result(Customer.create(code=code, name=name, phone=phone, category=category,
+                                                 address=address, search_text=search_text_for(code, name, phone)))
 
 
 def search(text: str, limit: int = SEARCH_LIMIT) -> list[Customer]:

@@ -57,6 +57,7 @@ class AppContext(QObject):
     changed = Signal(object)           # a Changed
     open_job = Signal(int)             # job id
     user_changed = Signal()
+    connection_lost = Signal()         # an action found the server out of reach (the shell shows a banner)
 
     def __init__(self, user: User | None = None, parent=None):
         super().__init__(parent)

@@ -16,9 +16,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-import peewee
-
-from app.domain.core.errors import ConcurrentChange, CsdeskError, Text, ValidationError
+from app.domain.core import operations
+from app.domain.core.errors import ConcurrentChange, CsdeskError, DatabaseUnavailable, Text, ValidationError
 from app.ui.base.context import AppContext
 from app.ui.qt import QCoreApplication, QMessageBox, QWidget
 
@@ -80,7 +79,9 @@ def run(parent: QWidget | None, fn, *args, show_validation: bool = False, change
     On success announce ``changed`` (a book's name, a Changed, or a function
     of the result returning one or None)."""
     try:
-        value = fn(*args, **kwargs)
+        # One user action: a dead connection replaced first, a dropped one or
+        # a deadlock run again by itself, a lost COMMIT looked up by its key.
+        value = operations.run(fn, *args, key=operations.new_key(), **kwargs)
     except Exception as exc:  # noqa: BLE001 - sorted below
         return _failed(parent, fn, exc, show_validation)
     if changed is not None:
@@ -102,14 +103,13 @@ def _failed(parent: QWidget | None, fn, exc: Exception, show_validation: bool) -
         return OpResult(False, field_errors=fields, error=exc)
     if isinstance(exc, ConcurrentChange):
         QMessageBox.warning(parent, QCoreApplication.translate("ops", "Changed at another station"), translated(exc.message))
+    elif isinstance(exc, DatabaseUnavailable):   # the server is out of reach: the window's banner says so too
+        ctx = context_of(parent)
+        if ctx is not None:
+            ctx.connection_lost.emit()
+        QMessageBox.warning(parent, QCoreApplication.translate("ops", "Database unavailable"), translated(exc.message))
     elif isinstance(exc, CsdeskError):
         QMessageBox.warning(parent, QCoreApplication.translate("ops", "Cannot do that"), translated(exc.message))
-    elif isinstance(exc, (peewee.OperationalError, peewee.InterfaceError)):
-        log.warning("database error: %s", exc)
-        QMessageBox.critical(parent, QCoreApplication.translate("ops", "Database unavailable"),
-                             QCoreApplication.translate("ops", "The database cannot be reached; nothing was saved. "
-                                                        "Check the network or the server and try again.")
-                             + f"\n\n{exc}")
     else:  # the counter must keep working
         log.error("unexpected error in %s", getattr(fn, "__name__", fn), exc_info=exc)
         QMessageBox.critical(parent, QCoreApplication.translate("ops", "Unexpected error"),

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from app.domain import bootstrap
 from app.domain.core import db as dbmod
-from app.domain.core.errors import DatabaseUnavailable, NotACsdeskDatabase, SchemaTooNew
+from app.domain.core.errors import CsdeskError
 from app.ui.base import prefs
 from app.ui.base.ops import translated
 from app.ui.qt import (QApplication, QCoreApplication, QFileDialog, QFontDatabase, QInputDialog, QLibraryInfo,
@@ -75,7 +75,7 @@ def open_database(url: str) -> object | None:
             info = bootstrap.open_database(url)
             prefs.set("last_database", url)
             return info
-        except (DatabaseUnavailable, NotACsdeskDatabase, SchemaTooNew) as exc:
+        except CsdeskError as exc:       # unreachable, not csdesk's, too new, read-only, a full disk...
             url = _ask_after_failure(url, exc)
             if url is None:
                 return None

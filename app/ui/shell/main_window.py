@@ -23,6 +23,7 @@ from app.ui.qt import (QAbstractSpinBox, QAction, QApplication, QComboBox, QCore
                        QInputDialog, QKeySequence, QLabel, QLineEdit, QMainWindow, QMessageBox, QObject,
                        QPlainTextEdit, Qt, QTabWidget, QTextEdit, QTimer, QVBoxLayout, QWidget, Signal)
 from app.ui.shell import books
+from app.ui.shell.connection_watch import ConnectionBanner, ConnectionWatch
 
 MODIFIER_KEYS = (Qt.Key_Shift, Qt.Key_Control, Qt.Key_Alt, Qt.Key_Meta, Qt.Key_AltGr, Qt.Key_CapsLock)
 CODE_RE = re.compile(r"^(WX|LQ)-\d{4}-\d{6}(-\d+)?$")
@@ -121,7 +122,15 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("csdesk — After-sales service counter"))
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.setCentralWidget(self.tabs)
+        self.banner = ConnectionBanner()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        self.connection = ConnectionWatch(ctx, self.db_url, self.banner, self)
         from app.ui.counter.intake_tab import IntakeTab
 
         self.intake = IntakeTab(ctx)
