@@ -6,6 +6,8 @@
     csdesk [--database URL] print visit-report ZF-... | visit-plan PLAN_ID | gift-slip LP-... |
                                   survey-form [CUSTOMER_CODE] -o FILE.pdf [--lang en]
     csdesk [--database URL] migrate
+    csdesk [--database URL] db backup FILE [--force]
+    csdesk [--database URL] db restore FILE [--force]
 
 ``--database`` or ``CSDESK_DATABASE_URL`` selects the database:
 ``sqlite:///path``, ``postgresql://user:pw@host:port/db``, ``mysql://user:pw@host:port/db``.
@@ -52,6 +54,16 @@ def build_parser() -> argparse.ArgumentParser:
     pr.add_argument("--copies", type=int, default=1)
     pr.add_argument("--font", help="CJK TrueType font file")
     sub.add_parser("migrate", help="apply schema migrations and exit")
+    db = sub.add_parser("db", help="back up or restore the database (app.domain.backup)")
+    dbsub = db.add_subparsers(dest="db_command", required=True)
+    b = dbsub.add_parser("backup", help="write a backup: FILE.sqlite3 (SQLite database) or any other name "
+                                        "(a portable dump that restores into any backend)")
+    b.add_argument("file", help="the backup file to write")
+    b.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    r = dbsub.add_parser("restore", help="restore a backup into an empty database")
+    r.add_argument("file", help="a csdesk dump or an SQLite backup")
+    r.add_argument("--force", action="store_true",
+                   help="restore over a database that holds data (what it holds is backed up first)")
     return p
 
 
@@ -84,6 +96,8 @@ def main(argv: list[str] | None = None) -> int:
 
         return run(url, demo=args.demo)
     try:
+        if args.command == "db":
+            return _db(args, url)
         _open(url)
         if args.command == "migrate":
             print("schema up to date")
@@ -99,6 +113,29 @@ def main(argv: list[str] | None = None) -> int:
             return _print(args)
     except CsdeskError as exc:
         return _fail(exc)
+    return 0
+
+
+def _db(args, url: str) -> int:
+    """csdesk db backup | restore: print what was done (tables, rows, bytes, seconds)."""
+    from app.domain import backup
+    from app.domain.core import db
+
+    if args.db_command == "backup":
+        url = db.normalise_url(url)
+        if db.backend_of(url) == "sqlite" and not Path(db.sqlite_path(url)).is_file():
+            # Opening would create an empty database, and back that up.
+            from app.domain.core.errors import DatabaseUnavailable, tx
+
+            raise DatabaseUnavailable(tx("There is no file {file}.", file=db.sqlite_path(url)))
+        _open(url)
+        try:
+            summary = backup.backup(args.file, force=args.force)
+        finally:
+            db.close()
+    else:
+        summary = backup.restore(url, args.file, force=args.force)
+    print(summary.describe())
     return 0
 
 

@@ -594,9 +594,34 @@
         <translation>只能有一项设为主要。</translation>
     </message>
     <message>
+        <source>There is no file {file}.</source>
+        <extracomment>What a dump file starts with (gzip), and an SQLite file.</extracomment>
+        <translation>文件 {file} 不存在。</translation>
+    </message>
+    <message>
         <source>Cannot read {file}: {detail}</source>
         <extracomment>Header words (lower case, no spaces or decorations) -&gt; archive field.</extracomment>
         <translation>无法读取 {file}：{detail}</translation>
+    </message>
+    <message>
+        <source>{file} is not a csdesk backup (neither a csdesk dump nor an SQLite database).</source>
+        <translation>{file} 不是 csdesk 备份（既不是 csdesk 备份文件，也不是 SQLite 数据库）。</translation>
+    </message>
+    <message>
+        <source>Cannot write {file}: {detail}</source>
+        <translation>无法写入 {file}：{detail}</translation>
+    </message>
+    <message>
+        <source>{file} is not a csdesk dump.</source>
+        <translation>{file} 不是 csdesk 备份文件。</translation>
+    </message>
+    <message>
+        <source>{file} is a csdesk dump of format {version}, which this csdesk cannot read. Update csdesk.</source>
+        <translation>{file} 是格式版本 {version} 的 csdesk 备份文件，本机的 csdesk 无法读取。请更新 csdesk。</translation>
+    </message>
+    <message>
+        <source>{file} is damaged or incomplete ({detail}, line {line}). Nothing was restored; use another backup.</source>
+        <translation>{file} 已损坏或不完整（{detail}，第 {line} 行）。未恢复任何数据；请使用其他备份。</translation>
     </message>
     <message>
         <source>Import a .xlsx or .csv file (save an old .xls as .xlsx first).</source>
@@ -1454,6 +1479,74 @@
         <source>csdesk may not write beside the database file ({detail}). Nothing was changed.</source>
         <translation>csdesk 无权在数据库文件旁写入（{detail}）。未做任何更改。</translation>
     </message>
+    <message>
+        <source>The daily backup failed: {detail}</source>
+        <extracomment>How often an open window looks whether today&apos;s copy exists. The first look, after the window has shown (start-up is not slowed).</extracomment>
+        <translation>每日备份失败：{detail}</translation>
+    </message>
+    <message>
+        <source>Keep the daily backups for 0 to {most} days.</source>
+        <translation>每日备份的保留天数应为 0 到 {most} 天。</translation>
+    </message>
+    <message>
+        <source>The daily backup could not be written to {file}: {detail}. csdesk works on; free some disk space or check the folder, or back up by hand (csdesk db backup).</source>
+        <extracomment>The shared setting: days of daily copies kept (0 = no daily copy).</extracomment>
+        <translation>无法将每日备份写入 {file}：{detail}。csdesk 照常运行；请释放磁盘空间或检查该文件夹，或手动备份（csdesk db backup）。</translation>
+    </message>
+    <message>
+        <source>Cannot write the backup {file}: {detail}</source>
+        <extracomment>File names that mean &quot;an SQLite database file&quot;.</extracomment>
+        <translation>无法写入备份文件 {file}：{detail}</translation>
+    </message>
+    <message>
+        <source>{file} is a folder; name the backup file.</source>
+        <translation>{file} 是一个文件夹；请指定备份文件名。</translation>
+    </message>
+    <message>
+        <source>{file} exists already. Choose another name, or add --force to replace it.</source>
+        <translation>{file} 已存在。请换一个文件名，或加上 --force 覆盖它。</translation>
+    </message>
+    <message>
+        <source>The database has schema version {version}; open it with this csdesk first (csdesk migrate), then back it up.</source>
+        <translation>该数据库的架构版本为 {version}；请先用本机的 csdesk 打开它（csdesk migrate），再进行备份。</translation>
+    </message>
+    <message>
+        <source>{file} was made by an older csdesk (schema version {version}; this csdesk has {current}). Restore it with the csdesk that made it, open that database once with this csdesk (it is brought up to date), then back it up again.</source>
+        <translation>{file} 由较旧版本的 csdesk 生成（架构版本 {version}；本机的 csdesk 为 {current}）。请用生成它的 csdesk 恢复，再用本机的 csdesk 打开一次该数据库（会自动升级），然后重新备份。</translation>
+    </message>
+    <message>
+        <source>{file} was made by a newer csdesk (schema version {version}; this csdesk understands {current}). Update csdesk on this computer.</source>
+        <translation>{file} 由较新版本的 csdesk 生成（架构版本 {version}；本机的 csdesk 支持 {current}）。请更新本机的 csdesk。</translation>
+    </message>
+    <message>
+        <source>The database {database} holds data already ({tables}). A restore replaces all of it: add --force to restore anyway (what it holds is backed up first).</source>
+        <translation>数据库 {database} 中已有数据（{tables}）。恢复将替换其中的全部数据：如仍要恢复，请加上 --force（会先备份现有数据）。</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: {detail}. Nothing was restored; use another backup.</source>
+        <translation>{file} 已损坏：{detail}。未恢复任何数据；请使用其他备份。</translation>
+    </message>
+    <message>
+        <source>{file} is an SQLite database but not a csdesk backup.</source>
+        <translation>{file} 是 SQLite 数据库，但不是 csdesk 备份。</translation>
+    </message>
+    <message>
+        <source>Cannot back up {database} before replacing it ({detail}); nothing was restored.</source>
+        <translation>无法在替换前备份 {database}（{detail}）；未恢复任何数据。</translation>
+    </message>
+    <message>
+        <source>Cannot write the database {database}: {detail}. Nothing was restored.</source>
+        <translation>无法写入数据库 {database}：{detail}。未恢复任何数据。</translation>
+    </message>
+    <message>
+        <source>The database refused a row of the table {table}: {detail}. Nothing was restored.</source>
+        <translation>数据库拒绝了数据表 {table} 中的一行：{detail}。未恢复任何数据。</translation>
+    </message>
+    <message>
+        <source>Table {table}, row {id}: the column {column} holds {value}, which is not a {kind}. Correct it in the database, then back it up again.</source>
+        <extracomment>peewee&apos;s column types and the kinds a backup writes them as.</extracomment>
+        <translation>数据表 {table} 第 {id} 行：列 {column} 的值为 {value}，不是 {kind} 类型。请先在数据库中更正，然后重新备份。</translation>
+    </message>
 </context>
 <context>
     <name>AccessLogDialog</name>
@@ -1905,6 +1998,17 @@
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>AutoBackup</name>
+    <message>
+        <source>Daily backup failed</source>
+        <translation>每日备份失败</translation>
+    </message>
+    <message>
+        <source>Daily backup written: {0}</source>
+        <translation>已写入每日备份：{0}</translation>
     </message>
 </context>
 <context>
@@ -4740,6 +4844,14 @@
         <translation>系统语言</translation>
     </message>
     <message>
+        <source>Shared by every station on this database. Once a day csdesk copies this database into {0} and deletes the copies older than this; Off makes no copies. A copy is restored with csdesk db restore FILE, or opened as it is.</source>
+        <translation>本数据库的所有工作站共用此设置。csdesk 每天将本数据库复制一份到 {0}，并删除超过保留天数的副本；选择“关闭”则不复制。副本可用 csdesk db restore 文件 恢复，也可直接打开。</translation>
+    </message>
+    <message>
+        <source>This database is on a server: its administrator backs it up (csdesk db backup FILE from a scheduled task, or the server&apos;s own tools). The daily copy is made for SQLite databases only.</source>
+        <translation>本数据库位于服务器上，由服务器管理员负责备份（用计划任务运行 csdesk db backup 文件，或使用服务器自带的工具）。每日自动备份只适用于 SQLite 数据库。</translation>
+    </message>
+    <message>
         <source>No printers</source>
         <translation>没有打印机</translation>
     </message>
@@ -4888,6 +5000,18 @@
     <message>
         <source>The promised date an intake starts with (shared by every station).</source>
         <translation>售后接待时预计取件日期的默认值（所有工作站共用）。</translation>
+    </message>
+    <message>
+        <source>&amp;Backups</source>
+        <translation>备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep daily backups for:</source>
+        <translation>每日备份保留(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>

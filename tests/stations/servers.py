@@ -85,36 +85,19 @@ class PgCluster:
                 return
             time.sleep(0.1)
 
-    def _postmaster(self) -> int | None:
-        try:
-            return int((self.data / "postmaster.pid").read_text().split()[0])
-        except (OSError, ValueError, IndexError):
-            return None
-
     def kill(self) -> None:
-        """Kill the server outright: SIGKILL to the postmaster and to each of its
-        children (they run in sessions of their own, so a process group is not enough)."""
-        pm = self._postmaster()
-        if pm is not None:
-            children = subprocess.run(["pgrep", "-P", str(pm)], capture_output=True, text=True).stdout.split()
-            for pid in [pm, *map(int, children)]:
-                try:
-                    os.kill(pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
+        """Stop the server at once: ``pg_ctl stop -m immediate`` (no checkpoint,
+        every connection cut as in a crash; the next start recovers from the
+        log). A postmaster SIGKILLed would leave its backends holding the
+        shared memory, and a new one could not start on the same data."""
         if self.proc is not None:
+            self._run([str(self.bin / "pg_ctl"), "stop", "-D", str(self.data), "-m", "immediate", "-w", "-t", "30"])
             try:
                 os.killpg(self.proc.pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
             self.proc.wait()
             self.proc = None
-        deadline = time.monotonic() + 10
-        while pm is not None and time.monotonic() < deadline and subprocess.run(
-                ["pgrep", "-f", f"-D {self.data}"], capture_output=True).returncode == 0:
-            time.sleep(0.05)
-        # A killed postmaster leaves its pid file; the next start would refuse it.
-        (self.data / "postmaster.pid").unlink(missing_ok=True)
 
     def restart(self) -> None:
         self.kill()

@@ -75,6 +75,30 @@ def current_version(db: pw.Database) -> int:
     return int(row[0])
 
 
+def sqlite_online_copy(src: str | Path, dest: str | Path) -> None:
+    """Copy the SQLite database ``src`` into the file ``dest`` with SQLite's
+    online backup API: a consistent snapshot even in WAL mode and while
+    other connections write (they are not stopped; the copy is what was
+    committed when it started). The copy is written beside ``dest`` under a
+    temporary name and renamed when complete, so a failure (a full disk, a
+    read-only folder: ``OSError`` or ``sqlite3.Error``) never leaves a
+    half-written file under the final name. ``dest`` is replaced if it
+    exists. :mod:`app.domain.backup` uses it for backups and restores."""
+    dest = Path(dest)
+    part = dest.with_name(f".{dest.name}.part")
+    part.unlink(missing_ok=True)
+    # mode=rw: a missing source is an error, not a new empty database.
+    source_uri = Path(src).absolute().as_uri() + "?mode=rw"
+    try:
+        with contextlib.closing(sqlite3.connect(source_uri, uri=True)) as s, \
+                contextlib.closing(sqlite3.connect(str(part))) as d:
+            s.backup(d)   # all pages in one step: one snapshot of the source
+        os.replace(part, dest)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+
+
 def backup_sqlite(path: str, version: int) -> Path | None:
     """Copy an SQLite file before migrating it; returns the backup's path."""
     src = Path(path)
@@ -82,9 +106,7 @@ def backup_sqlite(path: str, version: int) -> Path | None:
         return None
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     dest = src.with_name(f"{src.name}.v{version}-{stamp}.bak")
-    # The backup API copies a consistent snapshot even in WAL mode.
-    with contextlib.closing(sqlite3.connect(str(src))) as s, contextlib.closing(sqlite3.connect(str(dest))) as d:
-        s.backup(d)
+    sqlite_online_copy(src, dest)
     return dest
 
 

@@ -18,6 +18,8 @@ DEFAULTS = {
     ], ensure_ascii=False),
     "default_promise_days": "3",
     "default_labour_rate": "80.00",
+    # Days of daily copies kept of an SQLite database (app.domain.backup.daily; 0 = none).
+    "backup_keep_days": "14",
 }
 
 

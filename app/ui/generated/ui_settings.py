@@ -264,6 +264,35 @@ class Ui_SettingsDialog(object):
         self.counterForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.promiseNote)
 
         self.tabs.addTab(self.counterTab, "")
+        self.backupTab = QWidget()
+        self.backupTab.setObjectName(u"backupTab")
+        self.backupForm = QFormLayout(self.backupTab)
+        self.backupForm.setObjectName(u"backupForm")
+        self.keepDaysLabel = QLabel(self.backupTab)
+        self.keepDaysLabel.setObjectName(u"keepDaysLabel")
+
+        self.backupForm.setWidget(0, QFormLayout.ItemRole.LabelRole, self.keepDaysLabel)
+
+        self.keepDays = QSpinBox(self.backupTab)
+        self.keepDays.setObjectName(u"keepDays")
+        self.keepDays.setMinimum(0)
+        self.keepDays.setMaximum(3650)
+
+        self.backupForm.setWidget(0, QFormLayout.ItemRole.FieldRole, self.keepDays)
+
+        self.backupNote = QLabel(self.backupTab)
+        self.backupNote.setObjectName(u"backupNote")
+        self.backupNote.setWordWrap(True)
+        self.backupNote.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignTop)
+        self.backupNote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.backupForm.setWidget(1, QFormLayout.ItemRole.FieldRole, self.backupNote)
+
+        self.backupSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.backupForm.setItem(2, QFormLayout.ItemRole.LabelRole, self.backupSpacer)
+
+        self.tabs.addTab(self.backupTab, "")
 
         self.rootLayout.addWidget(self.tabs)
 
@@ -293,6 +322,7 @@ class Ui_SettingsDialog(object):
         self.fontPathLabel.setBuddy(self.fontPath)
         self.uiLanguageLabel.setBuddy(self.uiLanguage)
         self.promiseDaysLabel.setBuddy(self.promiseDays)
+        self.keepDaysLabel.setBuddy(self.keepDays)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(SettingsDialog)
@@ -338,5 +368,9 @@ class Ui_SettingsDialog(object):
         self.promiseDays.setSuffix(QCoreApplication.translate("SettingsDialog", u" days", None))
         self.promiseNote.setText(QCoreApplication.translate("SettingsDialog", u"The promised date an intake starts with (shared by every station).", None))
         self.tabs.setTabText(self.tabs.indexOf(self.counterTab), QCoreApplication.translate("SettingsDialog", u"Counter &defaults", None))
+        self.keepDaysLabel.setText(QCoreApplication.translate("SettingsDialog", u"&Keep daily backups for:", None))
+        self.keepDays.setSuffix(QCoreApplication.translate("SettingsDialog", u" days", None))
+        self.keepDays.setSpecialValueText(QCoreApplication.translate("SettingsDialog", u"Off", None))
+        self.tabs.setTabText(self.tabs.indexOf(self.backupTab), QCoreApplication.translate("SettingsDialog", u"&Backups", None))
     # retranslateUi
 

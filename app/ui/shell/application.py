@@ -127,6 +127,22 @@ def _warm_up_printing() -> None:
     QTimer.singleShot(1000, lambda: threading.Thread(target=load, name="printing-warm-up", daemon=True).start())
 
 
+def start_daily_backup(window):
+    """The daily copy of an SQLite database (app.ui.shell.auto_backup); a
+    server's backups are its administrator's (README, Backups)."""
+    import peewee
+
+    database = dbmod.database.obj
+    if not isinstance(database, peewee.SqliteDatabase) or database.database == ":memory:" \
+            or os.environ.get("CSDESK_BENCH_STARTUP"):
+        return None
+    from app.ui.shell.auto_backup import AutoBackup
+
+    window.auto_backup = AutoBackup(window, database.database)
+    window.auto_backup.start()
+    return window.auto_backup
+
+
 def sign_in_at_start(demo: bool):
     """The user this session works as, or None (cancelled: quit).
 
@@ -179,6 +195,7 @@ def run(url: str, *, demo: bool = False, argv=None) -> int:
         window.setWindowTitle(window.windowTitle() + "  [DEMO]")
     window.show()
     _warm_up_printing()
+    start_daily_backup(window)
     if os.environ.get("CSDESK_BENCH_STARTUP"):
         # tools/benchmark.py: report once the window is shown and the event
         # loop has gone idle (the first paint is done), then quit.

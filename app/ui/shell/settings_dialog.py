@@ -1,5 +1,7 @@
 """Settings: what the company shares (in the database) and what belongs to
 this station (printers, paper, copies, font, language: QSettings via prefs).
+The Backups tab sets how many days of daily copies of an SQLite database
+are kept (shared; app.domain.backup.daily).
 
 The two are saved differently on purpose: the company tab is one write
 transaction through ``ops.run`` (another station may be saving too), the
@@ -9,6 +11,8 @@ from __future__ import annotations
 
 import json
 
+from app.domain.backup import daily
+from app.domain.core import db as dbmod
 from app.domain.core import settings
 from app.domain.core.db import write_transaction
 from app.domain.core.permissions import can
@@ -17,7 +21,8 @@ from app.ui.base.widgets import FieldErrors
 from app.ui.generated.ui_settings import Ui_SettingsDialog
 from app.ui.qt import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
-SHARED_KEYS = ("company_name", "company_phone", "company_address", "pickup_terms", "default_promise_days")
+SHARED_KEYS = ("company_name", "company_phone", "company_address", "pickup_terms", "default_promise_days",
+               daily.KEEP_DAYS_KEY)
 
 
 def load_shared() -> dict[str, str]:
@@ -26,12 +31,16 @@ def load_shared() -> dict[str, str]:
 
 def save_shared(values: dict[str, str], user) -> None:
     """Write the shared settings in one transaction (needs "settings.company")."""
-    from app.domain.core.errors import ValidationError
+    from app.domain.core.errors import ValidationError, tx
     from app.domain.core.permissions import require
 
     require(user, "settings.company")
     if not values.get("company_name", "").strip():
         raise ValidationError({"company_name": "The company name is printed on every document."})
+    keep = values.get(daily.KEEP_DAYS_KEY)
+    if keep is not None and not (keep.isdigit() and int(keep) <= daily.MAX_KEEP_DAYS):
+        raise ValidationError({daily.KEEP_DAYS_KEY: tx("Keep the daily backups for 0 to {most} days.",
+                                                       most=daily.MAX_KEEP_DAYS)})
     with write_transaction():
         for key, value in values.items():
             settings.set_value(key, value, user)
@@ -50,7 +59,7 @@ def text_to_terms(text: str) -> str:
 
 
 class SettingsDialog(QDialog):
-    """Company / Printing / Language / Counter defaults."""
+    """Company / Printing / Language / Counter defaults / Backups."""
 
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(parent)
@@ -77,8 +86,25 @@ class SettingsDialog(QDialog):
         self.may_edit_company = can(ctx.user, "settings.company")
         for widget in (ui.companyName, ui.companyPhone, ui.companyAddress, ui.pickupTerms, ui.promiseDays):
             widget.setEnabled(self.may_edit_company)
+        self._explain_backups()
         self.load()
         self.resize(680, 500)
+
+    def _explain_backups(self) -> None:
+        """Where the daily copies go (SQLite), or that the server's
+        administrator backs a server up: the setting is for SQLite only."""
+        database = dbmod.database.obj
+        on_sqlite = dbmod.is_sqlite()
+        self.ui.keepDays.setEnabled(self.may_edit_company and on_sqlite)
+        if on_sqlite:
+            self.ui.backupNote.setText(self.tr(
+                "Shared by every station on this database. Once a day csdesk copies this database into {0} "
+                "and deletes the copies older than this; Off makes no copies. A copy is restored with "
+                "csdesk db restore FILE, or opened as it is.").format(daily.folder_for(database.database)))
+        else:
+            self.ui.backupNote.setText(self.tr(
+                "This database is on a server: its administrator backs it up (csdesk db backup FILE from a "
+                "scheduled task, or the server's own tools). The daily copy is made for SQLite databases only."))
 
     def _edit_for(self, kind: str):
         return {"receipt": self.ui.printerReceipt, "card": self.ui.printerCard,
@@ -96,6 +122,10 @@ class SettingsDialog(QDialog):
             ui.promiseDays.setValue(int(shared.get("default_promise_days", "3")))
         except ValueError:
             ui.promiseDays.setValue(3)
+        try:
+            ui.keepDays.setValue(int(shared.get(daily.KEEP_DAYS_KEY) or daily.DEFAULT_KEEP_DAYS))
+        except ValueError:
+            ui.keepDays.setValue(daily.DEFAULT_KEEP_DAYS)
         for kind in ("receipt", "card", "voucher"):
             self._edit_for(kind).setText(prefs.get(f"printer_{kind}"))
         ui.receiptCopies.setValue(prefs.get("receipt_copies"))
@@ -150,11 +180,13 @@ class SettingsDialog(QDialog):
         shared = {"company_name": ui.companyName.text().strip(), "company_phone": ui.companyPhone.text().strip(),
                   "company_address": ui.companyAddress.text().strip(),
                   "pickup_terms": text_to_terms(ui.pickupTerms.toPlainText()),
-                  "default_promise_days": str(ui.promiseDays.value())}
+                  "default_promise_days": str(ui.promiseDays.value()),
+                  daily.KEEP_DAYS_KEY: str(ui.keepDays.value())}
         result = ops.run(self, save_shared, shared, self.ctx.user) if self.may_edit_company else None
         if result is not None and not result.ok:
             if result.field_errors:
-                ui.tabs.setCurrentWidget(ui.companyTab)
+                ui.tabs.setCurrentWidget(ui.backupTab if daily.KEEP_DAYS_KEY in result.field_errors
+                                         else ui.companyTab)
                 self.errors.show(result.field_errors, focus=True)
             return
         for kind in ("receipt", "card", "voucher"):
