@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.domain import schema
-from app.domain.core import db, faults, numbering, operations
+from app.domain.core import changes, db, faults, numbering, operations
 from app.domain.core.errors import DiskFull, ReadOnlyDatabase, tx
 from app.domain.core.models import Meta, User, now
 from app.domain.counter import indexes as counter_indexes
@@ -38,6 +38,7 @@ def open_database(url: str, *, backup: bool = True) -> OpenedDatabase:
         year = now().year
         numbering.ensure_series([year, year + 1])
         operations.prune()
+        changes.prune()
         if 5 not in applied:     # a shop that closed the duplicate open jobs gets the index now
             counter_indexes.one_open_job_per_unit(database)
     except Exception as exc:

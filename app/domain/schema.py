@@ -21,7 +21,7 @@ import peewee as pw
 from app.domain.core import db as dbmod
 from app.domain.core import migrations as engine
 from app.domain.core.migrations import quote_name as q
-from app.domain.core.models import DocumentSeries, Meta, Operation, Setting, User
+from app.domain.core.models import ChangeFeed, DocumentSeries, Meta, Operation, Setting, User
 from app.domain.counter import indexes as counter_indexes
 from app.domain.counter.models import (Agreement, AgreementUnit, Job, JobHistory, JobItem, JobLabour, JobPart,
                                        Product, Receipt, RegisterEntry, Unit)
@@ -33,7 +33,7 @@ from app.domain.field.models import (ActivityParticipant, GiftItem, GiftRequest,
                                      VisitPlanHistory, VisitPurpose)
 
 #: Every table, book by book, each after the tables it points to.
-CORE_MODELS = [Meta, Setting, User, DocumentSeries, Operation]
+CORE_MODELS = [Meta, Setting, User, DocumentSeries, Operation, ChangeFeed]
 CUSTOMERS_MODELS = [Customer, CustomerContact, CustomerAddress, CustomerChange, AccessRequest, AccessLog,
                     Investigation, SelectionAssessment, SelectionDecision]
 COUNTER_MODELS = [Product, Unit, Agreement, AgreementUnit, Job, JobItem, JobPart, JobLabour, JobHistory, Receipt,
@@ -215,8 +215,9 @@ def _m004_one_history_shape(db: pw.Database) -> None:
 def _m005_stations_on_one_server(db: pw.Database) -> None:
     """v4 -> v5: many stations on one server (issue 9): the operation keys
     that resolve a COMMIT whose answer was lost (csdesk_operation), and one
-    open job per unit held by the database itself."""
-    db.create_tables([Operation], safe=True)
+    open job per unit held by the database itself; the change feed that
+    shows each station what the others changed (csdesk_change)."""
+    db.create_tables([Operation, ChangeFeed], safe=True)
     counter_indexes.one_open_job_per_unit(db)
 
 

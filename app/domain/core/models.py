@@ -108,6 +108,25 @@ class Operation(BaseModel):
         table_name = "csdesk_operation"
 
 
+class ChangeFeed(BaseModel):
+    """What changed, for the other stations (app.domain.core.changes): one
+    row per book and record an action changed (a job by its id, a customer
+    by its id, field service as a whole), written in the action's own
+    transaction, numbered in commit order by the database. Stations read
+    the rows after the last id they saw (PostgreSQL wakes them with NOTIFY;
+    MariaDB and SQLite are polled, one indexed query a second). ``station``
+    lets a station skip its own changes. Kept two days."""
+    id = pw.AutoField()
+    at = pw.DateTimeField(default=now)
+    station = pw.CharField(max_length=32, default="")
+    user = pw.ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")
+    book = pw.CharField(max_length=16)
+    row_id = pw.IntegerField(null=True)
+
+    class Meta:
+        table_name = "csdesk_change"
+
+
 class HistoryRow(BaseModel):
     """The shape of every book's history row (no table of its own): who
     (``user``), when (``at``), ``what`` changed or happened (a code the

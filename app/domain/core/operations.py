@@ -36,11 +36,11 @@ import random
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import peewee as pw
 
-from app.domain.core import db, faults
+from app.domain.core import changes, db, faults
 from app.domain.core.errors import CommitOutcomeUnknown, ConnectionLost, DatabaseUnavailable, Deadlock, tx
 from app.domain.core.models import BaseModel, Operation, User, now
 
@@ -62,6 +62,7 @@ class _Running:
     row_table: str = ""
     row_id: int | None = None
     recorded: bool = False
+    touched: set = field(default_factory=set)   # (book, record id) for the change feed
 
 
 _current: contextvars.ContextVar[_Running | None] = contextvars.ContextVar("csdesk_operation", default=None)
@@ -81,11 +82,16 @@ def new_key() -> str:
 
 
 def result(row: pw.Model) -> pw.Model:
-    """Name ``row`` as what the running action made (the first call wins);
-    returns ``row``."""
+    """Name ``row`` as what the running action made or changed (the first
+    call names the action's result; every call tells the other stations,
+    app.domain.core.changes); returns ``row``."""
     running = _current.get()
-    if running is not None and running.row_id is None and row is not None:
-        running.row_table, running.row_id = row._meta.table_name, row.get_id()
+    if running is not None and row is not None:
+        if running.row_id is None:
+            running.row_table, running.row_id = row._meta.table_name, row.get_id()
+        told = changes.feed_of(row)
+        if told is not None:
+            running.touched.add(told)
     return row
 
 
@@ -99,9 +105,14 @@ def replayable(replay: Callable[[Operation], object]):
 
 
 def _record(database: pw.Database) -> None:
-    """write_transaction's hook, just before COMMIT: the action's key."""
+    """write_transaction's hook, just before COMMIT: what the action changed
+    (the change feed), and the action's key."""
     running = _current.get()
-    if running is None or running.key is None or running.recorded:
+    if running is None:
+        return
+    touched, running.touched = running.touched, set()
+    changes.write(database, touched, running.user_id)
+    if running.key is None or running.recorded:
         return
     try:
         with database.atomic():   # a savepoint: a duplicate key must not spoil the transaction before we raise
