@@ -47,11 +47,27 @@ def age_days(job: Job, today: dt.date | None = None) -> int:
     return (today - job.received_at.date()).days
 
 
-def counts_by_state() -> dict[str, int]:
+def counts_by_state(states: tuple[str, ...] = OPEN_STATES) -> dict[str, int]:
+    """Jobs per state, for the open states (the queue's chips) unless told:
+    a range of the (state, received_at) index, the few thousand jobs in the
+    shop, not the 300 000 of the archive (FIGURE)."""
     from peewee import fn
 
-    return {s: n for s, n in Job.select(Job.state, fn.COUNT(Job.id)).group_by(Job.state).tuples()}
+    return {s: n for s, n in Job.select(Job.state, fn.COUNT(Job.id)).where(Job.state.in_(list(states)))
+            .group_by(Job.state).tuples()}
 
 
-def service_history(unit: Unit) -> list[Job]:
-    return list(unit.jobs.order_by(Job.received_at.desc(), Job.id.desc()))
+def open_count() -> int:
+    """Jobs whose unit is in the shop (the register's "in the shop now")."""
+    return sum(counts_by_state().values())
+
+
+def service_history(unit: Unit, light: bool = False) -> list[Job]:
+    """The unit's jobs, newest first (by the (unit_id, received_at, id)
+    index, schema v5). ``light``: only what the intake's history table
+    shows (number, date, fault, state): a fleet printer's 250 jobs as whole
+    rows cost FIGURE."""
+    q = unit.jobs.order_by(Job.received_at.desc(), Job.id.desc())
+    if light:
+        q = q.select(Job.id, Job.number, Job.received_at, Job.fault, Job.state, Job.unit, Job.customer)
+    return list(q)
