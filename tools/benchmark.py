@@ -206,7 +206,10 @@ def main() -> int:
         scale_bench.prepare(url, args.jobs, args.register_rows)
         if not args.fill_only:
             scale_bench.run(args.rounds)
-        return 0
+        # Past this point the interpreter's teardown of the Qt widgets and the driver's
+        # connection can crash (a refcount error in a C extension): nothing is left to do.
+        sys.stdout.flush()
+        os._exit(0)
     tmp = tempfile.mkdtemp(prefix="csdesk-bench-")
     url = args.database or "sqlite:///" + str(Path(tmp) / "bench.sqlite3")
     print(f"database: {url.split('@')[-1]}")

@@ -183,7 +183,7 @@ def fill(jobs_n: int = 300_000, register_n: int = 1_000_000, seed: int = 9, log=
     log(f"  units {len(unit_rows)} ({time.perf_counter() - t0:.0f} s)")
 
     # -- agreements of the big customers and some others -----------------------------------
-    rows, links = _Rows(Agreement), []
+    rows = _Rows(Agreement)
     agreement_owners = cust_ids[:BIG_CUSTOMERS] + rnd.sample(cust_ids[BIG_CUSTOMERS:], 2000)
     for k, c in enumerate(agreement_owners):
         for y in range(YEARS if k < BIG_CUSTOMERS else 1):

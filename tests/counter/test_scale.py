@@ -190,3 +190,28 @@ def test_an_empty_database_gets_the_v5_schema(any_db):
     assert "register_day_total" in db.get_tables()
     for table, name, _cols in indexes.INDEXES:
         assert name in {i.name for i in db.get_indexes(table)}
+
+
+def test_customer_panel_reads_jobs_and_units_by_page(db, staff, qtbot, qtmodeltester):
+    """A big account's page: the first page of its 251 jobs and 231 units,
+    the next as the view scrolls, newest job first."""
+    from app.domain.counter.models import Unit
+    from app.ui.base.context import AppContext
+    from app.ui.counter.customer_panel import CustomerCounterPanel
+
+    first = take(staff, "CN-0AAA111", "中国工商银行北京分行")
+    fields = {f.name: getattr(first, f.name) for f in Job._meta.sorted_fields if f.name != "id"}
+    start = dt.datetime(2020, 1, 1)
+    Unit.insert_many([dict(serial=f"FLEET{i:04d}", product=first.unit.product_id, owner=first.customer_id)
+                      for i in range(230)]).execute()
+    Job.insert_many([{**fields, "number": f"WX-2020-{i:06d}", "received_at": start + dt.timedelta(hours=i),
+                      "state": "delivered"} for i in range(250)]).execute()
+    panel = CustomerCounterPanel(AppContext(staff["manager"]), first.customer_id)
+    qtbot.addWidget(panel)
+    jobs, units = panel.jobs_model, panel.units_model
+    assert jobs.rowCount() == jobs.PAGE and jobs.canFetchMore() and units.rowCount() == units.PAGE
+    assert jobs.object_at(0).number == first.number and jobs.object_at(1).number == "WX-2020-000249"
+    qtmodeltester.check(jobs)
+    qtmodeltester.check(units)
+    assert jobs.rowCount() == 251 and units.rowCount() == 231 and not jobs.canFetchMore()
+    assert jobs.object_at(250).number == "WX-2020-000000"

@@ -13,7 +13,8 @@ import datetime as dt
 import peewee as pw
 
 from app.domain.core import numbering
-from app.domain.core.db import is_mysql, is_postgres, is_sqlite, write_transaction
+from app.domain.core import paging
+from app.domain.core.db import database, is_mysql, is_postgres, is_sqlite, write_transaction
 from app.domain.core.errors import NotFound, ValidationError, tx
 from app.domain.core.models import User
 from app.domain.core.permissions import require
@@ -123,8 +124,26 @@ def query(date_from: dt.date | None = None, date_to: dt.date | None = None, dire
     return q
 
 
+#: The serial probe's last answers, by (database, needle, the newest unit's id). Exact:
+#: a unit's serial never changes, so only a new unit can change the answer.
+#: The register tab asks twice per search (the list, the totals); a scan of
+#: 200 000 serials costs 24 ms on MariaDB.
+_unit_probes: dict[tuple, list[int]] = {}
+
+
+def _matching_units(needle: str) -> list[int]:
+    newest = Unit.select(pw.fn.MAX(Unit.id)).scalar() or 0
+    key = (database.obj.database, needle, newest)
+    if key not in _unit_probes:
+        if len(_unit_probes) > 64:
+            _unit_probes.clear()
+        _unit_probes[key] = [i for (i,) in Unit.select(Unit.id).where(_contains(Unit.serial, needle))
+                             .limit(PROBE + 1).tuples()]
+    return _unit_probes[key]
+
+
 def _serial_matches(needle: str):
-    ids = [i for (i,) in Unit.select(Unit.id).where(_contains(Unit.serial, needle)).limit(PROBE + 1).tuples()]
+    ids = _matching_units(needle)
     if len(ids) <= PROBE:
         return RegisterEntry.unit.in_(ids) if ids else pw.SQL("1 = 0")
     return RegisterEntry.unit.in_(Unit.select(Unit.id).where(_contains(Unit.serial, needle)))
@@ -167,20 +186,27 @@ def totals(date_from: dt.date | None = None, date_to: dt.date | None = None, ser
     if not serial.strip() and not customer.strip():
         return register_totals.totals(date_from, date_to), False
     later = RegisterEntry.alias()
-    rows = (query(date_from, date_to, None, serial, customer)
-            .select(RegisterEntry.direction)
-            .where(~pw.fn.EXISTS(later.select(later.id).where(later.corrects == RegisterEntry.id)))
-            .order_by().limit(cap + 1))
-    found = [d for (d,) in rows.tuples()]
+    rows = query(date_from, date_to, None, serial, customer).select(RegisterEntry.direction).order_by().limit(cap)
+    if is_mysql():
+        # "No later row corrects it" as an anti-join: MariaDB materialises a NOT EXISTS over the
+        # whole register's corrections (a serial part matching 1 007 units: 445 -> 18 ms) ...
+        rows = rows.join(later, pw.JOIN.LEFT_OUTER, on=(later.corrects == RegisterEntry.id)).where(later.id.is_null())
+    else:
+        # ... where PostgreSQL merges the LEFT JOIN over the whole corrects index (the biggest
+        # account: NOT EXISTS 22 ms, the anti-join 79 ms).
+        rows = rows.where(~pw.fn.EXISTS(later.select(later.id).where(later.corrects == RegisterEntry.id)))
+    # Grouped in the database: the rows never come here (MariaDB, 10 000 rows: 65 -> 25 ms).
+    sql, params = rows.sql()
     out = {d: 0 for d in DIRECTIONS}
-    for d in found[:cap]:
-        out[d] += 1
-    return out, len(found) > cap
+    out.update({d: int(n) for d, n in database.execute_sql(
+        f"SELECT direction, COUNT(*) FROM ({sql}) AS found GROUP BY direction", params).fetchall()})
+    capped = sum(out.values()) >= cap and paging.capped_count(rows, cap)[1]
+    return out, capped
 
 
 def units_in_shop():
     """Jobs whose unit is physically here: taken in and not yet handed back."""
-    return (Job.select(Job, Customer).join(Customer).where(Job.state.in_(OPEN_STATES))
+    return (Job.select(Job, Customer).join(Customer, pw.JOIN.LEFT_OUTER).where(Job.state.in_(OPEN_STATES))
             .order_by(Job.received_at))
 
 
