@@ -11,7 +11,6 @@ from app.domain.core.models import User
 from app.domain.counter.models import Agreement, Job, Product, Unit
 from app.domain.customers import archive
 
-
 #: The orders the page's lists are read in, a page at a time (app.domain.core.paging).
 UNITS_ORDER = [(Unit.id, False)]
 JOBS_ORDER = [(Job.received_at, True)]

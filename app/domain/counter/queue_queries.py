@@ -14,8 +14,7 @@ from peewee import JOIN
 from app.domain.core.models import User
 from app.domain.counter import workshop
 from app.domain.counter.jobs import OPEN_STATES, STATES
-from app.domain.counter.models import Job, RegisterEntry, Unit
-from app.domain.customers.models import Customer
+from app.domain.counter.models import Job, RegisterEntry
 
 #: What separates the terms of a pasted list: line breaks, tabs, commas, semicolons.
 TERM_SPLIT = re.compile(r"[\r\n\t,;，；、]+")
@@ -28,8 +27,7 @@ def split_terms(text: str) -> list[str]:
 
 def _term_matches(term: str):
     # The same fields workshop.queue(text=...) matches, for one term.
-    return (Job.number.contains(term.upper()) | Unit.serial.contains(term.upper())
-            | Customer.name.contains(term) | Customer.phone.contains(term))
+    return workshop.text_matches(term)
 
 
 def _overdue(today: dt.date):

@@ -12,13 +12,12 @@ import datetime as dt
 
 import peewee as pw
 
-from app.domain.core import numbering
-from app.domain.core import paging
-from app.domain.core.db import database, is_mysql, is_postgres, is_sqlite, write_transaction
+from app.domain.core import numbering, paging
+from app.domain.core.db import database, is_mysql, is_sqlite, write_transaction
 from app.domain.core.errors import NotFound, ValidationError, tx
 from app.domain.core.models import User
 from app.domain.core.permissions import require
-from app.domain.counter import register_totals
+from app.domain.counter import register_totals, workshop
 from app.domain.counter.jobs import OPEN_STATES
 from app.domain.counter.models import Job, JobItem, RegisterEntry, Unit
 from app.domain.customers import customers as customer_search
@@ -137,7 +136,7 @@ def _matching_units(needle: str) -> list[int]:
     if key not in _unit_probes:
         if len(_unit_probes) > 64:
             _unit_probes.clear()
-        _unit_probes[key] = [i for (i,) in Unit.select(Unit.id).where(_contains(Unit.serial, needle))
+        _unit_probes[key] = [i for (i,) in Unit.select(Unit.id).where(workshop.contains(Unit.serial, needle))
                              .limit(PROBE + 1).tuples()]
     return _unit_probes[key]
 
@@ -146,7 +145,7 @@ def _serial_matches(needle: str):
     ids = _matching_units(needle)
     if len(ids) <= PROBE:
         return RegisterEntry.unit.in_(ids) if ids else pw.SQL("1 = 0")
-    return RegisterEntry.unit.in_(Unit.select(Unit.id).where(_contains(Unit.serial, needle)))
+    return RegisterEntry.unit.in_(Unit.select(Unit.id).where(workshop.contains(Unit.serial, needle)))
 
 
 def _customer_matches(text: str):
@@ -154,19 +153,6 @@ def _customer_matches(text: str):
     if len(ids) <= PROBE:
         return RegisterEntry.customer.in_(ids) if ids else pw.SQL("1 = 0")
     return RegisterEntry.customer.in_(customer_search.matching(text))
-
-
-def _contains(field, needle: str):
-    """``field`` contains ``needle`` (upper case, as serials are kept):
-    MariaDB compares the bytes (INSTR), which is faster than a LIKE through
-    the collation; PostgreSQL a case-sensitive LIKE (peewee's contains()
-    is ILIKE)."""
-    if is_mysql():
-        return pw.fn.INSTR(pw.Cast(field, "BINARY"), pw.Cast(pw.Value(needle), "BINARY")) > 0
-    if is_postgres():
-        escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        return pw.Expression(field, "LIKE", f"%{escaped}%")
-    return field.contains(needle)
 
 
 #: A search's totals count at most this many rows.

@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import peewee as pw
 from peewee import JOIN
 
+from app.domain.core.db import is_mysql, is_postgres
 from app.domain.counter.jobs import OPEN_STATES
 from app.domain.counter.models import Job, Product, Unit
+from app.domain.customers import customers as customer_search
 from app.domain.customers.models import Customer
 
 #: States after which a job no longer counts as overdue (the work is done).
@@ -38,9 +41,40 @@ def queue(states: tuple[str, ...] | list[str] | None = None, technician_id: int 
                                                           dt.time.min))
     t = text.strip()
     if t:
-        q = q.where(Job.number.contains(t.upper()) | Unit.serial.contains(t.upper())
-                    | Customer.name.contains(t) | Customer.phone.contains(t))
+        q = q.where(text_matches(t))
     return q
+
+
+def text_matches(t: str):
+    """A job whose number or unit's serial contains ``t`` (upper case), or
+    whose customer's search text does (name, code, phone, pinyin initials:
+    the intake's customer search).
+
+    The serial and search text are read per job by primary key (scalar
+    subqueries): the open jobs are a few thousand, and tested through the
+    joins (or an EXISTS) PostgreSQL hashed all 200 000 units and 60 000
+    customers instead; and case-sensitive LIKEs on upper-case serials and
+    the lower-case search text, not ILIKEs (a name in the queue's search box,
+    PostgreSQL, 2 469 open jobs: 93 -> 21 ms)."""
+    u, c = Unit.alias(), Customer.alias()
+    return (contains(Job.number, t.upper())
+            | contains(u.select(u.serial).where(u.id == Job.unit), t.upper())
+            | customer_search.text_condition(c.select(c.search_text).where(c.id == Job.customer), t))
+
+
+def contains(expr, needle: str):
+    """``expr`` contains ``needle``, case-sensitively (serials and numbers
+    are kept in upper case): MariaDB compares the bytes (INSTR), faster than
+    a LIKE through the collation; PostgreSQL a LIKE (peewee's contains() is
+    ILIKE); SQLite a LIKE (which ignores the case of ASCII letters)."""
+    if is_mysql():
+        return pw.fn.INSTR(pw.Cast(expr, "BINARY"), pw.Cast(pw.Value(needle), "BINARY")) > 0
+    if is_postgres():
+        escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        return pw.Expression(expr, "LIKE", f"%{escaped}%")
+    condition = Job.number.contains(needle)     # peewee's LIKE with the wildcards escaped ...
+    condition.lhs = expr                        # ... on the expression asked for
+    return condition
 
 
 def is_overdue(job: Job, today: dt.date | None = None) -> bool:

@@ -102,6 +102,11 @@ def _needle(text: str) -> str:
     return digits if digits.isdigit() else q
 
 
+def text_condition(expr, text: str):
+    """``expr`` (a search text, or a query of one) contains ``text`` as :func:`search` matches it."""
+    return _contains(expr, _needle(text))
+
+
 def matching(text: str) -> pw.ModelSelect:
     """The ids of the customers :func:`search` finds for ``text`` (a subquery)."""
     return Customer.select(Customer.id).where(_contains(Customer.search_text, _needle(text)))
@@ -128,6 +133,8 @@ def _contains(field, needle: str):
     if is_mysql():
         return pw.fn.INSTR(pw.Cast(field, "BINARY"), pw.Cast(pw.Value(needle), "BINARY")) > 0
     if not is_postgres():
-        return field.contains(needle)  # LIKE on SQLite, wildcards escaped
+        condition = Customer.search_text.contains(needle)  # LIKE on SQLite, wildcards escaped ...
+        condition.lhs = field                              # ... on a column or a subquery's value
+        return condition
     escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return pw.Expression(field, "LIKE", f"%{escaped}%")
