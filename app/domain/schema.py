@@ -23,8 +23,9 @@ from app.domain.core import migrations as engine
 from app.domain.core.migrations import quote_name as q
 from app.domain.core.models import ChangeFeed, DocumentSeries, Meta, Operation, Setting, User
 from app.domain.counter import indexes as counter_indexes
+from app.domain.counter import register_totals
 from app.domain.counter.models import (Agreement, AgreementUnit, Job, JobHistory, JobItem, JobLabour, JobPart,
-                                       Product, Receipt, RegisterEntry, Unit)
+                                       Product, Receipt, RegisterDayTotal, RegisterEntry, Unit)
 from app.domain.customers import indexes
 from app.domain.customers.models import (AccessLog, AccessRequest, Customer, CustomerAddress, CustomerChange,
                                          CustomerContact, Investigation, SelectionAssessment, SelectionDecision)
@@ -37,7 +38,7 @@ CORE_MODELS = [Meta, Setting, User, DocumentSeries, Operation, ChangeFeed]
 CUSTOMERS_MODELS = [Customer, CustomerContact, CustomerAddress, CustomerChange, AccessRequest, AccessLog,
                     Investigation, SelectionAssessment, SelectionDecision]
 COUNTER_MODELS = [Product, Unit, Agreement, AgreementUnit, Job, JobItem, JobPart, JobLabour, JobHistory, Receipt,
-                  RegisterEntry]
+                  RegisterEntry, RegisterDayTotal]
 FIELD_MODELS = [VisitPlan, VisitPlanHistory, Visit, VisitPurpose, ServiceActivity, ActivityParticipant, GiftRequest,
                 GiftItem, GiftRequestHistory, SurveyResponse, SurveyAnswer]
 MODELS = CORE_MODELS + CUSTOMERS_MODELS + COUNTER_MODELS + FIELD_MODELS
@@ -55,6 +56,7 @@ def create_current(db: pw.Database) -> None:
     indexes.search_index(db)
     indexes.sorted_search_indexes(db)
     counter_indexes.one_open_job_per_unit(db)
+    counter_indexes.create(db)
 
 
 def _m001_initial(db: pw.Database) -> None:
@@ -221,8 +223,25 @@ def _m005_stations_on_one_server(db: pw.Database) -> None:
     counter_indexes.one_open_job_per_unit(db)
 
 
+def _m006_books_at_scale(db: pw.Database) -> None:
+    """v5 -> v6: the books at scale (1 000 000 register rows, 300 000 jobs).
+
+    * ``register_day_total`` (day, direction, entries): the register's rows
+      per day and direction that no later row corrects, kept by each
+      register write (app.domain.counter.register_totals), filled here
+      from the register.
+    * The counter's indexes (app.domain.counter.indexes): the register by
+      unit, customer, direction and customer name, newest first; jobs by
+      state, customer and unit, by date.
+    """
+    db.create_tables([RegisterDayTotal], safe=True)
+    with db.bind_ctx([RegisterDayTotal, RegisterEntry]):
+        register_totals.recompute()
+    counter_indexes.create(db)
+
+
 MIGRATIONS = [_m001_initial, _m002_archive_and_sign_in, _m003_field_service, _m004_one_history_shape,
-              _m005_stations_on_one_server]
+              _m005_stations_on_one_server, _m006_books_at_scale]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -284,6 +284,10 @@
         <translation>未找到该登记行。</translation>
     </message>
     <message>
+        <source>Row {number} has been corrected already: correct the row that corrects it.</source>
+        <translation>登记行 {number} 已被更正过：请更正那条更正行。</translation>
+    </message>
+    <message>
         <source>A voiding row cannot itself be corrected.</source>
         <translation>作废行本身不能再更正。</translation>
     </message>
@@ -4257,6 +4261,14 @@
         <source>Voided %1</source>
         <translation>作废 %1</translation>
     </message>
+    <message>
+        <source>Counted over the first %1 rows found:</source>
+        <translation>按找到的前 %1 行统计：</translation>
+    </message>
+    <message>
+        <source>%1+ rows</source>
+        <translation>%1+ 行</translation>
+    </message>
     <message numerus="yes">
         <source>%n row(s)</source>
         <translation>
@@ -4554,6 +4566,10 @@
         <translation>
             <numerusform>%n 张维修单</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1+ jobs</source>
+        <translation>%1+ 个维修单</translation>
     </message>
     <message numerus="yes">
         <source>matching any of %n terms</source>

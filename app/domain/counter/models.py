@@ -229,3 +229,20 @@ class RegisterEntry(BaseModel):
 
     def delete_instance(self, *args, **kwargs):
         raise PermissionError("The in/out register is append-only; add a correction row instead.")
+
+
+class RegisterDayTotal(BaseModel):
+    """The register's rows per day and direction that no later row corrects
+    (schema v6): the register tab's totals read a few hundred of these
+    instead of counting a million rows. Kept by
+    :func:`app.domain.counter.register_totals.row_written` in the transaction
+    that writes the row (+1 for the row, -1 for the row it corrects, whose
+    row lock makes the -1 happen once); rebuilt from the register by
+    :func:`app.domain.counter.register_totals.recompute`."""
+    day = pw.DateField()
+    direction = pw.CharField(max_length=4)
+    entries = pw.IntegerField(default=0)
+
+    class Meta:
+        table_name = "register_day_total"
+        indexes = ((("day", "direction"), True),)

@@ -1,7 +1,7 @@
 """Queries the workshop queue and the register tab need beyond
 :mod:`app.domain.counter.workshop` and :mod:`app.domain.counter.register`: a text filter
 that matches any of several terms (a pasted list of serials), the overdue
-count, and the register's totals for a period."""
+count, and a page of jobs or register rows with their joins."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,13 +9,12 @@ import functools
 import operator
 import re
 
-from peewee import JOIN, fn
+from peewee import JOIN
 
 from app.domain.core.models import User
-from app.domain.counter import register, workshop
+from app.domain.counter import workshop
 from app.domain.counter.jobs import OPEN_STATES, STATES
-from app.domain.counter.models import Job, RegisterEntry, Unit
-from app.domain.customers.models import Customer
+from app.domain.counter.models import Job, RegisterEntry
 
 #: What separates the terms of a pasted list: line breaks, tabs, commas, semicolons.
 TERM_SPLIT = re.compile(r"[\r\n\t,;，；、]+")
@@ -28,8 +27,7 @@ def split_terms(text: str) -> list[str]:
 
 def _term_matches(term: str):
     # The same fields workshop.queue(text=...) matches, for one term.
-    return (Job.number.contains(term.upper()) | Unit.serial.contains(term.upper())
-            | Customer.name.contains(term) | Customer.phone.contains(term))
+    return workshop.text_matches(term)
 
 
 def _overdue(today: dt.date):
@@ -53,20 +51,6 @@ def queue(terms: list[str] | None = None, overdue_only: bool = False, **filters)
 def overdue_count(today: dt.date | None = None) -> int:
     """Open jobs past their promised date whose work is not done."""
     return Job.select().where(Job.state.in_(OPEN_STATES) & _overdue(today or dt.date.today())).count()
-
-
-def register_totals(date_from: dt.date | None = None, date_to: dt.date | None = None, serial: str = "",
-                    customer: str = "") -> dict[str, int]:
-    """Rows per direction in the period, counting only rows no later row corrects
-    (a corrected row and its correction are one movement, not two)."""
-    corrected = RegisterEntry.select(RegisterEntry.corrects).where(RegisterEntry.corrects.is_null(False))
-    q = (register.query(date_from, date_to, None, serial, customer)
-         .select(RegisterEntry.direction, fn.COUNT(RegisterEntry.id))
-         .where(RegisterEntry.id.not_in(corrected))
-         .group_by(RegisterEntry.direction).order_by())
-    totals = {d: 0 for d in register.DIRECTIONS}
-    totals.update({d: n for d, n in q.tuples()})
-    return totals
 
 
 def jobs_by_ids(ids: list[int]) -> dict[int, Job]:

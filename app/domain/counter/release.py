@@ -16,6 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+import peewee as pw
+
 from app.domain.core import numbering
 from app.domain.core.db import write_transaction
 from app.domain.core.errors import NotFound, PermissionDenied, TransitionNotAllowed, ValidationError, tx
@@ -195,7 +197,11 @@ def cancel_job(job_id: int, user: User | None, expected_version: int | None, rea
         job = guarded_write(job, user, expected_version, {"state": "cancelled"}, states=(job.state,),
                             changes=[Change("state", job.state, "cancelled")], note=clean(reason))
         _void_receipts(job, user, "维修单作废")
-        in_row = (RegisterEntry.select().where((RegisterEntry.job == job) & (RegisterEntry.direction == "in"))
+        # The "in" row as it stands: a row whose person was corrected is voided through its correction.
+        later = RegisterEntry.alias()
+        in_row = (RegisterEntry.select().where((RegisterEntry.job == job) & (RegisterEntry.direction == "in")
+                                               & ~pw.fn.EXISTS(later.select(later.id)
+                                                               .where(later.corrects == RegisterEntry.id)))
                   .order_by(RegisterEntry.id).first())
         if in_row is None:
             raise NotFound(tx("Job {number} has no 'in' row in the register.", number=job.number))

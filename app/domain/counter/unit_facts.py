@@ -25,7 +25,7 @@ def unit_facts(serial: str) -> UnitFacts:
     unit = products.find_unit(serial)
     if unit is None:
         return UnitFacts(serial)
-    history = workshop.service_history(unit)
+    history = workshop.service_history(unit, light=True)
     open_job = next((j for j in history if j.state not in CLOSED_STATES), None)
     return UnitFacts(serial, unit, products.decide_kind(unit), history, open_job)
 

@@ -27,7 +27,9 @@ def safe_cell(text: str) -> str:
 
 
 def rows_of(model) -> list[list[str]]:
-    """Header row plus every row's display text (loads lazy pages as needed)."""
+    """Header row plus every row's display text (reads every page of a paged model)."""
+    if hasattr(model, "fetch_all"):    # a paged list: every page, not only those scrolled through
+        model.fetch_all()
     cols = range(model.columnCount())
     out = [[str(model.headerData(c, Qt.Horizontal, Qt.DisplayRole) or "") for c in cols]]
     for r in range(model.rowCount()):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from app.domain.counter import customer_page
 from app.ui.base import labels, ops
-from app.ui.base.table_models import CENTER, Column, ListTableModel, setup_view
+from app.ui.base.table_models import CENTER, Column, ListTableModel, QueryModel, setup_view
 from app.ui.base.widgets import fmt_date, short
 from app.ui.qt import QTableView, QTabWidget, QVBoxLayout, QWidget
 
@@ -20,8 +20,9 @@ class CustomerCounterPanel(QWidget):
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs)
-        self.jobs_model = ListTableModel(self.job_columns(), parent=self)
-        self.units_model = ListTableModel(self.unit_columns(), parent=self)
+        # A big account has thousands of jobs and units: read a page at a time.
+        self.jobs_model = QueryModel(self.job_columns(), customer_page.JOBS_ORDER, parent=self)
+        self.units_model = QueryModel(self.unit_columns(), customer_page.UNITS_ORDER, parent=self)
         self.agreements_model = ListTableModel(self.agreement_columns(), parent=self)
         self.jobs_view, self.units_view, self.agreements_view = QTableView(), QTableView(), QTableView()
         for view, model, title in ((self.jobs_view, self.jobs_model, self.tr("Service jobs")),
@@ -42,8 +43,8 @@ class CustomerCounterPanel(QWidget):
             return
         page = ops.run(self, customer_page.related, self.ctx.user, self.customer_id)
         if page.ok:
-            self.jobs_model.set_rows(page.value.jobs)
-            self.units_model.set_rows(page.value.units)
+            self.jobs_model.set_query(page.value.jobs)
+            self.units_model.set_query(page.value.units)
             self.agreements_model.set_rows(page.value.agreements)
 
     def _open_job(self, index) -> None:

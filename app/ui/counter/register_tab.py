@@ -13,7 +13,7 @@ from app.domain.counter.models import Job, RegisterEntry
 from app.domain.customers.models import Customer
 from app.ui.base import export, labels, ops
 from app.ui.base.context import Changed
-from app.ui.base.table_models import CENTER, RIGHT, Column, LazyQueryModel, RowStyle, setup_view
+from app.ui.base.table_models import CENTER, RIGHT, Column, PagedQueryModel, RowStyle, setup_view
 from app.ui.base.widgets import FieldErrors, fmt_datetime
 from app.ui.counter.job_tables import STATE_COLOURS
 from app.ui.generated.ui_register_tab import Ui_RegisterTab
@@ -25,8 +25,14 @@ SUPERSEDED = RowStyle(foreground="#9e9e9e", strike=True)
 NO_DATE = QDate(2000, 1, 1)          # the date edits' minimum, shown as "Any"
 
 
-class RegisterModel(LazyQueryModel):
-    """Register rows, newest first, as register.query() filters them."""
+class RegisterModel(PagedQueryModel):
+    """Register rows, newest first, as register.query() filters them, read by page.
+
+    The columns with an index sort (number, date, direction, job, customer,
+    serial, staff, corrected row); product, items, person and note do not:
+    sorting a million rows by one of them reads them all."""
+
+    default_order = [(RegisterEntry.at, True)]
 
     def __init__(self, parent=None):
         super().__init__([], parent)
@@ -38,14 +44,14 @@ class RegisterModel(LazyQueryModel):
             Column(self.tr("Job no."), lambda r: r.job.number, RegisterEntry.job, width=118),
             Column(self.tr("Customer"), lambda r: r.customer_name, RegisterEntry.customer_name, width=160,
                    tooltip=lambda r: r.customer_name),
-            Column(self.tr("Product"), lambda r: r.product, RegisterEntry.product, width=170,
+            Column(self.tr("Product"), lambda r: r.product, None, width=170,
                    tooltip=lambda r: r.product),
             Column(self.tr("Serial"), lambda r: r.serial, RegisterEntry.serial, width=96),
-            Column(self.tr("Items"), lambda r: r.items, RegisterEntry.items, width=110, tooltip=lambda r: r.items),
-            Column(self.tr("Person"), lambda r: r.person, RegisterEntry.person, width=84, tooltip=lambda r: r.person,
+            Column(self.tr("Items"), lambda r: r.items, None, width=110, tooltip=lambda r: r.items),
+            Column(self.tr("Person"), lambda r: r.person, None, width=84, tooltip=lambda r: r.person,
                    header_tip=self.tr("Who brought the unit in or collected it")),
             Column(self.tr("Staff"), lambda r: r.user.display_name if r.user else "", RegisterEntry.user, width=54),
-            Column(self.tr("Note"), lambda r: r.note, RegisterEntry.note, width=120,
+            Column(self.tr("Note"), lambda r: r.note, None, width=120,
                    tooltip=lambda r: r.note or None),
             Column(self.tr("Corrects"), lambda r: r.corrects.number if r.corrects_id else "", RegisterEntry.corrects,
                    header_tip=self.tr("The earlier row this row corrects")),
@@ -62,8 +68,10 @@ class RegisterModel(LazyQueryModel):
         return SUPERSEDED if row.superseded else None
 
 
-class InShopModel(LazyQueryModel):
+class InShopModel(PagedQueryModel):
     """The units physically here: taken in and not yet handed back."""
+
+    default_order = [(Job.received_at, False)]
 
     def __init__(self, parent=None):
         super().__init__([], parent)
@@ -231,13 +239,18 @@ class RegisterTab(QWidget):
 
     def _update_counts(self) -> None:
         f = self.model.filters
-        totals = queue_queries.register_totals(f["date_from"], f["date_to"], f["serial"], f["customer"])
+        totals, capped = register.totals(f["date_from"], f["date_to"], f["serial"], f["customer"])
         text = self.tr("In %1  ·  Out %2").replace("%1", str(totals["in"])).replace("%2", str(totals["out"]))
         if totals["void"]:
             text += "  ·  " + self.tr("Voided %1").replace("%1", str(totals["void"]))
+        if capped:
+            text = self.tr("Counted over the first %1 rows found:").replace("%1", f"{register.TOTALS_CAP:,}") + \
+                "  " + text
         self.ui.totalsLabel.setText(text if self.ui.stack.currentIndex() == 0 else "")
-        self.ui.registerStatus.setText(self.tr("%n row(s)", "", self.model.rowCount()))
-        n = self.shop_model.rowCount()
+        n, more = self.model.count()
+        self.ui.registerStatus.setText(self.tr("%1+ rows").replace("%1", f"{n:,}") if more
+                                       else self.tr("%n row(s)", "", n))
+        n = workshop.open_count()
         self.ui.inShopButton.setText(self.tr("In the &shop now (%1)").replace("%1", str(n)))
         self.ui.shopStatus.setText(self.tr("%n unit(s) in the shop", "", n))
         self._update_buttons()

@@ -13,7 +13,7 @@ from app.domain.counter.models import Job, Product, Unit
 from app.domain.customers.models import Customer
 from app.ui.base import export, labels, ops
 from app.ui.base.context import Changed
-from app.ui.base.table_models import CENTER, RIGHT, Column, LazyQueryModel, RowStyle, setup_view
+from app.ui.base.table_models import CENTER, RIGHT, Column, PagedQueryModel, RowStyle, setup_view
 from app.ui.base.widgets import fmt_date
 from app.ui.counter.job_dialog import JobDialog
 from app.ui.counter.job_tables import STATE_COLOURS
@@ -23,8 +23,10 @@ from app.ui.qt import QInputDialog, QKeySequence, QMenu, QMessageBox, QShortcut,
 OVERDUE_FG, OVERDUE_BG = "#b71c1c", "#fdecea"
 
 
-class JobQueueModel(LazyQueryModel):
-    """The open jobs matching the tab's filters (a lazy model over workshop.queue)."""
+class JobQueueModel(PagedQueryModel):
+    """The open jobs matching the tab's filters (a paged model over workshop.queue), oldest first."""
+
+    default_order = [(Job.received_at, False)]
 
     def __init__(self, parent=None):
         super().__init__([], parent)
@@ -175,7 +177,8 @@ class RepairCardsTab(QWidget):
             " border: 1px solid #e57373; border-radius: 10px; padding: 2px 10px; }"
             "QToolButton:checked { background: #c62828; color: white; }" if overdue else "")
         terms = self.model.filters.get("terms") or []
-        text = self.tr("%n job(s)", "", self.model.rowCount())
+        n, more = self.model.count()
+        text = self.tr("%1+ jobs").replace("%1", f"{n:,}") if more else self.tr("%n job(s)", "", n)
         if len(terms) > 1:
             text += "  ·  " + self.tr("matching any of %n terms", "", len(terms))
             missing = self._unmatched(terms)
@@ -186,7 +189,7 @@ class RepairCardsTab(QWidget):
 
     def _unmatched(self, terms: list[str]) -> list[str]:
         """Pasted terms no listed job matches (a serial not in the shop, a typo)."""
-        if self.model.rowCount() > self.model.PAGE:    # a long list: do not load it all for this
+        if self.model.canFetchMore():    # a long list: do not read it all for this
             return []
         fields = [(j.number, j.unit.serial, j.customer.name.upper(), j.customer.phone)
                   for j in map(self.model.object_at, range(self.model.rowCount())) if j is not None]

@@ -39,8 +39,8 @@ def unit_html(facts: UnitFacts, decision) -> str:
 
 def fill_history(table: QTableWidget, history) -> None:
     """The unit's earlier jobs, newest first; each row carries its job id."""
+    table.setRowCount(len(history))      # at once: a row at a time re-lays the table out each time
     for row, job in enumerate(history):
-        table.insertRow(row)
         for col, text in enumerate((job.number, fmt_date(job.received_at), job.fault, labels.state(job.state))):
             item = QTableWidgetItem(text)
             item.setData(Qt.UserRole, job.id)

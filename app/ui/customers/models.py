@@ -1,10 +1,11 @@
 """Table models and code labels of the customer archive screens.
 
 :class:`OverviewModel` shows the overview table (用户情况一览表) a page at a
-time. It does not use :class:`~app.ui.base.table_models.LazyQueryModel`'s "all
-ids first" on purpose: the domain's :class:`~app.domain.customers.overview.OverviewQuery`
-is read by page (reading 100 000 ids costs 200-400 ms on PostgreSQL and
-MariaDB, a sorted page of 100 a few ms), so this model follows Qt's
+time. It does not use :class:`~app.ui.base.table_models.PagedQueryModel`:
+the domain's :class:`~app.domain.customers.overview.OverviewQuery` reads its
+own pages (its search probe sorts some matches in Python; reading 100 000
+ids costs 200-400 ms on PostgreSQL and MariaDB, a sorted page of 100 a few
+ms), so this model follows Qt's
 ``canFetchMore``/``fetchMore`` protocol as QSqlQueryModel does: the first
 page at once, the next when the view scrolls near the end, the total counted
 separately and capped. It shares :class:`Column` and the cell rendering with
