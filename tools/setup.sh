@@ -29,5 +29,10 @@ fi
 PY=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
+# A .venv made when csdesk asked for PySide6 6.12 holds PySide6-Pdf 6.12, whose
+# QtPdf would shadow the 6.11 one now in Addons.
+if .venv/bin/python -m pip show -q PySide6-Pdf >/dev/null 2>&1; then
+  .venv/bin/python -m pip uninstall -q -y PySide6-Pdf
+fi
 .venv/bin/python -m pip install -q -e ".${extras}"
 echo "csdesk installed in .venv ($(.venv/bin/python -c 'import PySide6, peewee, reportlab; print("PySide6", PySide6.__version__, "peewee", peewee.__version__, "reportlab", reportlab.Version)'))"
