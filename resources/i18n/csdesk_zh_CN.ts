@@ -3393,6 +3393,14 @@
         <translation>配件和工时只能在维修过程中（从检测到修复）登记。</translation>
     </message>
     <message>
+        <source>another station</source>
+        <translation>其他工作站</translation>
+    </message>
+    <message>
+        <source>Changed at another station by %1 at %2: this is the job as it is now.</source>
+        <translation>%1 已于 %2 在其他工作站修改此维修单：现在显示的是最新内容。</translation>
+    </message>
+    <message>
         <source>Why? (kept in the job&apos;s history)</source>
         <translation>原因？（记入维修单的历史记录）</translation>
     </message>
@@ -6202,11 +6210,9 @@
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n row(s) written to %1.</source>
-        <translation>
-            <numerusform>已将 %n 行写入 %1。</numerusform>
-        </translation>
+        <translation>已将 %n 行写入 %1。</translation>
     </message>
 </context>
 <context>

@@ -74,7 +74,7 @@ class Proxy:
                         server.sendall(data)
                     else:
                         client.sendall(data)
-        except OSError:
+        except (OSError, ValueError):   # a socket closed under us (drop_all, close): the relay ends
             return
         finally:
             for s in (client, server):

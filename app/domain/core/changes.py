@@ -55,7 +55,10 @@ def write(database: pw.Database, touched: set[tuple[str, int | None]], user_id: 
     rows = []
     for book in sorted({b for b, _ in touched}):
         ids = sorted(i for b, i in touched if b == book and i is not None)
-        whole = any(b == book and i is None for b, i in touched) or len(ids) > MAX_ROWS
+        # A row of the book that belongs to no record (a new unit, a product)
+        # beside a record (the job taken in) is told by the record: screens
+        # that list such rows re-read on any change of the book anyway.
+        whole = (not ids and any(b == book for b, _ in touched)) or len(ids) > MAX_ROWS
         rows += [dict(book=book, row_id=None)] if whole else [dict(book=book, row_id=i) for i in ids]
     at = now()
     ChangeFeed.insert_many([dict(r, at=at, station=STATION, user=user_id) for r in rows]).execute()

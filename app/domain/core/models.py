@@ -34,10 +34,22 @@ def set_clock(at: dt.datetime | None) -> None:
     _clock = at
 
 
+#: Called with each row saved through a model (a create or a save): the
+#: change feed's record of what an action touched (app.domain.core.operations
+#: registers itself; core's models import nothing above them).
+on_save: list = []
+
+
 class BaseModel(pw.Model):
     class Meta:
         database = database
         legacy_table_names = False
+
+    def save(self, *args, **kwargs):
+        saved = super().save(*args, **kwargs)
+        for hook in on_save:
+            hook(self)
+        return saved
 
 
 class Meta(BaseModel):

@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 import peewee as pw
 
 from app.domain.core import changes, db, faults
+from app.domain.core import models as models_module
 from app.domain.core.errors import CommitOutcomeUnknown, ConnectionLost, DatabaseUnavailable, Deadlock, tx
 from app.domain.core.models import BaseModel, Operation, User, now
 
@@ -83,16 +84,28 @@ def new_key() -> str:
 
 def result(row: pw.Model) -> pw.Model:
     """Name ``row`` as what the running action made or changed (the first
-    call names the action's result; every call tells the other stations,
-    app.domain.core.changes); returns ``row``."""
+    call names the action's result, which a lost COMMIT's replay returns);
+    returns ``row``."""
     running = _current.get()
     if running is not None and row is not None:
         if running.row_id is None:
             running.row_table, running.row_id = row._meta.table_name, row.get_id()
+        touched(row)
+    return row
+
+
+def touched(row: pw.Model) -> None:
+    """Tell the other stations the running action changed ``row``
+    (app.domain.core.changes): every row saved through a model, and every
+    guarded write, pass here."""
+    running = _current.get()
+    if running is not None:
         told = changes.feed_of(row)
         if told is not None:
             running.touched.add(told)
-    return row
+
+
+models_module.on_save.append(touched)
 
 
 def replayable(replay: Callable[[Operation], object]):

@@ -27,9 +27,13 @@ BOOKS = ("core", "counter", "customers", "field")
 class Changed:
     """What one action changed: a book and the ids of its rows (``()``: many
     or unknown). The counter's ids are job ids; the customers' customer ids;
-    field service announces without ids (its lists are short and re-read)."""
+    field service announces without ids (its lists are short and re-read).
+    ``remote``: another station changed it (read from the change feed,
+    app.ui.shell.live_updates), ``by`` whom."""
     book: str
     ids: tuple[int, ...] = ()
+    remote: bool = False
+    by: str = ""
 
     def __post_init__(self):
         if self.book not in BOOKS:

@@ -63,6 +63,6 @@ def export_model(parent, model, base_name: str) -> str | None:
                             QCoreApplication.translate("export", "The file could not be written.") + f"\n\n{exc}")
         return None
     QMessageBox.information(parent, QCoreApplication.translate("export", "Exported"),
-                            QCoreApplication.translate("export", "%n row(s) written to %1.", None, n)
+                            QCoreApplication.translate("export", "%n row(s) written to %1.", "", n)
                             .replace("%1", path))
     return path

@@ -20,7 +20,7 @@ from app.ui.base.widgets import FieldErrors, fmt_date, fmt_datetime
 from app.ui.counter.job_prompts import InformDialog, KindDialog
 from app.ui.counter.job_tables import STATE_COLOURS, LabourModel, PartsModel, fmt_money, history_model
 from app.ui.generated.ui_job import Ui_JobDialog
-from app.ui.qt import QDate, QDialog, QInputDialog, QMessageBox, QPushButton
+from app.ui.qt import QDate, QDialog, QInputDialog, QLabel, QMessageBox, QPushButton, QTime
 
 #: The usual next step from each state: its button comes first, in bold.
 FORWARD = {"received": "start_diagnosis", "diagnosing": "start_repair", "waiting_parts": "start_repair",
@@ -36,9 +36,16 @@ class JobDialog(QDialog):
         self.job_id = job_id
         self.job = None
         self._loaded_diagnosis = None
-        self._busy = False          # while our own change is saved: ignore our own job_changed
+        self._busy = False          # while our own change is saved: ignore our own announcement
         self.ui = Ui_JobDialog()
         self.ui.setupUi(self)
+        # Another station changed this job while it is open: it is shown anew, and said so.
+        self.remote_note = QLabel()
+        self.remote_note.setWordWrap(True)
+        self.remote_note.setStyleSheet("background: #fff3cd; color: #6d4c00; padding: 4px 8px;"
+                                       " border: 1px solid #e0c060; border-radius: 4px;")
+        self.remote_note.hide()
+        self.ui.mainLayout.insertWidget(1, self.remote_note)
         self._setup_tables()
         self._setup_forms()
         self.ui.saveDiagnosisButton.clicked.connect(self.save_diagnosis)
@@ -247,8 +254,16 @@ class JobDialog(QDialog):
         self._diagnosis_dirty()
 
     def _on_job_changed(self, change: Changed) -> None:
-        if change.concerns(self.job_id) and not self._busy:
-            self.reload()
+        if not change.concerns(self.job_id) or self._busy:
+            return
+        before = self.job.version if self.job is not None else None
+        self.reload()
+        if change.remote and self.job is not None and self.job.version != before:
+            who = change.by or self.tr("another station")
+            self.remote_note.setText(self.tr("Changed at another station by %1 at %2: this is the job as it is "
+                                             "now.").replace("%1", who)
+                                     .replace("%2", QTime.currentTime().toString("HH:mm")))
+            self.remote_note.show()
 
     # -- changes -------------------------------------------------------------------
     def _run(self, fn, *args, errors: FieldErrors | None = None, **kwargs) -> bool:

@@ -24,6 +24,7 @@ from app.ui.qt import (QAbstractSpinBox, QAction, QApplication, QComboBox, QCore
                        QPlainTextEdit, Qt, QTabWidget, QTextEdit, QTimer, QVBoxLayout, QWidget, Signal)
 from app.ui.shell import books
 from app.ui.shell.connection_watch import ConnectionBanner, ConnectionWatch
+from app.ui.shell.live_updates import LiveUpdates
 
 MODIFIER_KEYS = (Qt.Key_Shift, Qt.Key_Control, Qt.Key_Alt, Qt.Key_Meta, Qt.Key_AltGr, Qt.Key_CapsLock)
 CODE_RE = re.compile(r"^(WX|LQ)-\d{4}-\d{6}(-\d+)?$")
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self.connection = ConnectionWatch(ctx, self.db_url, self.banner, self)
+        self.live = LiveUpdates(ctx, self.db_url, self) if self.db_url else None
         from app.ui.counter.intake_tab import IntakeTab
 
         self.intake = IntakeTab(ctx)
@@ -308,6 +310,8 @@ class MainWindow(QMainWindow):
         s.setValue("main/state", self.saveState())
         s.setValue("main/tab", self.tabs.currentIndex())
         QApplication.instance().removeEventFilter(self.scan_filter)
+        if self.live is not None:
+            self.live.stop()
         super().closeEvent(event)
 
     # -- actions -------------------------------------------------------------------
