@@ -82,6 +82,8 @@ def run_action(url, station, action, args, *, barrier, queue):
             "correct": lambda entry_id, user: register.correct(entry_id, _user(user), f"站{station}更正", person=f"站{station}"),
             "cancel": lambda job_id, user: release.cancel_job(job_id, _user(user), None, f"站{station}作废"),
             "part": lambda job_id, user: jobs.add_part(job_id, f"配件{station}", 1, "10.00", _user(user), None),
+            "release": lambda job_id, receipt, user: release.release(job_id, receipt, "张伟", _user(user), None,
+                                                                   release.Payment(None, "")),
             "contacts": lambda customer_id, version, user: archive.save_archive(
                 _user(user), customer_id, version, fields={"notes": f"站{station}"},
                 contacts=[{"name": f"联系人{station}", "mobile": f"1390000000{station}"}]),

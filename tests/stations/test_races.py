@@ -122,6 +122,24 @@ def test_a_correction_racing_a_cancel(any_db, staff):
     assert register.latest_of(rows[0]).direction == "void"
 
 
+def test_a_correction_racing_a_release(any_db, staff):
+    """A clerk corrects the "in" row of a job another clerk is handing back:
+    both lock the job first, so one waits; both are saved, no deadlock."""
+    from app.domain.counter import jobs
+
+    c = _customer()
+    res = intake.take_in(station.intake_form(c.id, "SN-REL-1"), staff["counter"])
+    for action in ("start_diagnosis", "start_repair", "finish_repair", "mark_ready"):
+        jobs.perform(res.job.id, action, staff["tech"], None)
+    out = _start(station.run_action, (any_db, "correct", (res.register_row.id, "clerk")),
+                 (any_db, "release", (res.job.id, res.receipt.number, "clerk")))
+    _no_database_trouble(out)
+    assert len(_ok(out)) == 2, _errors(out)
+    assert Job.get_by_id(res.job.id).state == "delivered"
+    rows = list(RegisterEntry.select().where(RegisterEntry.job == res.job.id).order_by(RegisterEntry.id))
+    assert sorted(r.direction for r in rows) == ["in", "in", "out"] and rows[0].id == res.register_row.id
+
+
 def test_parts_added_to_one_job_from_four_stations(any_db, staff):
     """Four technicians add a part to one job at once: every part lands (no
     deadlock reaches anyone; MariaDB used to answer 1213)."""
