@@ -1,0 +1,115 @@
+"""Reading a printed PDF back to check its layout (pdfplumber): no two
+words drawn over each other, no word split across lines. Shared by every
+book's printing tests.
+
+* :func:`overlaps`: pairs of words on one page whose boxes intersect (one
+  column's text running into the next, a header over a header).
+* :func:`split_words`: an English word broken across two lines without a
+  hyphen ("Dissatisfie" / "d"): a line's last word and the next line's
+  first, in the same column, that make a word of the vocabulary together
+  while the first part alone is none (:func:`english_vocabulary`: every
+  word of the documents' English labels, plus the caller's own).
+"""
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterable
+
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _pages(pdf: bytes):
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        for number, page in enumerate(doc.pages, 1):
+            yield number, page.extract_words(keep_blank_chars=False, use_text_flow=False, x_tolerance=1.5,
+                                             y_tolerance=2)
+
+
+def overlaps(pdf: bytes, *, tolerance: float = 0.6) -> list[tuple[int, str, str]]:
+    """(page, text, text) for each two glyphs drawn over each other (by more
+    than ``tolerance`` points both ways; neighbours in a word only touch):
+    one column's text running into the next, a header over a header. The
+    texts are a few characters around each glyph, to say where."""
+    import pdfplumber
+
+    found = []
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        for number, page in enumerate(doc.pages, 1):
+            chars = sorted((c for c in page.chars if c["text"].strip()), key=lambda c: c["x0"])
+            for i, a in enumerate(chars):
+                for b in chars[i + 1:]:
+                    if b["x0"] >= a["x1"] - tolerance:
+                        break
+                    dx = min(a["x1"], b["x1"]) - max(a["x0"], b["x0"])
+                    dy = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
+                    if dx > tolerance and dy > tolerance:
+                        found.append((number, _around(page, a), _around(page, b)))
+    return found
+
+
+def _around(page, char) -> str:
+    """The text of the line a glyph sits in, near it."""
+    line = sorted((c for c in page.chars if abs(c["top"] - char["top"]) < 1
+                   and abs(c["x0"] - char["x0"]) < 40), key=lambda c: c["x0"])
+    return "".join(c["text"] for c in line)
+
+
+def english_vocabulary(*extra: Iterable[str]) -> set[str]:
+    """Every word (lower case) of the printed documents' English labels."""
+    from app.printing.counter import labels as counter_labels
+    from app.printing.customers import labels as customer_labels
+
+    texts: list[str] = []
+
+    def walk(value):
+        if isinstance(value, str):
+            texts.append(value)
+        elif isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, (list, tuple)):
+            for v in value:
+                walk(v)
+
+    for module in (counter_labels, customer_labels):
+        for name in dir(module):
+            if name.startswith("_EN") or name == "_CODES":
+                walk(getattr(module, name))
+    import importlib
+    for name in ("app.printing.field.visit_report_print", "app.printing.field.gift_print",
+                 "app.printing.field.survey_form", "app.printing.field.survey_results_print",
+                 "app.printing.field.visit_plan_print"):
+        module = importlib.import_module(name)
+        for attr in dir(module):
+            if attr.startswith("_EN") or attr == "VL":
+                walk(getattr(module, attr))
+    for group in extra:
+        texts += list(group)
+    return {w.lower() for t in texts for w in _WORD.findall(t)}
+
+
+def split_words(pdf: bytes, vocabulary: set[str]) -> list[tuple[int, str]]:
+    """(page, "first/second") for each English word split across two lines:
+    a word and the first word of the next line in its column (the nearest
+    word to its left one line down) that make a vocabulary word together,
+    when the first part alone is none."""
+    found = []
+    for number, words in _pages(pdf):
+        for w in words:
+            head = w["text"].rstrip(".,:;)")
+            if not _WORD.fullmatch(head) or head.lower() in vocabulary:
+                continue
+            height = w["bottom"] - w["top"]
+            below = [x for x in words if height * 0.6 < x["top"] - w["top"] <= height * 2.2
+                     and x["x0"] <= w["x0"] + 1]
+            if not below:
+                continue
+            top = min(x["top"] for x in below)
+            nxt = max((x for x in below if abs(x["top"] - top) < 1), key=lambda x: x["x0"])
+            m = _WORD.match(nxt["text"])
+            if m and m.group(0).islower() and (head + m.group(0)).lower() in vocabulary:
+                found.append((number, f"{head}/{m.group(0)}"))
+    return found
