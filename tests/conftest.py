@@ -172,7 +172,7 @@ def printed(monkeypatch):
 
     calls = []
 
-    def fake_print_pdf(parent, pdf, kind, title, *, preview=None):
+    def fake_print_pdf(parent, pdf, kind, title, *, preview=None, render=None):
         calls.append((kind, pdf))
         return True
 

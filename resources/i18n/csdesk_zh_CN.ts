@@ -6500,6 +6500,14 @@
         <translation>无法打开打印机 {0}。</translation>
     </message>
     <message>
+        <source>The PDF cannot be written to {0}: {1}</source>
+        <translation>无法把 PDF 写入 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>The printer {0} did not take the document: {1}</source>
+        <translation>打印机 {0} 未接受该文档：{1}</translation>
+    </message>
+    <message>
         <source>Print: {0}</source>
         <translation>打印：{0}</translation>
     </message>

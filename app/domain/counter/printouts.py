@@ -17,6 +17,8 @@ class PrintOptions:
     voucher_paper: str = "A4"       # A4 | A5
     copies: int = 1                 # receipt copies
     font_path: str | None = None    # CJK TrueType font; None = find one
+    dpi: int | None = None          # the printer's dots per inch when csdesk rasterises the pages
+                                    # itself (barcodes in whole dots); None = the vector PDF
 
 
 def render(kind: str, job: Job, options: PrintOptions | None = None) -> bytes:
@@ -27,12 +29,12 @@ def render(kind: str, job: Job, options: PrintOptions | None = None) -> bytes:
     font = printing.register_font(o.font_path or None)
     if kind == "receipt":
         return printing.render_receipt(documents.receipt_data(job), paper=o.receipt_paper, lang=o.lang,
-                                       font=font, copies=max(1, o.copies))
+                                       font=font, copies=max(1, o.copies), dpi=o.dpi)
     if kind in ("cards", "card"):
-        return printing.render_cards(documents.card_data(job), lang=o.lang, font=font)
+        return printing.render_cards(documents.card_data(job), lang=o.lang, font=font, dpi=o.dpi)
     if kind == "voucher":
         return printing.render_voucher(documents.voucher_data(job), paper=o.voucher_paper, lang=o.lang,
-                                       font=font)
+                                       font=font, dpi=o.dpi)
     raise ValueError(f"unknown document {kind!r}; one of {', '.join(KINDS)}")
 
 

@@ -10,7 +10,6 @@ import io
 import os
 from typing import BinaryIO
 
-from reportlab.graphics import renderPDF
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -88,7 +87,8 @@ def _badge(c: Canvas, font: str, text: str, size: float, right: float, top: floa
     c.restoreState()
 
 
-def _draw(c: Canvas, card: CardData, font: str, lang: str, size: tuple[float, float]) -> None:
+def _draw(c: Canvas, card: CardData, font: str, lang: str, size: tuple[float, float],
+          dpi: int | None = None) -> None:
     d = _Card(c, font, lang, size)
     t, w, h, p = d.t, d.w, d.h, card.party
     _hole(c, w, h)
@@ -105,15 +105,15 @@ def _draw(c: Canvas, card: CardData, font: str, lang: str, size: tuple[float, fl
     d.text(f"{t['item']} {card.item_index}/{card.item_count}{t['colon']}{card.item_description}", 9)
 
     d.y += 1 * mm
-    bar = barcodes.code128(card.card_code, w, bar_height=8 * mm, font_name=font, font_size=7)
+    bar = barcodes.code128(card.card_code, w, bar_height=8 * mm, font_name=font, font_size=7, dpi=dpi)
     d.y += bar.height
-    renderPDF.draw(bar, c, (w - bar.width) / 2, h - d.y)
+    bar.drawOn(c, (w - bar.width) / 2, h - d.y)
 
     # QR on the left, who / when beside it.
     d.y += 1 * mm
     qs = 17 * mm
     top = d.y
-    renderPDF.draw(barcodes.qr(card.card_code, qs), c, MARGIN - 1 * mm, h - top - qs)
+    barcodes.qr(card.card_code, qs, dpi=dpi).drawOn(c, MARGIN - 1 * mm, h - top - qs)
     x = MARGIN + qs
     d.y = top + 1 * mm
     d.text(p.customer_name, 10, x, d.inner - qs)
@@ -142,11 +142,12 @@ def _draw(c: Canvas, card: CardData, font: str, lang: str, size: tuple[float, fl
 
 def render_cards(cards: list[CardData], out: str | os.PathLike | BinaryIO | None = None, *,
                  lang: str = "zh_CN", font: FontChoice | str | None = None,
-                 size: tuple[float, float] = (60, 90)) -> bytes:
+                 size: tuple[float, float] = (60, 90), dpi: int | None = None) -> bytes:
     """Render repair cards, one page per card; return the PDF bytes (and write to ``out``).
 
     ``size`` is (width, height) in millimetres.  ``font`` is a FontChoice, a
-    font file path (from Settings) or None (auto).
+    font file path (from Settings) or None (auto).  ``dpi``: the printer's
+    resolution when csdesk rasterises the page itself (barcodes in whole dots).
     """
     if not cards:
         raise ValueError("no cards to print")
@@ -157,7 +158,7 @@ def render_cards(cards: list[CardData], out: str | os.PathLike | BinaryIO | None
     c.setTitle(f"{L(lang)['card_title']} {cards[0].job_number}")
     c.setCreator("csdesk")
     for card in cards:
-        _draw(c, card, fc.name, lang, page)
+        _draw(c, card, fc.name, lang, page, dpi)
         c.showPage()
     c.save()
     return write_out(buf.getvalue(), out)

@@ -47,7 +47,8 @@ def _kv_table(rows: list[tuple[str, str]], font: str, size: float, width: float)
     return t
 
 
-def _story(data: ReceiptData, lang: str, font: str, paper: str, copy_label: str) -> list[Flowable]:
+def _story(data: ReceiptData, lang: str, font: str, paper: str, copy_label: str,
+           dpi: int | None = None) -> list[Flowable]:
     """The flowables of one copy of the receipt."""
     t = L(lang)
     _page_w, margin, base = PAPERS[paper]
@@ -77,20 +78,20 @@ def _story(data: ReceiptData, lang: str, font: str, paper: str, copy_label: str)
     if paper == "80mm":
         # Narrow roll: Code128 across the paper, then QR beside the numbers.
         bar = barcodes.code128(data.receipt_number, width, bar_height=10 * mm,
-                               font_name=font, font_size=base)
+                               font_name=font, font_size=base, dpi=dpi)
         bar.hAlign = "CENTER"
         qr_size = 22 * mm
         story += [bar, Spacer(1, 1.5 * mm)]
-        head = Table([[barcodes.qr(data.receipt_number, qr_size), info]],
+        head = Table([[barcodes.qr(data.receipt_number, qr_size, dpi=dpi), info]],
                      colWidths=[qr_size + 2 * mm, width - qr_size - 2 * mm])
     else:
         # A5: Code128 over the numbers on the left, QR on the right, to save height.
         qr_size = 28 * mm
         left_w = width - qr_size - 2 * mm
         bar = barcodes.code128(data.receipt_number, left_w, bar_height=10 * mm,
-                               font_name=font, font_size=base - 1)
+                               font_name=font, font_size=base - 1, dpi=dpi)
         bar.hAlign = "LEFT"
-        head = Table([[[bar, Spacer(1, 1 * mm)] + info, barcodes.qr(data.receipt_number, qr_size)]],
+        head = Table([[[bar, Spacer(1, 1 * mm)] + info, barcodes.qr(data.receipt_number, qr_size, dpi=dpi)]],
                      colWidths=[left_w, qr_size + 2 * mm])
     head.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                               ("ALIGN", (-1, 0), (-1, 0), "RIGHT"),
@@ -149,13 +150,15 @@ def _height(story: list[Flowable], width: float) -> float:
 def render_receipt(data: ReceiptData, out: str | os.PathLike | BinaryIO | None = None, *,
                    paper: str = "80mm", lang: str = "zh_CN",
                    font: FontChoice | str | None = None, copies: int = 1,
-                   copy_labels: list[str] | None = None) -> bytes:
+                   copy_labels: list[str] | None = None, dpi: int | None = None) -> bytes:
     """Render the pickup receipt; return the PDF bytes (and write to ``out`` if given).
 
     ``paper`` is "80mm" (thermal roll, page as tall as the content) or "A5".
     ``copies`` pages are printed, each labelled ``data.copy_label``; pass
     ``copy_labels`` (e.g. ["客户联", "存根联"]) instead for one page per label.
     ``font`` is a FontChoice, a font file path (from Settings) or None (auto).
+    ``dpi``: the printer's resolution when csdesk rasterises the page itself
+    (barcodes in whole dots).
     """
     if paper not in PAPERS:
         raise ValueError(f"paper must be one of {sorted(PAPERS)}, not {paper!r}")
@@ -163,7 +166,7 @@ def render_receipt(data: ReceiptData, out: str | os.PathLike | BinaryIO | None =
     labels = copy_labels or [data.copy_label] * max(1, copies)
     page_w, margin, _ = PAPERS[paper]
     frame_w = page_w - 2 * margin - 2 * _FRAME_PAD
-    stories = [_story(data, lang, fc.name, paper, lab) for lab in labels]
+    stories = [_story(data, lang, fc.name, paper, lab, dpi) for lab in labels]
     top, bottom = (4 * mm, 6 * mm) if paper == "80mm" else (12 * mm, 12 * mm)
     if paper == "80mm":
         # +3 mm slack: Frame rounding must never push a line onto a second page.

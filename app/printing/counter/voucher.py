@@ -66,7 +66,8 @@ def _history(d: VoucherData, lang: str, font: str, width: float, size: float) ->
     return grid(rows, widths, font, size, num_cols=(6, 7), extra=shade)
 
 
-def _story(d: VoucherData, lang: str, font: str, width: float, base: float) -> list[Flowable]:
+def _story(d: VoucherData, lang: str, font: str, width: float, base: float,
+           dpi: int | None = None) -> list[Flowable]:
     t, p, col = L(lang), d.party, L(lang)["colon"]
     P = lambda s, st: Paragraph(ptext(s, font), st)  # noqa: E731 - local shorthand
     s_base, s_small = style(font, base), style(font, base - 1)
@@ -77,12 +78,12 @@ def _story(d: VoucherData, lang: str, font: str, width: float, base: float) -> l
     # Header: company and title on the left, job number as Code128 + QR on the right.
     qs = 24 * mm if width > 150 * mm else 20 * mm
     bar = barcodes.code128(d.job_number, width * 0.42, bar_height=9 * mm, font_name=font,
-                           font_size=base - 1)
+                           font_size=base - 1, dpi=dpi)
     left = [P(d.company.name, style(font, base + 5)),
             P(d.company.phone and t["phone"] + col + d.company.phone, s_small),
             P(d.company.address, s_small),
             P(t["voucher_title"], style(font, base + 9, space_before=6))]
-    head = Table([[left, bar, barcodes.qr(d.job_number, qs)]],
+    head = Table([[left, bar, barcodes.qr(d.job_number, qs, dpi=dpi)]],
                  colWidths=[width - bar.width - qs - 2 * mm, bar.width + 2 * mm, qs])
     head.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -179,11 +180,12 @@ def _story(d: VoucherData, lang: str, font: str, width: float, base: float) -> l
 
 def render_voucher(data: VoucherData, out: str | os.PathLike | BinaryIO | None = None, *,
                    paper: str = "A4", lang: str = "zh_CN",
-                   font: FontChoice | str | None = None) -> bytes:
+                   font: FontChoice | str | None = None, dpi: int | None = None) -> bytes:
     """Render the service voucher; return the PDF bytes (and write to ``out`` if given).
 
     ``paper`` is "A4" or "A5" (portrait).  ``font`` is a FontChoice, a font
-    file path (from Settings) or None (auto).
+    file path (from Settings) or None (auto).  ``dpi``: the printer's
+    resolution when csdesk rasterises the page itself (barcodes in whole dots).
     """
     if paper not in PAPERS:
         raise ValueError(f"paper must be one of {sorted(PAPERS)}, not {paper!r}")
@@ -210,6 +212,6 @@ def render_voucher(data: VoucherData, out: str | os.PathLike | BinaryIO | None =
                             title=f"{t['voucher_title']} {data.job_number}",
                             author=data.company.name, creator="csdesk")
     # The frame pads 6 pt on each side: tables as wide as doc.width would overhang.
-    doc.build(_story(data, lang, fc.name, doc.width - 12, base),
+    doc.build(_story(data, lang, fc.name, doc.width - 12, base, dpi),
               canvasmaker=partial(NumberedCanvas, footer=footer))
     return write_out(buf.getvalue(), out)

@@ -4,28 +4,39 @@ for each document kind, or through a preview.
 Public contract (every book's printing relies on it; a job's documents go
 through :func:`app.ui.counter.printing.print_job`):
 
-* :func:`print_pdf` ``(parent, pdf, kind, title, *, preview=None) -> bool``
-* :func:`preview_pdf` ``(parent, pdf, kind, title) -> bool``
+* :func:`print_pdf` ``(parent, pdf, kind, title, *, preview=None, render=None) -> bool``
+* :func:`preview_pdf` ``(parent, pdf, kind, title, *, render=None) -> bool``
 
 ``kind`` is "receipt" | "card" | "voucher"; each has its own printer (an
-80 mm roll, a tag printer, an A4 printer) kept in this station's prefs as
-``printer_<kind>``. The PDF is the document: each page is rendered with
-QtPdf at the printer's resolution and painted onto a page of the PDF's own
-size, so a 60x90 mm tag comes out as a tag and never gets scaled to A4.
+80 mm roll, a tag printer, an A4 printer; "voucher" is also every book's A4
+office document) kept in this station's prefs as ``printer_<kind>``.
+
+How a page reaches the paper (:func:`_print_to`):
+
+* **Print to PDF** (the print dialog's file output): the PDF's own bytes are
+  written, vector, as the preview's Save PDF… does.
+* **A CUPS queue** (Linux, macOS; :mod:`app.ui.base.print_cups`): the PDF
+  is handed to ``lp`` with the page's own size; CUPS rasterises it for the
+  printer.
+* **Anything else** (Windows, or no ``lp``; :mod:`app.ui.base.print_raster`):
+  csdesk renders each page at the printer's resolution and paints it. If
+  the caller gave ``render`` (``dpi -> PDF bytes``, or None when it cannot),
+  the document is first rendered again for that resolution, so that its
+  barcodes are whole printer dots.
 """
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
-from app.ui.base import prefs
-from app.ui.qt import (QBuffer, QByteArray, QCoreApplication, QDialog, QFileDialog, QHBoxLayout, QIODevice, QLabel,
-                       QMarginsF, QMessageBox, QPageLayout, QPageSize, QPainter, QPushButton, QRect, QSize, QSizeF,
+from app.ui.base import prefs, print_cups, print_raster
+from app.ui.qt import (QCoreApplication, QDialog, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton,
                        QVBoxLayout, QWidget)
 
 log = logging.getLogger("csdesk.print")
 
 KINDS = ("receipt", "card", "voucher")
-PT_PER_MM = 72 / 25.4
+Render = Callable[[int], "bytes | None"]
 
 
 def tr(text: str) -> str:
@@ -36,16 +47,7 @@ def kind_label(kind: str) -> str:
     return {"receipt": QCoreApplication.translate("print_service", "Pickup receipt"), "card": QCoreApplication.translate("print_service", "Repair cards"), "voucher": QCoreApplication.translate("print_service", "Service voucher")}.get(kind, kind)
 
 
-def _load(pdf: bytes, parent=None):
-    """A QPdfDocument reading ``pdf`` (kept alive by the document's parent)."""
-    from PySide6.QtPdf import QPdfDocument
-
-    doc = QPdfDocument(parent)
-    buf = QBuffer(doc)
-    buf.setData(QByteArray(pdf))
-    buf.open(QIODevice.ReadOnly)
-    doc.load(buf)
-    return doc
+_load = print_raster.load
 
 
 def _printer_for(kind: str):
@@ -59,47 +61,74 @@ def _printer_for(kind: str):
     return printer
 
 
-def print_pdf(parent: QWidget | None, pdf: bytes, kind: str, title: str, *, preview: bool | None = None) -> bool:
+def print_pdf(parent: QWidget | None, pdf: bytes, kind: str, title: str, *, preview: bool | None = None,
+              render: Render | None = None) -> bool:
     """Print ``pdf``; ``preview=None`` prints straight to the remembered printer
     (falling back to the preview when none is set or installed)."""
     if not preview:
         printer = _printer_for(kind)
         if printer is not None:
-            return _print_to(parent, pdf, printer, title)
-    return preview_pdf(parent, pdf, kind, title)
+            return _print_to(parent, pdf, printer, title, render)
+    return preview_pdf(parent, pdf, kind, title, render=render)
 
 
-def _print_to(parent, pdf: bytes, printer, title: str) -> bool:
-    """Paint each PDF page on its own printer page, sized as the PDF page."""
+def route(printer) -> str:
+    """How a document reaches ``printer``: "pdf" (Print to PDF: the file
+    written as it is), "cups" (the PDF handed to the CUPS queue) or "raster"
+    (pages rendered by csdesk at the printer's resolution)."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    if printer.outputFormat() == QPrinter.PdfFormat:
+        return "pdf"
+    return "cups" if print_cups.queue_of(printer) else "raster"
+
+
+def _print_to(parent, pdf: bytes, printer, title: str, render: Render | None = None) -> bool:
+    """``pdf`` on ``printer``, the way :func:`route` says."""
+    way = route(printer)
+    if way == "pdf":
+        return _write_pdf(parent, pdf, printer.outputFileName())
+    if way == "cups":
+        return _send_to_cups(parent, pdf, printer, printer.printerName(), title)
+    dpi = printer.resolution()
+    again = render(dpi) if render is not None else None
+    log.info("raster path at %d dpi%s", dpi, "" if again else " (the document as it is)")
+    return print_raster.print_pages(parent, again or pdf, printer, title)
+
+
+def _write_pdf(parent, pdf: bytes, path: str) -> bool:
+    """Print to PDF: the document's own bytes, vector (no page rendered at 1 200 dpi)."""
+    try:
+        with open(path, "wb") as fh:
+            fh.write(pdf)
+    except OSError as exc:
+        QMessageBox.warning(parent, QCoreApplication.translate("print_service", "Cannot print"),
+                            QCoreApplication.translate("print_service", "The PDF cannot be written to {0}: {1}").format(path, exc.strerror or exc))
+        return False
+    log.info("wrote the PDF (%d bytes) to %s", len(pdf), path)
+    return True
+
+
+def _send_to_cups(parent, pdf: bytes, printer, queue: str, title: str) -> bool:
+    from PySide6.QtPrintSupport import QPrinter
+
     doc = _load(pdf)
     try:
-        if doc.pageCount() == 0:
-            QMessageBox.warning(parent, QCoreApplication.translate("print_service", "Cannot print"), QCoreApplication.translate("print_service", "The document is empty or not a PDF."))
-            return False
-        printer.setDocName(title)
-        painter = QPainter()
-        for page in range(doc.pageCount()):
-            size_pt = doc.pagePointSize(page)
-            page_size = QPageSize(QSizeF(size_pt.width() / PT_PER_MM, size_pt.height() / PT_PER_MM),
-                                  QPageSize.Millimeter, "", QPageSize.ExactMatch)
-            layout = QPageLayout(page_size, QPageLayout.Portrait, QMarginsF(0, 0, 0, 0))
-            printer.setPageLayout(layout)
-            if page == 0:
-                if not painter.begin(printer):
-                    QMessageBox.warning(parent, QCoreApplication.translate("print_service", "Cannot print"),
-                                        QCoreApplication.translate("print_service", "The printer {0} cannot be opened.").format(printer.printerName()))
-                    return False
-            elif not printer.newPage():
-                break
-            dpi = printer.resolution()
-            px = QSize(round(size_pt.width() / 72 * dpi), round(size_pt.height() / 72 * dpi))
-            image = doc.render(page, px)
-            target = printer.pageLayout().fullRectPixels(dpi)
-            painter.drawImage(QRect(0, 0, target.width(), target.height()), image)
-        painter.end()
-        return True
+        sizes = [(s.width(), s.height()) for s in map(doc.pagePointSize, range(doc.pageCount()))]
     finally:
         doc.deleteLater()
+    if not sizes:
+        QMessageBox.warning(parent, QCoreApplication.translate("print_service", "Cannot print"),
+                            QCoreApplication.translate("print_service", "The document is empty or not a PDF."))
+        return False
+    pages = None
+    if printer.printRange() == QPrinter.PageRange and printer.fromPage() > 0:
+        pages = (printer.fromPage(), max(printer.toPage(), printer.fromPage()))
+    ok, message = print_cups.send(pdf, queue, sizes, copies=printer.copyCount(), title=title, pages=pages)
+    if not ok:
+        QMessageBox.warning(parent, QCoreApplication.translate("print_service", "Cannot print"),
+                            QCoreApplication.translate("print_service", "The printer {0} did not take the document: {1}").format(queue, message))
+    return ok
 
 
 def choose_printer(parent, kind: str):
@@ -111,17 +140,18 @@ def choose_printer(parent, kind: str):
     dialog.setWindowTitle(QCoreApplication.translate("print_service", "Print: {0}").format(kind_label(kind)))
     if dialog.exec() != QDialog.Accepted:
         return None
-    if kind in KINDS and printer.printerName():
-        prefs.set(f"printer_{kind}", printer.printerName())
+    if kind in KINDS and printer.printerName() and printer.outputFormat() == QPrinter.NativeFormat:
+        prefs.set(f"printer_{kind}", printer.printerName())   # not "Print to file": a printer
     return printer
 
 
 class PdfPreview(QDialog):
     """Shows a rendered PDF with Print…, Save PDF… and Close."""
 
-    def __init__(self, pdf: bytes, kind: str, title: str, parent: QWidget | None = None):
+    def __init__(self, pdf: bytes, kind: str, title: str, parent: QWidget | None = None,
+                 render: Render | None = None):
         super().__init__(parent)
-        self.pdf, self.kind, self.printed = pdf, kind, False
+        self.pdf, self.kind, self.printed, self.render = pdf, kind, False, render
         self.setWindowTitle(QCoreApplication.translate("print_service", "Preview: {0}").format(title))
         layout = QVBoxLayout(self)
         try:
@@ -160,7 +190,7 @@ class PdfPreview(QDialog):
 
     def print_(self) -> None:
         printer = choose_printer(self, self.kind)
-        if printer is not None and _print_to(self, self.pdf, printer, self._title):
+        if printer is not None and _print_to(self, self.pdf, printer, self._title, self.render):
             self.printed = True
             self.accept()
 
@@ -172,9 +202,9 @@ class PdfPreview(QDialog):
                 fh.write(self.pdf)
 
 
-def preview_pdf(parent: QWidget | None, pdf: bytes, kind: str, title: str) -> bool:
+def preview_pdf(parent: QWidget | None, pdf: bytes, kind: str, title: str, *, render: Render | None = None) -> bool:
     """Show the preview; True if the clerk printed from it."""
-    dialog = PdfPreview(pdf, kind, title, parent)
+    dialog = PdfPreview(pdf, kind, title, parent, render)
     dialog.exec()
     dialog.deleteLater()
     return dialog.printed
