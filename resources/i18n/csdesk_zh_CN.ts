@@ -1557,7 +1557,7 @@
     </message>
     <message>
         <source>Give the first day of the range.</source>
-        <extracomment>Rows read per query. A range holding more rows than this is refused: print it a month at a time (a month of a busy shop is ~9 000 rows, ~600 pages; tools/benchmark_register_book.py).</extracomment>
+        <extracomment>Rows read per query. A range holding more rows than this is refused: print it a month at a time (a month of a busy shop is ~9 000 rows, ~440 pages, 3–5 s: tools/benchmark_register_book.py).</extracomment>
         <translation>请填写起始日期。</translation>
     </message>
     <message>

@@ -13,19 +13,8 @@ import datetime as dt
 
 from app.ui.base import ops, prefs
 from app.ui.base.widgets import FieldErrors, make_error_label
-from app.ui.qt import (
-    QApplication,
-    QDate,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    Qt,
-    QToolButton,
-    QWidget,
-)
+from app.ui.qt import (QApplication, QDate, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
+                       Qt, QToolButton, QVBoxLayout, QWidget)
 
 
 def default_range(date_from: dt.date | None, date_to: dt.date | None, today: dt.date) -> tuple[dt.date, dt.date]:
@@ -62,11 +51,14 @@ class PrintBookDialog(QDialog):
         super().__init__(parent)
         self.ctx, self.pdf = ctx, None
         self.setWindowTitle(self.tr("Print the in/out register"))
-        form = QFormLayout(self)
+        # The wrapped intro above the form: a form row gets a wrapped label's height wrong.
+        outer = QVBoxLayout(self)
         intro = QLabel(self.tr("The book's pages for the days from the first to the last, oldest first, "
                                "one line a movement, with a column to sign in."))
         intro.setWordWrap(True)
-        form.addRow(intro)
+        outer.addWidget(intro)
+        form = QFormLayout()
+        outer.addLayout(form)
         self.general_error = make_error_label()
         self.errors = FieldErrors(self.general_error)
         self.from_edit, self.to_edit = QDateEdit(), QDateEdit()
@@ -99,7 +91,7 @@ class PrintBookDialog(QDialog):
         self.print_button.setDefault(True)
         buttons.accepted.connect(self.print_book)
         buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        outer.addWidget(buttons)
         self.setMinimumWidth(480)
         self._changed()
 
