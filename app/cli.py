@@ -5,6 +5,7 @@
     csdesk [--database URL] print receipt|card|voucher NUMBER -o FILE.pdf [--lang en] [--paper A5]
     csdesk [--database URL] print visit-report ZF-... | visit-plan PLAN_ID | gift-slip LP-... |
                                   survey-form [CUSTOMER_CODE] -o FILE.pdf [--lang en]
+    csdesk [--database URL] print register --from YYYY-MM-DD --to YYYY-MM-DD -o FILE.pdf [--lang en]
     csdesk [--database URL] migrate
     csdesk [--database URL] db backup FILE [--force]
     csdesk [--database URL] db restore FILE [--force]
@@ -43,12 +44,15 @@ def build_parser() -> argparse.ArgumentParser:
                    help="customers bulk-inserted on top, for benchmarks (e.g. 100000)")
     d.add_argument("--seed", type=int, default=2026)
     pr = sub.add_parser("print", help="write a document as PDF")
-    pr.add_argument("document", choices=["receipt", "card", "cards", "voucher"] + list(FIELD_DOCUMENTS))
+    pr.add_argument("document", choices=["receipt", "card", "cards", "voucher", "register"] + list(FIELD_DOCUMENTS))
     pr.add_argument("number", nargs="?", default="",
                     help="job number, repair card code or receipt number; visit number (ZF-...); "
                          "visit plan id; gift request number (LP-...); customer code for a survey form "
                          "(none: a blank form)")
     pr.add_argument("-o", "--output", required=True, help="PDF file to write")
+    pr.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD",
+                    help="register: the first day of the book's range")
+    pr.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="register: the last day (included)")
     pr.add_argument("--lang", default="zh_CN", choices=["zh_CN", "en"])
     pr.add_argument("--paper", help="receipt: 80mm or A5; voucher: A4 or A5")
     pr.add_argument("--copies", type=int, default=1)
@@ -74,7 +78,11 @@ def _open(url: str) -> None:
 
 
 def _fail(exc: Exception) -> int:
-    print(f"csdesk: {getattr(exc, 'message', exc)}", file=sys.stderr)
+    from app.domain.core.errors import ValidationError
+
+    # A wrong field says what is wrong, not the field's internal name.
+    text = "; ".join(exc.fields.values()) if isinstance(exc, ValidationError) else getattr(exc, "message", exc)
+    print(f"csdesk: {text}", file=sys.stderr)
     return 2
 
 
@@ -142,6 +150,8 @@ def _db(args, url: str) -> int:
 def _print(args) -> int:
     if args.document in FIELD_DOCUMENTS:
         return _print_field(args)
+    if args.document == "register":
+        return _print_register(args)
     from app.domain.counter import printouts
     from app.domain.counter.documents import job_for_document
 
@@ -158,6 +168,31 @@ def _print(args) -> int:
     pdf = printouts.render("cards" if args.document == "card" else args.document, job, opts)
     Path(args.output).write_bytes(pdf)
     print(f"{args.output}: {args.document} for {job.number} ({len(pdf)} bytes)")
+    return 0
+
+
+def _print_register(args) -> int:
+    """The in/out register's pages for a range of days (用户产品进出登记本), as the system user."""
+    import datetime as dt
+
+    from app.domain.core.errors import ValidationError, tx
+    from app.domain.counter import register_print
+
+    if args.number:
+        raise ValidationError({"number": tx("The register is printed for a range of days: --from YYYY-MM-DD "
+                                            "--to YYYY-MM-DD, no number.")})
+    days = {}
+    for name, option, value in (("date_from", "--from", args.date_from), ("date_to", "--to", args.date_to)):
+        if not value:
+            raise ValidationError({name: tx("Give {option} YYYY-MM-DD.", option=option)})
+        try:
+            days[name] = dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValidationError({name: tx("{option} {value} is not a date (YYYY-MM-DD).", option=option,
+                                            value=value)}) from None
+    pdf = register_print.render_book(None, days["date_from"], days["date_to"], lang=args.lang, font=args.font)
+    Path(args.output).write_bytes(pdf)
+    print(f"{args.output}: register {days['date_from']} to {days['date_to']} ({len(pdf)} bytes)")
     return 0
 
 

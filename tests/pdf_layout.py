@@ -79,7 +79,8 @@ def english_vocabulary(*extra: Iterable[str]) -> set[str]:
             if name.startswith("_EN") or name == "_CODES":
                 walk(getattr(module, name))
     import importlib
-    for name in ("app.printing.field.visit_report_print", "app.printing.field.gift_print",
+    for name in ("app.printing.counter.register_book", "app.printing.field.visit_report_print",
+                 "app.printing.field.gift_print",
                  "app.printing.field.survey_form", "app.printing.field.survey_results_print",
                  "app.printing.field.visit_plan_print"):
         module = importlib.import_module(name)

@@ -20,6 +20,7 @@ PERMISSIONS = {
     "job.cancel": tx("cancel a job taken in by mistake"),
     "job.kind": tx("change a job's service kind"),
     "job.inform": tx("record that the customer was informed"),
+    "register.read": tx("read and print the in/out register"),
     "register.correct": tx("correct a row of the in/out register"),
     "release.approve": tx("approve a release without the pickup receipt"),
     "customer.create": tx("add a customer (at the counter or in the archive)"),
@@ -53,14 +54,16 @@ _KEEPER = {"customer.create", "customer.overview", "customer.archive.read", "cus
 _BUSINESS = {"customer.overview", "customer.export", "customer.create", "customer.select.investigate",
              "visit.plan", "activity.manage", "gift.request", "survey.manage", "survey.results"}
 _MANAGER = (set(PERMISSIONS) - {"users.manage"})
+# Every role sees the in/out register tab, and may print the book it shows.
+_EVERYONE = {"register.read"}
 
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     "admin": frozenset(PERMISSIONS),
     "manager": frozenset(_MANAGER),
-    "info_manager": frozenset(_KEEPER),
-    "counter": frozenset(_COUNTER | {"job.kind", "register.correct"}),
-    "technician": frozenset(_TECH),
-    "business": frozenset(_BUSINESS),
+    "info_manager": frozenset(_KEEPER | _EVERYONE),
+    "counter": frozenset(_COUNTER | _EVERYONE | {"job.kind", "register.correct"}),
+    "technician": frozenset(_TECH | _EVERYONE),
+    "business": frozenset(_BUSINESS | _EVERYONE),
 }
 
 

@@ -3,6 +3,8 @@
 The register is append-only: a wrong row is never edited but corrected by a
 new row that points at it (``Correct row…``); the row it supersedes stays
 visible, struck through and grey, so the book reads as it was written.
+``Print the book…`` (Ctrl+P) prints its pages for a range of days
+(app.ui.counter.register_book_dialog).
 """
 from __future__ import annotations
 
@@ -202,9 +204,12 @@ class RegisterTab(QWidget):
         ui.correctButton.clicked.connect(self.correct_selected)
         ui.exportRegisterButton.clicked.connect(lambda: export.export_model(self, self.model, "register"))
         ui.exportShopButton.clicked.connect(lambda: export.export_model(self, self.shop_model, "in-shop"))
-        # Only while this tab shows: the other tab's Ctrl+R would make the key ambiguous.
-        refresh = QShortcut(QKeySequence("Ctrl+R"), self, self.refresh)
-        refresh.setContext(Qt.WidgetWithChildrenShortcut)
+        ui.printBookButton.clicked.connect(self.print_book)
+        ctx.user_changed.connect(self._apply_user)
+        self._apply_user()
+        # Only while this tab shows: the other tabs' Ctrl+R and Ctrl+P would make the keys ambiguous.
+        for keys, slot in (("Ctrl+R", self.refresh), ("Ctrl+P", self.print_book)):
+            QShortcut(QKeySequence(keys), self, slot).setContext(Qt.WidgetWithChildrenShortcut)
         ctx.on_change("counter", self.refresh, self)
         self.set_period(dt.date.today().replace(day=1), None)        # this month
 
@@ -273,6 +278,25 @@ class RegisterTab(QWidget):
     def _open(self, obj) -> None:
         if obj is not None:
             self.ctx.open_job.emit(obj.job_id if isinstance(obj, RegisterEntry) else obj.id)
+
+    def _apply_user(self) -> None:
+        self.ui.printBookButton.setVisible(self.ctx.can("register.read"))
+
+    def print_book(self) -> bool:
+        """The register's pages for a range of days (asked; the date filter's, or this month),
+        through the A4 printer's preview."""
+        from app.ui.base import print_service
+        from app.ui.counter.register_book_dialog import PrintBookDialog, default_range
+
+        if not self.ctx.can("register.read"):
+            return False
+        f = self.current_filters()
+        answer = PrintBookDialog.ask(self, self.ctx, *default_range(f["date_from"], f["date_to"], dt.date.today()))
+        if answer is None:
+            return False
+        pdf, first, last = answer
+        title = self.tr("In/out register %1 to %2").replace("%1", first.isoformat()).replace("%2", last.isoformat())
+        return print_service.print_pdf(self, pdf, "voucher", title, preview=True)
 
     def correct_selected(self) -> bool:
         entry = self.selected_entry()

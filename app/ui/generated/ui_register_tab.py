@@ -178,6 +178,11 @@ class Ui_RegisterTab(object):
 
         self.registerFooter.addWidget(self.exportRegisterButton)
 
+        self.printBookButton = QPushButton(self.registerPage)
+        self.printBookButton.setObjectName(u"printBookButton")
+
+        self.registerFooter.addWidget(self.printBookButton)
+
 
         self.registerLayout.addLayout(self.registerFooter)
 
@@ -245,6 +250,10 @@ class Ui_RegisterTab(object):
         self.customerLabel.setText(QCoreApplication.translate("RegisterTab", u"C&ustomer:", None))
         self.correctButton.setText(QCoreApplication.translate("RegisterTab", u"&Correct row\u2026", None))
         self.exportRegisterButton.setText(QCoreApplication.translate("RegisterTab", u"E&xport CSV\u2026", None))
+        self.printBookButton.setText(QCoreApplication.translate("RegisterTab", u"Print the &book\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.printBookButton.setToolTip(QCoreApplication.translate("RegisterTab", u"The register's pages for a range of days, to file and sign (Ctrl+P)", None))
+#endif // QT_CONFIG(tooltip)
         self.exportShopButton.setText(QCoreApplication.translate("RegisterTab", u"Export CS&V\u2026", None))
         pass
     # retranslateUi
