@@ -197,7 +197,9 @@ def _print_register(args) -> int:
 
 
 def _print_field(args) -> int:
-    """A field-service form as the Visit planning tab prints it (as the system user)."""
+    """A field-service form as the Visit planning tab prints it (as the system user);
+    one that cannot be laid out is a message and exit code 2 (printed.DocumentNotLaidOut)."""
+    from app.domain.core import printed
     from app.domain.core.errors import NotFound, tx
     from app.domain.customers.models import Customer
     from app.domain.field.models import GiftRequest, Visit
@@ -214,28 +216,28 @@ def _print_field(args) -> int:
         from app.printing.field import visit_report_print
 
         data = visit_plans.report_print_data(None, find(Visit, Visit.number, number).id)
-        pdf = visit_report_print.render_visit_report(data, lang=args.lang, font=font)
+        pdf = printed.laid_out(visit_report_print.render_visit_report, data, lang=args.lang, font=font)
     elif doc == "visit-plan":
         from app.domain.field import visit_plans
         from app.printing.field import visit_plan_print
 
         if not number.isdigit():
             raise NotFound(tx("No document {number}.", number=number))
-        pdf = visit_plan_print.render_visit_plan(visit_plans.plan_print_data(None, int(number)), lang=args.lang,
-                                                 font=font)
+        pdf = printed.laid_out(visit_plan_print.render_visit_plan, visit_plans.plan_print_data(None, int(number)),
+                               lang=args.lang, font=font)
     elif doc == "gift-slip":
         from app.domain.field import gifts
         from app.printing.field import gift_print
 
         data = gifts.slip_data(None, find(GiftRequest, GiftRequest.number, number).id)
-        pdf = gift_print.render_gift_slip(data, lang=args.lang, font=font)
+        pdf = printed.laid_out(gift_print.render_gift_slip, data, lang=args.lang, font=font)
     else:
         from app.domain.field import survey_results
         from app.printing.field import survey_form
 
         customer_id = find(Customer, Customer.code, number).id if number else None
-        pdf = survey_form.render_survey_form(survey_results.form_print_data(None, customer_id, args.lang),
-                                             lang=args.lang, font=font)
+        pdf = printed.laid_out(survey_form.render_survey_form,
+                               survey_results.form_print_data(None, customer_id, args.lang), lang=args.lang, font=font)
     Path(args.output).write_bytes(pdf)
     print(f"{args.output}: {doc} {number} ({len(pdf)} bytes)".replace("  (", " ("))
     return 0

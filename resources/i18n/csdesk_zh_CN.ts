@@ -1576,6 +1576,10 @@
         <source>More than {limit} rows from {start} to {end}: print the book a month at a time.</source>
         <translation>{start} 至 {end} 期间的记录超过 {limit} 行：请按月分次打印。</translation>
     </message>
+    <message>
+        <source>{document} cannot be laid out on the paper: on page {page} a part is taller than a page and cannot be divided. Shorten the longest text and print again.</source>
+        <translation>“{document}”无法排版：第 {page} 页上有一部分比整页还高，无法分页。请缩短最长的文字后重新打印。</translation>
+    </message>
 </context>
 <context>
     <name>AccessLogDialog</name>
@@ -5222,6 +5226,7 @@
     <name>SurveyResultsDialog</name>
     <message>
         <source>Satisfaction survey results</source>
+        <extracomment>The bands of an average, as the printed summary draws them: (band, brush pattern, colour, label colour). The patterns tell them apart without colour (a colour-blind eye, a grey screenshot); the legend names them.</extracomment>
         <translation>满意度调查结果</translation>
     </message>
     <message>
@@ -5335,6 +5340,18 @@
     <message>
         <source>%1 surveys, %2 scored answers, average %3, satisfied (4-5) %4</source>
         <translation>%1 份调查表，%2 个评分回答，平均分 %3，满意率（4-5 分）%4</translation>
+    </message>
+    <message>
+        <source>Below 3</source>
+        <translation>3 分以下</translation>
+    </message>
+    <message>
+        <source>3 to 4</source>
+        <translation>3 至 4 分</translation>
+    </message>
+    <message>
+        <source>4 and over</source>
+        <translation>4 分及以上</translation>
     </message>
     <message>
         <source>Average per month</source>

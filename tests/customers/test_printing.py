@@ -83,3 +83,80 @@ def test_overview_a4_landscape_with_filter_and_header_on_every_page(rare):
     cut = import_export.overview_print_data(rare["sales"], archive.overview(rare["sales"]), limit=50)
     assert "打印前 50 户" in text(render_overview(cut))
     assert [r.action for r in access.read_log(rare["manager"])][:3] == ["print"] * 3
+
+
+# --- issue 10: no document fails to print, none overprints ------------------------------------------
+
+HEADINGS = {"zh_CN": ["基本情况", "信用及与本公司关系", "联系人", "地址", "最近变更记录"],
+            "en": ["General", "Credit and relationship", "Contacts", "Addresses", "Latest changes"]}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_archive_card_with_every_field_at_its_maximum_and_200_rows(lang):
+    """Every text field at its maximum (tests/print_samples.MAXIMUMS) and 200
+    contacts, addresses and changes: the card flows onto further pages, each
+    with the title, the code and "page n of N" at its top, each section's
+    heading repeated there with （续）, none alone at a page's foot, nothing
+    overprinted, no English word cut; the keeper's signature on the last page."""
+    from tests import print_samples as S
+
+    pdf = render_archive_card(S.archive_card(lang, rows=S.ROWS), lang=lang)
+    title = "用户档案" if lang == "zh_CN" else "Customer archive"
+    out = S.read_back(pdf, lang, title, headings=HEADINGS[lang])
+    assert out.problems == []
+    assert out.pages > 400
+    cont = "（续）" if lang == "zh_CN" else "(continued)"
+    assert any(line.replace(" ", "").endswith(cont.strip()) for page in out.lines.values() for line in page[1:3])
+    assert ("信息管理员：" if lang == "zh_CN" else "Informationmanager:") in "".join(out.lines[out.pages]).replace(" ", "")
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_archive_card_long_texts_whole_document_checked(lang):
+    """Every field at its maximum, three of each row, read back page by page
+    (not a sample): the texts of 4 000 characters continue on the next page
+    under their section's heading and caption, with （续）."""
+    from tests import print_samples as S
+
+    pdf = render_archive_card(S.archive_card(lang, rows=3), lang=lang)
+    out = S.read_back(pdf, lang, "用户档案" if lang == "zh_CN" else "Customer archive", headings=HEADINGS[lang],
+                      sample=False)
+    assert out.problems == []
+    cont = "（续）" if lang == "zh_CN" else "(continued)"
+    tops = ["".join(lines[1:5]).replace(" ", "") for number, lines in out.lines.items() if number > 1]
+    for caption in (["基本情况", "经营内容", "备注", "联系人", "最近变更记录"] if lang == "zh_CN"
+                    else ["General", "Business", "Notes", "Latestchanges"]):
+        # At the top of a page, under the header: the caption, then （续） (after it, or under it in English).
+        assert any(caption in top and cont in top[top.index(caption):] for top in tops), caption
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_overview_with_every_field_at_its_maximum_and_200_rows(lang):
+    from tests import print_samples as S
+
+    pdf = render_overview(S.overview(lang, rows=S.ROWS), lang=lang)
+    out = S.read_back(pdf, lang, "用户情况一览表" if lang == "zh_CN" else "Customer overview")
+    assert out.problems == [] and out.pages > 30
+    for page in out.lines.values():   # the header row on every page read
+        assert ("信用额度" if lang == "zh_CN" else "Credit") in "".join(page)
+
+
+def test_overview_english_columns_never_run_into_each_other():
+    """'Commissioned agent' overprinted the Region column and the headers ran
+    into each other: each column is at least as wide as its widest word."""
+    import datetime as dt
+    from decimal import Decimal
+
+    from app.printing.core.company import Company
+    from app.printing.customers.data import OverviewLine, OverviewPrintData
+    from tests import print_samples as S
+    from tests.pdf_layout import overlaps, split_words
+
+    rows = [OverviewLine(f"CU-2026-{i:06d}", "Chengdu Wuhou Hongda Trading Agency Co., Ltd.", "Hongda", cat,
+                         "Chengdu Wuhou District", "028-85551234", "B", Decimal("600000"), status, "Sun Haoran",
+                         dt.date(2024, 2, 19))
+            for i, (cat, status) in enumerate([("agent", "suspended"), ("end_user", "prospect"),
+                                               ("retailer", "refused")])]
+    pdf = render_overview(OverviewPrintData(Company("Huaxin Electronics After-sales"), rows, total=3), lang="en")
+    assert overlaps(pdf) == [] and split_words(pdf, S.vocabulary()) == []
+    assert "Commissioned" in text(pdf) and "Customer since" in text(pdf).replace("\n", " ")

@@ -67,3 +67,44 @@ def test_plan_pdf(visit):
     for i in range(80):
         data.lines.append(data.lines[0])
     assert text_of(render_visit_plan(data))[1] >= 2
+
+
+# --- issue 10: every field at its maximum, 200 visits --------------------------------------------
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_report_with_every_field_at_its_maximum(lang):
+    """Every text of the form at its maximum (4 000 characters of goal,
+    gains, reactions, suggestions and complaint): the box continues page
+    after page, closed on each, its caption repeated with （续）; the
+    signatures after it; read back page by page."""
+    from tests import print_samples as S
+
+    pdf = render_visit_report(S.visit_report(lang), lang=lang)
+    out = S.read_back(pdf, lang, "走访用户汇报" if lang == "zh_CN" else "Customer visit report", sample=False)
+    assert out.problems == [] and out.pages > 3
+    tops = ["".join(lines[1:5]).replace(" ", "") for number, lines in out.lines.items() if number > 1]
+    cont = "（续）" if lang == "zh_CN" else "(continued)"
+    for caption in (["走访目标", "主要收获", "用户反应意见", "改善提议", "用户投诉"] if lang == "zh_CN"
+                    else ["Purpose", "Maingains", "Improvement", "Complaint"]):
+        assert any(top.startswith(caption) and cont in top for top in tops), caption
+    assert ("部门经理（签字）" if lang == "zh_CN" else "Manager(signature)") in "".join(out.lines[out.pages]).replace(" ", "")
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_plan_with_every_field_at_its_maximum_and_200_visits(lang):
+    from tests import print_samples as S
+
+    pdf = render_visit_plan(S.visit_plan(lang, rows=S.ROWS), lang=lang)
+    title = S.text("VisitPlan.title", lang)      # the plan's own title, at its maximum
+    out = S.read_back(pdf, lang, title)
+    assert out.problems == [] and out.pages > 40
+    assert ("制表" if lang == "zh_CN" else "Preparedby") in "".join(out.lines[out.pages]).replace(" ", "")
+
+
+def test_report_tick_boxes_are_4_mm(visit):
+    import pdfplumber
+
+    data = visit_plans.report_print_data(visit["staff"]["business"], visit["visit"].id)
+    with pdfplumber.open(io.BytesIO(render_visit_report(data))) as doc:
+        squares = [r for r in doc.pages[0].rects if abs(r["width"] - r["height"]) < 0.5 and r["width"] > 6]
+    assert len(squares) == len(data.purposes) and all(abs(r["width"] - 4 * 72 / 25.4) < 0.05 for r in squares)

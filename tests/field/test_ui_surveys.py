@@ -117,16 +117,37 @@ def test_results_charts_match_the_domain(qtbot, data, printed, no_message_boxes)
     dlg = SurveyResultsDialog(AppContext(user))
     qtbot.addWidget(dlg)
     r = survey_results.results(user)
-    bars = [dlg.bar_set.at(i) for i in range(dlg.bar_set.count())]
+    sets = dlg.bar_sets
+    bars = [sum(sets[b].at(i) for b in sets) for i in range(len(r.questions))]
     assert bars == [float(q.average or 0) for q in reversed(r.questions)]
     assert bars[-1] == 4.0 and bars[-6] == 1.5         # q01 (5, 3) and q06 (2, 1)
-    points = [(p.x(), p.y()) for p in dlg.line_series.points()]
-    assert points == [(0.0, 3.67), (1.0, 3.0)]
+    # Each bar in its band's set, the bands told apart by their patterns too (not by colour only).
+    assert sets["good"].at(len(bars) - 1) == 4.0 and sets["low"].at(len(bars) - 6) == 1.5
+    assert len({sets[b].brush().style() for b in sets}) == 3 and dlg.bar_chart.legend().isVisible()
+    assert [m.label() for m in dlg.bar_chart.legend().markers()] == ["Below 3", "3 to 4", "4 and over"]
+    points = [[(p.x(), p.y()) for p in seg.points()] for seg in dlg.line_segments]
+    assert points == [[(0.0, 3.67), (1.0, 3.0)]]
     assert dlg.customer_model.rowCount() == 2 and dlg.customer_model.object_at(0).name == "上海浦东新世纪数码商行"
     assert dlg.question_model.object_at(0).code == "q06"       # the weakest first
     dlg.category.setCurrentIndex(dlg.category.findData("dealer"))
-    assert dlg.results.responses == 1 and [(p.x(), p.y()) for p in dlg.line_series.points()] == [(0.0, 3.67)]
+    assert dlg.results.responses == 1 and [[(p.x(), p.y()) for p in seg.points()]
+                                           for seg in dlg.line_segments] == [[(0.0, 3.67)]]
     dlg.period.setCurrentIndex(dlg.period.findData("quarter"))
     assert dlg.line_chart.title() and dlg.results.periods[0].label == f"{Y} Q1"
     dlg.print_button.click()
     assert len(printed) == 1 and printed[0][1].startswith(b"%PDF")
+
+
+def test_months_without_responses_are_gaps_on_the_chart(qtbot, data, no_message_boxes):
+    """A month with no survey stays on the axis, and the line breaks there."""
+    from app.ui.field.survey_charts import SurveyResultsDialog
+
+    user = data["staff"]["info"]
+    surveys.create_response(data["staff"]["business"], surveys.SurveyForm(
+        data["a"].id, dt.date(Y, 5, 20), {"q01": 4, "q02": 4}, staff_id=data["staff"]["business"].id))
+    dlg = SurveyResultsDialog(AppContext(user))
+    qtbot.addWidget(dlg)
+    assert [p.label for p in dlg.results.periods] == [f"{Y}-01", f"{Y}-02", f"{Y}-03", f"{Y}-04", f"{Y}-05"]
+    axis = next(a for a in dlg.line_chart.axes() if a.orientation() == Qt.Horizontal)
+    assert axis.categories() == [f"{str(Y)[2:]}-0{m}" for m in range(1, 6)]
+    assert [[p.x() for p in seg.points()] for seg in dlg.line_segments] == [[0.0, 1.0], [4.0]]

@@ -73,7 +73,7 @@ class SurveyResults:
     satisfied_share: Decimal | None
     questions: list[QuestionStat]            # questionnaire order
     customers: list[CustomerStat]            # lowest average first
-    periods: list[PeriodStat]                # oldest first
+    periods: list[PeriodStat]                # oldest first, every one from the first to the last with responses
     low_comments: list[LowComment]           # newest first
 
     @property
@@ -86,6 +86,17 @@ def period_start(day: dt.date, period: str) -> dt.date:
     if period == "quarter":
         return dt.date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
     return day.replace(day=1)
+
+
+def period_range(first: dt.date, last: dt.date, period: str) -> list[dt.date]:
+    """The first days of every month (quarter) from ``first``'s to ``last``'s, both included."""
+    step = 3 if period == "quarter" else 1
+    out, day = [], period_start(first, period)
+    while day <= last:
+        out.append(day)
+        month = day.month - 1 + step
+        day = dt.date(day.year + month // 12, month % 12 + 1, 1)
+    return out
 
 
 def period_label(start: dt.date, period: str) -> str:
@@ -148,8 +159,12 @@ def results(user: User | None, f: SurveyFilter | None = None, period: str = "mon
     customers = [CustomerStat(cid, c.code, c.name, n, len(v), average(v), last)
                  for cid, (c, n, v, last) in per_customer.items()]
     customers.sort(key=lambda s: (s.average is None, s.average or 0, s.name))
-    periods = [PeriodStat(start, period_label(start, period), n, len(v), average(v))
-               for start, (n, v) in sorted(per_period.items())]
+    # Every month (quarter) from the first to the last with responses: one
+    # without any is there with no average, a gap in the trend, not left out.
+    periods = []
+    for start in period_range(min(per_period), max(per_period), period) if per_period else ():
+        n, values = per_period.get(start, (0, []))
+        periods.append(PeriodStat(start, period_label(start, period), n, len(values), average(values)))
     return SurveyResults(filter=f, period=period, responses=len(responses), answers=len(all_values),
                          average=average(all_values), satisfied_share=_share(sum(1 for s in all_values if s >= SATISFIED),
                                                                             len(all_values)),

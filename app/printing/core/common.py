@@ -11,7 +11,12 @@ from reportlab import rl_config
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from app.printing.core import linebreak
 from app.printing.core.fonts import safe_text
+
+# A closing mark at a line's end goes down with the character before it,
+# never hangs over a table's rule into the next column (linebreak).
+linebreak.install()
 
 #: The languages documents print in ("zh_CN", the default, and "en").
 LANGS = ("zh_CN", "en")
@@ -60,6 +65,15 @@ def ptext(text: str, font_name: str) -> str:
     return escape(safe_text(text or "", font_name)).replace("\n", "<br/>")
 
 
+def paras(text: str, font_name: str, st: ParagraphStyle) -> list:
+    """``text`` as one Paragraph per line (at least one): a long text in a
+    table cell is cut between them at a page end, and each is wrapped on its
+    own (reportlab wraps a 4 000-character CJK paragraph in quadratic time)."""
+    from reportlab.platypus import Paragraph
+
+    return [Paragraph(ptext(line, font_name), st) for line in (text or "").split("\n")]
+
+
 def style(font_name: str, size: float, *, leading: float | None = None, align: int = 0,
           space_after: float = 0, space_before: float = 0, cjk: bool = True,
           **kw) -> ParagraphStyle:
@@ -75,11 +89,14 @@ def style(font_name: str, size: float, *, leading: float | None = None, align: i
         spaceAfter=space_after, spaceBefore=space_before, **kw)
 
 
-def wrap_text(text: str, font_name: str, size: float, width: float) -> list[str]:
+def wrap_text(text: str, font_name: str, size: float, width: float, *, words: bool = False) -> list[str]:
     """Break ``text`` into lines no wider than ``width`` points, character by character.
 
     Used on the fixed-size canvas of the card.  Latin words are kept whole
-    where possible (break at the last space) so serials and models stay readable.
+    where possible (break at the last space in the line's second half) so
+    serials and models stay readable; ``words=True`` breaks at any space of
+    the line (a narrow column of English: "The custom|er" never), and only
+    a word longer than a line is cut.
     """
     lines: list[str] = []
     for para in (text or "").split("\n"):
@@ -89,7 +106,7 @@ def wrap_text(text: str, font_name: str, size: float, width: float) -> list[str]
                 line += ch
                 continue
             cut = line.rfind(" ")
-            if ch != " " and cut > len(line) // 2:      # move the partial word down
+            if ch != " " and (cut > len(line) // 2 or words and cut > 0):      # move the partial word down
                 lines.append(line[:cut])
                 line = line[cut + 1:] + ch
             else:
@@ -97,6 +114,12 @@ def wrap_text(text: str, font_name: str, size: float, width: float) -> list[str]
                 line = "" if ch == " " else ch
         lines.append(line)
     return lines
+
+
+def widest_word(texts, font_name: str, size: float) -> float:
+    """The width (points) of the widest word, between spaces, of ``texts``:
+    a column narrower than this plus its padding breaks the word ("Dissatisfie/d")."""
+    return max((stringWidth(w, font_name, size) for t in texts for w in (t or "").split()), default=0.0)
 
 
 def fit_lines(text: str, font_name: str, size: float, width: float, max_lines: int) -> list[str]:

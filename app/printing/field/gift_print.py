@@ -17,17 +17,22 @@ import os
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from functools import partial
 from typing import BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from app.printing.core.common import fmt_date, fmt_datetime, fmt_money, fmt_qty, norm_lang, ptext, style, write_out
+from app.printing.core.common import (fmt_date, fmt_datetime, fmt_money, fmt_qty, norm_lang, paras, ptext,
+                                      widest_word, write_out)
+from app.printing.core.common import style as _style
 from app.printing.core.company import Company
 from app.printing.core.fonts import FontChoice, resolve_font
-from app.printing.core.frame import HEAD_BG, build_pdf, grid, printed_stamp
+from app.printing.core.frame import (HEAD_BG, CheckBox, build_pdf, continued_header, continued_text, grid,
+                                     printed_stamp)
 
 MARGIN = 15 * mm
 BASE = 9.5
@@ -161,19 +166,40 @@ def rmb_capital(value: Decimal) -> str:
     return words + (_DIGITS[fen] + "分" if fen else "整")
 
 
-def _kv_table(rows, widths, font, s) -> Table:
-    """Caption / value cells, captions shaded."""
-    P = lambda x: Paragraph(ptext(x, font), s)  # noqa: E731
-    data = [[P(c) if isinstance(c, str) else c for c in r] for r in rows]
+def _kv_table(rows, widths, font, s, s_lab, cont, caption=None, tail=None) -> Table:
+    """Caption / value cells, captions shaded; a long value continues on the
+    next page under its caption with "（续）"."""
+    P = lambda x, st=s: paras(x, font, st)  # noqa: E731
+    data = [[(P(c, s_lab) if i % 2 == 0 else P(c)) if isinstance(c, str) else c for i, c in enumerate(r)]
+            for r in rows]
     extra = [("BACKGROUND", (c, r), (c, r), HEAD_BG) for r, row in enumerate(rows) for c in range(0, len(row), 2)
              if row[c]]
-    return grid(data, widths, font, BASE, header=False, extra=extra)
+    return grid(data, widths, font, BASE, header=False, extra=extra, caption=caption, continued=cont,
+                split_rows=True, label_cols=((0, 1), (2, 3)), tail=tail)
+
+
+def _verdict(d: GiftSlipData, t: dict, font: str, s) -> Table:
+    """☐ 同意   ☐ 不同意 with drawn 4 mm boxes (a typed □ prints about 1.3 mm)."""
+    decided = d.status in ("approved", "refused", "given")
+    P = lambda x: Paragraph(ptext(x, font), s)  # noqa: E731
+    cells = [CheckBox(decided and d.status != "refused"), P(t["approved"]), CheckBox(d.status == "refused"),
+             P(t["refused"])]
+    widths = [6.5 * mm, stringWidth(t["approved"], font, BASE) + 10 * mm, 6.5 * mm,
+              stringWidth(t["refused"], font, BASE) + 4]
+    v = Table([cells], colWidths=widths, hAlign="LEFT")
+    v.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                           ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+                           ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+    return v
 
 
 def _slip_story(d: GiftSlipData, lang: str, font: str, width: float) -> list[Flowable]:
     t = T(lang)
+    en = norm_lang(lang) == "en"
+    cont = continued_text(lang)
+    style = partial(_style, cjk=not en)      # English wraps between words, Chinese anywhere
     s, s_small = style(font, BASE), style(font, BASE - 1)
-    s_h = style(font, BASE + 1.5, space_before=7, space_after=3)
+    s_h = style(font, BASE + 1.5, space_before=4)
     P = lambda x, st=s: Paragraph(ptext(x, font), st)  # noqa: E731
     story: list[Flowable] = []
     head = Table([[P(d.company.name, style(font, BASE + 2)), P(f"{t['number']}{t['colon']}{d.number}",
@@ -184,7 +210,9 @@ def _slip_story(d: GiftSlipData, lang: str, font: str, width: float) -> list[Flo
                               ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                               ("BOTTOMPADDING", (0, 1), (-1, 1), 6)]))
     story += [head, Spacer(1, 2 * mm)]
-    cw = 24 * mm
+    caps = [t[k] for k in ("customer", "code", "requester", "date", "phone", "status", "link", "reason", "decision",
+                           "approver", "note", "decided_at", "given_to", "given_at", "given_by")]
+    cw = max(24 * mm, widest_word(caps, font, BASE) + 7)
     link = "；".join(x for x in (f"{t['visit']} {d.visit}" if d.visit else "",
                                  f"{t['activity']} {d.activity}" if d.activity else "") if x)
     rows = [[t["customer"], d.customer_name, t["code"], d.customer_code],
@@ -194,40 +222,41 @@ def _slip_story(d: GiftSlipData, lang: str, font: str, width: float) -> list[Flo
         rows.append([t["link"], link, "", ""])
     rows.append([t["reason"], d.reason, "", ""])
     half = width / 2 - cw
-    tbl = _kv_table(rows, [cw, half, cw, half], font, s)
+    tbl = _kv_table(rows, [cw, half, cw, half], font, s, s, cont)
     tbl.setStyle(TableStyle([("SPAN", (1, r), (3, r)) for r in range(3, len(rows))]))
-    story += [tbl, P(t["items"], s_h)]
+    story.append(tbl)
 
     num = style(font, BASE, align=2)
-    items = [[t["seq"], t["kind"], t["description"], t["qty"], t["unit_value"], t["amount"]]]
+    s_lab = style(font, BASE - 0.5)
+    heads = [t["seq"], t["kind"], t["description"], t["qty"], t["unit_value"], t["amount"]]
+    items = [[P(h, s_lab) for h in heads]]
     for i, it in enumerate(d.items, 1):
-        items.append([str(i), code(it.kind, lang), P(it.description), P(fmt_qty(it.quantity), num),
+        items.append([str(i), P(code(it.kind, lang)), P(it.description), P(fmt_qty(it.quantity), num),
                       P(fmt_money(it.unit_value), num), P(fmt_money(it.amount), num)])
     if not d.items:
         items.append(["", "", t["none"], "", "", ""])
     total_row = len(items)
-    capital = f"{t['capital']}{t['colon']}{rmb_capital(d.total)}" if norm_lang(lang) != "en" else ""
+    capital = f"{t['capital']}{t['colon']}{rmb_capital(d.total)}" if not en else ""
     items.append([t["total"], "", P(capital), "", "", P(fmt_money(d.total), num)])
-    fixed = [11 * mm, 18 * mm, 18 * mm, 26 * mm, 28 * mm]
-    widths = fixed[:2] + [width - sum(fixed)] + fixed[2:]
-    items_tbl = grid(items, widths, font, BASE, num_cols=(3, 4, 5), extra=[
-        ("SPAN", (0, total_row), (1, total_row)), ("SPAN", (2, total_row), (4, total_row)),
-        ("BACKGROUND", (0, total_row), (-1, total_row), colors.HexColor("#F3F3F3")),
-        ("ALIGN", (0, 0), (1, -1), "CENTER"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")])
+    words = [[h] for h in heads]
+    words[1] += [code(k, lang) for k in ("gift", "sample", "trial", "promo")]
+    fixed = [11 * mm, 18 * mm, 0, 18 * mm, 26 * mm, 28 * mm]
+    widths = [max(w, widest_word(ws, font, BASE - 0.5) + 7) if w else 0 for w, ws in zip(fixed, words)]
+    widths[2] = width - sum(widths)
+    items_tbl = grid(items, widths, font, BASE, num_cols=(3, 4, 5), caption=P(t["items"], s_h), continued=cont,
+                     split_rows=True, label_cols=(0, 1), extra=[
+                         ("SPAN", (0, total_row), (1, total_row)), ("SPAN", (2, total_row), (4, total_row)),
+                         ("BACKGROUND", (0, total_row), (-1, total_row), colors.HexColor("#F3F3F3")),
+                         ("ALIGN", (0, 0), (1, -1), "CENTER"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")])
     story.append(items_tbl)
 
-    tick = lambda on: "■" if on else "□"   # in every CJK font (☑ is not)  # noqa: E731
-    decided = d.status in ("approved", "refused", "given")
-    verdict = (f"{tick(decided and d.status != 'refused')} {t['approved']}\u3000\u3000\u3000"
-               f"{tick(d.status == 'refused')} {t['refused']}")
-    box = _kv_table([[t["decision"], verdict, t["approver"], d.decided_by],
+    box = _kv_table([[t["decision"], _verdict(d, t, font, s), t["approver"], d.decided_by],
                      [t["note"], d.decision_note, t["decided_at"], fmt_datetime(d.decided_at)]],
-                    [cw, half, cw, half], font, s)
-    box.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-                             ("ROWHEIGHT", (0, 1), (-1, 1), 14 * mm)]))
-    given = _kv_table([[t["given_to"], d.given_to, t["given_at"], fmt_datetime(d.given_at)],
-                       [t["given_by"], d.given_by, t["note"], d.given_note]], [cw, half, cw, half], font, s)
-    given.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]))
+                    [cw, half, cw, half], font, s, s, cont, caption=P(t["decision_head"], s_h))
+    box.setStyle(TableStyle([("TOPPADDING", (0, 1), (-1, -1), 5), ("BOTTOMPADDING", (0, 1), (-1, -1), 5),
+                             ("VALIGN", (0, 1), (-1, 1), "MIDDLE")]))
+    box._minRowHeights = [0, 0, 14 * mm]
+    story.append(box)
     s_right = style(font, BASE, align=2)
     line = lambda cap: [P(cap + t["colon"], s_right), "", P(t["sign_date"] + t["colon"], s_right), ""]  # noqa: E731
     sig = Table([line(t["sign_requester"]), line(t["sign_approver"]), line(t["sign_receiver"])],
@@ -235,8 +264,13 @@ def _slip_story(d: GiftSlipData, lang: str, font: str, width: float) -> list[Flo
     sig.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("ALIGN", (0, 0), (0, -1), "RIGHT"),
                              ("LINEBELOW", (1, 0), (1, -1), 0.6, colors.black),
                              ("LINEBELOW", (3, 0), (3, -1), 0.6, colors.black)]))
-    story.append(KeepTogether([P(t["decision_head"], s_h), box, P(t["given"], s_h), given, Spacer(1, 4 * mm), sig,
-                               Spacer(1, 5 * mm), P(t["rule"], s_small)]))
+    # The signature lines and the rule stay with the hand-over box's last row.
+    given = _kv_table([[t["given_to"], d.given_to, t["given_at"], fmt_datetime(d.given_at)],
+                       [t["given_by"], d.given_by, t["note"], d.given_note]], [cw, half, cw, half], font, s, s, cont,
+                      caption=P(t["given"], s_h),
+                      tail=[Spacer(1, 4 * mm), sig, Spacer(1, 5 * mm), P(t["rule"], s_small)])
+    given.setStyle(TableStyle([("TOPPADDING", (0, 1), (-1, 2), 5), ("BOTTOMPADDING", (0, 1), (-1, 2), 5)]))
+    story.append(given)
     return story
 
 
@@ -249,7 +283,7 @@ def render_gift_slip(data: GiftSlipData, out: str | os.PathLike | BinaryIO | Non
                     author=data.company.name, font=fc.name,
                     footer_left=f"{data.company.name}  {t['title']} {data.number}",
                     footer_right=printed_stamp(t, data.printed_at, data.printed_by), page_format=t["page"],
-                    margin=MARGIN, footer_size=BASE - 2)
+                    margin=MARGIN, footer_size=BASE - 2, header=continued_header(t["title"], data.number))
     return write_out(pdf, out)
 
 
@@ -290,12 +324,14 @@ def render_activity_list(data: ActivityListData, out: str | os.PathLike | Binary
                                footer_left=f"{data.company.name}  {t['list_title']} {period}",
                                footer_right=printed_stamp(t, data.printed_at, data.printed_by),
                                page_format=t["page"], margin=MARGIN, footer_size=BASE - 2,
-                               pagesize=landscape(A4)), out)
+                               pagesize=landscape(A4), header=continued_header(t["list_title"], period)), out)
 
 
 def _list_story(data: ActivityListData, lang: str, f: str, size: float, width: float, period: str) -> list:
     t = T(lang)
-    s = style(f, size)
+    en = norm_lang(lang) == "en"
+    style = partial(_style, cjk=not en)      # English wraps between words, Chinese anywhere
+    s, s_lab = style(f, size), style(f, size - 0.5)
     P = lambda x, st=s: Paragraph(ptext(x, f), st)  # noqa: E731
     people = sum(h for line in data.lines for _n, _p, h in line.participants)
     customers = sum(len(line.participants) for line in data.lines)
@@ -307,17 +343,25 @@ def _list_story(data: ActivityListData, lang: str, f: str, size: float, width: f
             f"{t['period']}{t['colon']}{period}", f"{t['filter']}{t['colon']}{data.filters or t['all']}",
             t["count"].format(n=len(data.lines), p=customers, h=people))), style(f, BASE, space_after=4)),
     ]
-    rows = [[t["seq"], t["number"], t["date"].replace("申请", "活动") if norm_lang(lang) != "en" else "Date", t["kind"],
-             t["topic"], t["place"], t["organiser"], t["participants"], t["headcount"]]]
+    heads = [t["seq"], t["number"], "Date" if en else "活动日期", t["kind"], t["topic"], t["place"], t["organiser"],
+             t["participants"], t["headcount"]]
+    rows = [[P(h, s_lab) for h in heads]]
     for i, line in enumerate(data.lines, 1):
         when = fmt_date(line.date) + (f"\n~{fmt_date(line.end_date)}" if line.end_date and line.end_date != line.date
                                       else "")
-        names = "；".join(f"{n}（{p}）" if p else n for n, p, _h in line.participants) or t["none"]
-        rows.append([str(i), line.number, P(when), P(code(line.kind, lang)), P(line.title), P(line.place),
-                     P(line.organiser), P(names), str(sum(h for _n, _p, h in line.participants))])
+        # One paragraph per participant: an activity with 200 of them
+        # continues on the next pages (its number and "（续）" repeated there).
+        names = [P(f"{n}（{p}）" if p else n) for n, p, _h in line.participants] or [P(t["none"])]
+        rows.append([str(i), P(line.number), P(when), P(code(line.kind, lang)), P(line.title), P(line.place),
+                     P(line.organiser), names, str(sum(h for _n, _p, h in line.participants))])
     if not data.lines:
         rows.append(["", t["none"]] + [""] * 7)
-    fixed = [10, 28, 22, 24, 44, 30, 16]
-    widths = [w * mm for w in fixed] + [width - sum(fixed) * mm - 12 * mm, 12 * mm]
-    story.append(grid(rows, widths, f, size, num_cols=(8,)))
+    words = [[h] for h in heads]
+    words[3] += [code(k, lang) for k in ("application", "training", "tech_service", "assistance", "new_product",
+                                         "seminar", "samples", "relationship")]
+    fixed = [10, 28, 22, 24, 44, 30, 16, 0, 12]
+    widths = [max(w * mm, widest_word(ws, f, size - 0.5) + 7) if w else 0 for w, ws in zip(fixed, words)]
+    widths[7] = width - sum(widths)
+    story.append(grid(rows, widths, f, size, num_cols=(8,), split_rows=True, label_cols=(0, 1),
+                      continued=continued_text(lang)))
     return story

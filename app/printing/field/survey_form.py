@@ -13,7 +13,6 @@ print nothing. The data arrive in the document's language already
 """
 from __future__ import annotations
 
-import io
 import os
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -23,12 +22,12 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
-from app.printing.core.common import ptext, style, write_out
+from app.printing.core.common import ptext, style, widest_word, write_out
 from app.printing.core.company import Company
 from app.printing.core.fonts import FontChoice, resolve_font
-from app.printing.core.frame import HEAD_BG
+from app.printing.core.frame import HEAD_BG, CheckBox, build_pdf, continued_header, keep_with_next
 
 MARGIN = 14 * mm
 BASE = 9.5
@@ -64,6 +63,14 @@ _T = {
 }
 
 
+def _st(t: dict, font: str, size: float, **kw):
+    """A style in the form's language: English wraps between words, Chinese anywhere."""
+    return style(font, size, cjk=t is _T["zh_CN"], **kw)
+
+
+PAGE = {"zh_CN": "第 {page} 页 / 共 {pages} 页", "en": "Page {page} of {pages}"}
+
+
 def labels(lang: str) -> dict[str, str]:
     return _T["en" if lang == "en" else "zh_CN"]
 
@@ -92,21 +99,9 @@ class SurveyFormData:
     extra: dict = field(default_factory=dict)
 
 
-class TickBox(Flowable):
-    """An empty square to tick, centred in its cell."""
-
-    def __init__(self, size: float = 3.6 * mm):
-        super().__init__()
-        self.size = size
-        self.width = self.height = size
-
-    def wrap(self, avail_w, avail_h):
-        self._avail = avail_w
-        return avail_w, self.size
-
-    def draw(self):
-        self.canv.setLineWidth(0.7)
-        self.canv.rect((self._avail - self.size) / 2, 0, self.size, self.size)
+def TickBox() -> CheckBox:
+    """An empty 4 mm square to tick, centred in its cell (frame.CheckBox)."""
+    return CheckBox(False, 4 * mm, centred=True)
 
 
 class RuledLines(Flowable):
@@ -128,13 +123,13 @@ class RuledLines(Flowable):
 
 
 def _head(d: SurveyFormData, t: dict, font: str, width: float) -> list[Flowable]:
-    left = Paragraph(ptext(d.company.name, font), style(font, BASE + 2))
+    left = Paragraph(ptext(d.company.name, font), _st(t, font, BASE + 2))
     right = Paragraph(ptext(f"{t['form_no']}{t['edition'].format(edition=d.edition)}", font),
-                      style(font, BASE - 1, align=2))
+                      _st(t, font, BASE - 1, align=2))
     top = Table([[left, right]], colWidths=[width * 0.7, width * 0.3])
     top.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                              ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
-    title = Paragraph(ptext(t["title"], font), style(font, BASE + 10, align=TA_CENTER, space_before=2, space_after=4))
+    title = Paragraph(ptext(t["title"], font), _st(t, font, BASE + 10, align=TA_CENTER, space_before=2, space_after=4))
     rule = Table([[""]], colWidths=[width], rowHeights=[1])
     rule.setStyle(TableStyle([("LINEABOVE", (0, 0), (-1, 0), 1.2, colors.black)]))
     return [top, Spacer(1, 1 * mm), title, rule, Spacer(1, 2 * mm)]
@@ -143,7 +138,7 @@ def _head(d: SurveyFormData, t: dict, font: str, width: float) -> list[Flowable]
 def _parties(d: SurveyFormData, t: dict, font: str, width: float) -> Table:
     """Caption: value lines, the values underlined (blank lines to write on)."""
     c = t["colon"]
-    s = style(font, BASE)
+    s = _st(t, font, BASE)
     P = lambda x: Paragraph(ptext(x, font), s)  # noqa: E731
     gap = "&nbsp;" * 7
     date = Paragraph(ptext(t["date_blank"], font).replace("{sp}", gap), s)   # the customer dates it
@@ -151,7 +146,10 @@ def _parties(d: SurveyFormData, t: dict, font: str, width: float) -> Table:
             [P(t["respondent"] + c), P(d.contact), P(t["title_of"] + c), P(d.contact_title)],
             [P(t["phone"] + c), P(d.phone), P(t["date"] + c), date]]
     cw = 20 * mm
-    tbl = Table(rows, colWidths=[cw, width * 0.58 - cw, cw, width * 0.42 - cw], rowHeights=[7.5 * mm] * 3)
+    cw = max(cw, widest_word([t["customer"], t["respondent"], t["phone"], t["code"], t["title_of"], t["date"]],
+                             font, BASE) + 4)
+    # At least a line to write on each, and as tall as a long name needs.
+    tbl = Table(rows, colWidths=[cw, width * 0.58 - cw, cw, width * 0.42 - cw], minRowHeights=[7.5 * mm] * 3)
     tbl.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (-1, -1), 1),
                              ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
                              ("LINEBELOW", (1, 0), (1, -1), 0.5, colors.black),
@@ -162,8 +160,10 @@ def _parties(d: SurveyFormData, t: dict, font: str, width: float) -> Table:
 def grid(d: SurveyFormData, t: dict, font: str, width: float) -> Table:
     size = BASE - (1.5 if t is _T["zh_CN"] else 2.2)
     small = style(font, size, align=TA_CENTER, leading=size * 1.15, cjk=t is _T["zh_CN"])
-    s = style(font, BASE)
-    box_w = 14.5 * mm
+    s = _st(t, font, BASE)
+    # As wide as the widest word of the score labels ("Dissatisfied" was cut
+    # to "Dissatisfie/d" in English), at least 14.5 mm.
+    box_w = max(14.5 * mm, widest_word(list(d.score_labels.values()) + [t["na"]], font, size) + 7)
     seq_w = 9 * mm
     item_w = width - seq_w - 6 * box_w
     head = [Paragraph(ptext(t["seq"], font), small), Paragraph(ptext(t["item"], font), small)]
@@ -175,7 +175,7 @@ def grid(d: SurveyFormData, t: dict, font: str, width: float) -> Table:
     for q in d.questions:
         if q.section != section:
             section = q.section
-            rows.append([Paragraph(ptext(section, font), style(font, BASE, leading=BASE * 1.2))] + [""] * 7)
+            rows.append([Paragraph(ptext(section, font), _st(t, font, BASE, leading=BASE * 1.2))] + [""] * 7)
             r = len(rows) - 1
             cmds += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), colors.HexColor("#F2F2F2"))]
         seq += 1
@@ -192,23 +192,27 @@ def grid(d: SurveyFormData, t: dict, font: str, width: float) -> Table:
 
 
 def _open(d: SurveyFormData, t: dict, font: str, width: float) -> list[Flowable]:
-    out: list[Flowable] = [Paragraph(ptext(t["open"], font), style(font, BASE + 1.5, space_before=5, space_after=1))]
+    heading = [Paragraph(ptext(t["open"], font), _st(t, font, BASE + 1.5, space_before=5, space_after=1))]
+    out: list[Flowable] = []
     for i, text in enumerate(d.open_questions, 1):
-        out += [Paragraph(ptext(f"{i}. {text}", font), style(font, BASE, space_before=3)), RuledLines(3, 8 * mm)]
+        # A question never alone at the foot of a page, its lines on the next.
+        out += keep_with_next(heading + [Paragraph(ptext(f"{i}. {text}", font), _st(t, font, BASE, space_before=3))],
+                              RuledLines(3, 8 * mm), min_follow=24 * mm)
+        heading = []
     return out
 
 
 def _tail(d: SurveyFormData, t: dict, font: str, width: float) -> list[Flowable]:
     c = t["colon"]
-    s = style(font, BASE - 0.5, leading=(BASE - 0.5) * 1.45)
+    s = _st(t, font, BASE - 0.5, leading=(BASE - 0.5) * 1.45)
     parts = [ptext(f"{t['address']}{c}{d.company.address}", font) if d.company.address else "",
              ptext(f"{t['tel']}{c}{d.company.phone}", font) if d.company.phone else ""]
     where = ("&nbsp;" * 6).join(x for x in parts if x)
     out: list[Flowable] = [Spacer(1, 3 * mm), Paragraph(ptext(t["return"], font), s)]
     if where:
         out.append(Paragraph(where, s))
-    out.append(Paragraph(ptext(t["thanks"], font), style(font, BASE, align=2, space_before=2)))
-    small = style(font, BASE - 1.5)
+    out.append(Paragraph(ptext(t["thanks"], font), _st(t, font, BASE, align=2, space_before=2)))
+    small = _st(t, font, BASE - 1.5)
     P = lambda x: Paragraph(ptext(x, font), small)  # noqa: E731
     office = Table([[P(t["office"]), P(t["staff"] + c + d.staff), P(t["sent"] + c), P(t["returned"] + c),
                      P(t["entered"] + c)]],
@@ -220,18 +224,23 @@ def _tail(d: SurveyFormData, t: dict, font: str, width: float) -> list[Flowable]
 
 def render_survey_form(data: SurveyFormData, out: str | os.PathLike | BinaryIO | None = None, *,
                        lang: str = "zh_CN", font: FontChoice | str | None = None) -> bytes:
-    """The questionnaire as PDF bytes (also written to ``out`` if given)."""
+    """The questionnaire as PDF bytes (also written to ``out`` if given).
+    No footer (the customer fills it in); a form whose long names run onto
+    a second page carries the title and "page 2 of 2" at that page's top."""
     fc = resolve_font(font)
     t = labels(lang)
-    buf = io.BytesIO()
-    doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN - 2 * mm,
-                            bottomMargin=MARGIN - 2 * mm, creator="csdesk", author=data.company.name,
-                            title=t["title"] + (f" {data.customer_name}" if data.customer_name else ""))
-    w = doc.width - 12   # the frame's own padding, 6 pt a side
-    story = _head(data, t, fc.name, w) + [_parties(data, t, fc.name, w), Spacer(1, 2.5 * mm),
-                                            Paragraph(ptext(t["greeting"], fc.name).replace("&lt;br/&gt;", "<br/>"),
-                                                      style(fc.name, BASE, leading=BASE * 1.5)),
-                                            Spacer(1, 2.5 * mm), grid(data, t, fc.name, w)]
-    story += _open(data, t, fc.name, w) + _tail(data, t, fc.name, w)
-    doc.build(story)
-    return write_out(buf.getvalue(), out)
+    title = t["title"] + (f" {data.customer_name}" if data.customer_name else "")
+
+    def story(width: float) -> list[Flowable]:
+        w = width - 12   # the frame's own padding, 6 pt a side
+        out = _head(data, t, fc.name, w) + [_parties(data, t, fc.name, w), Spacer(1, 2.5 * mm),
+                                             Paragraph(ptext(t["greeting"], fc.name).replace("&lt;br/&gt;", "<br/>"),
+                                                       style(fc.name, BASE, leading=BASE * 1.5, cjk=lang != "en")),
+                                             Spacer(1, 2.5 * mm), grid(data, t, fc.name, w)]
+        return out + _open(data, t, fc.name, w) + _tail(data, t, fc.name, w)
+
+    pdf = build_pdf(story, title=title, author=data.company.name, font=fc.name, footer_left="", footer_right="",
+                    page_format=PAGE[lang if lang == "en" else "zh_CN"], margin=MARGIN, footer_size=BASE - 2,
+                    top_margin=MARGIN - 2 * mm, bottom_extra=-2 * mm, footer=False,
+                    header=continued_header(t["title"], data.customer_name))
+    return write_out(pdf, out)

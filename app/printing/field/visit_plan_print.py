@@ -3,25 +3,31 @@
 Header: the company, the title, the staff member, the period, the plan's
 status and who approved it when; then the visits planned in it (number,
 customer, kind, short purposes, due month/day, manager, how it went) with
-the header row repeated on every page; signature lines for 制表 and 审批
-kept with the table's end; "page x of y" on every page.
+the header row repeated on every page (and the title, staff member, period
+and "page x of y" at the top of every page after the first); a visit
+row too long for the page's end continues on the next one with its number
+and "（续）"; signature lines for 制表 and 审批 kept with the table's last
+row; "page x of y" at the foot of every page.
 """
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import partial
 from datetime import date, datetime
 from typing import BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-from app.printing.core.common import fmt_date, fmt_datetime, norm_lang, ptext, style, write_out
+from app.printing.core.common import fmt_date, fmt_datetime, norm_lang, paras, ptext, widest_word, write_out
+from app.printing.core.common import style as _style
 from app.printing.core.company import Company
 from app.printing.core.fonts import resolve_font
-from app.printing.core.frame import build_pdf, grid, printed_stamp
+from app.printing.core.frame import build_pdf, continued_header, continued_text, grid, printed_stamp
 from app.printing.field.visit_report_print import VL, kind_text, purposes_short, status_text
 
 BASE = 9.0
@@ -76,6 +82,9 @@ def _due(line: PlanLine, t: dict, annual: bool) -> str:
 def _story(d: PlanPrintData, lang: str, font: str, width: float) -> list:
     t = VL(lang)
     c = t["colon"]
+    en = lang.startswith("en")
+    # English wraps between words (a narrow column cut "custo|mer"); Chinese between any two characters.
+    style = partial(_style, cjk=not en)
     s, s_small = style(font, BASE), style(font, BASE - 0.5)
     P = lambda x, st=s_small: Paragraph(ptext(x, font), st)  # noqa: E731
     title = d.title or t["plan_title_annual" if d.kind == "annual" else "plan_title_monthly"]
@@ -91,39 +100,47 @@ def _story(d: PlanPrintData, lang: str, font: str, width: float) -> list:
     head.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black)]))
     story += [head, Spacer(1, 3 * mm)]
     if d.notes:
-        story += [P(f"{t['notes']}{c}{d.notes}", s), Spacer(1, 2 * mm)]
+        story += [*paras(f"{t['notes']}{c}{d.notes}", font, s), Spacer(1, 2 * mm)]
     if d.decision_note:
-        story += [P(f"{t['decision_note']}{c}{d.decision_note}", s), Spacer(1, 2 * mm)]
+        story += [*paras(f"{t['decision_note']}{c}{d.decision_note}", font, s), Spacer(1, 2 * mm)]
     annual = d.kind == "annual"
     # Header and text cells as paragraphs: they wrap inside their column
     # ("Accompanying manager", "Market development" ran into the next one).
-    # English labels wrap between words, not inside them ("Patrol serv|ice").
-    s_label = style(font, BASE - 0.5, cjk=not lang.startswith("en"))
-    heads = [t[k] for k in ("customer", "kind", "purposes", "due", "manager", "visit_status")]
-    if lang.startswith("en"):
-        heads[4] = "Manager"   # the column is narrow; the report form says "Accompanying manager"
-    rows = [[t["seq"], t["number"]] + [P(h, s_label) for h in heads]]
+    # English labels wrap between words, not inside them ("Patrol serv|ice"),
+    # and each column is at least as wide as its widest word.
+    s_label = style(font, BASE - 0.5)
+    heads = [t[k] for k in ("seq", "number", "customer", "kind", "purposes", "due", "manager", "visit_status")]
+    if en:
+        heads[6] = "Manager"   # the column is narrow; the report form says "Accompanying manager"
+    rows = [[P(h, s_label) for h in heads]]
     for i, line in enumerate(d.lines, 1):
         state = status_text(line.status, lang)
         if line.actual_date and line.status in ("done", "late"):
             state += f"\n{fmt_date(line.actual_date)}"
-        rows.append([str(i), line.number, P(line.customer), P(kind_text(line.kind, lang), s_label),
-                     P(purposes_short(line.purposes, lang)), _due(line, t, annual), P(line.manager), P(state)])
+        rows.append([str(i), P(line.number), P(line.customer), P(kind_text(line.kind, lang), s_label),
+                     P(purposes_short(line.purposes, lang)), P(_due(line, t, annual)), P(line.manager),
+                     P(state, s_label)])
     if not d.lines:
         rows.append(["", t["none"]] + [""] * 6)
+    words = [[h] for h in heads]
+    words[3] += [kind_text(k, lang) for k in ("patrol", "market", "service")]
+    words[7] += [status_text(k, lang) for k in ("planned", "done", "late", "overdue", "cancelled", "carried")]
     fixed = [8, 27, 0, 20, 0, 17, 16, 18]
-    rest = width - sum(fixed) * mm
-    widths = [w * mm for w in fixed]
+    widths = [max(w * mm, widest_word(ws, font, BASE - 0.5) + 7) if w else 0 for w, ws in zip(fixed, words)]
+    rest = width - sum(widths)
     widths[2], widths[4] = rest * 0.48, rest * 0.52
-    story.append(grid(rows, widths, font, BASE - 0.5, num_cols=(0,)))
-    story.append(Spacer(1, 1.5 * mm))
-    story.append(P(t["count"].format(n=len(d.lines)), style(font, BASE - 0.5, align=TA_RIGHT)))
-    sign = Table([[f"{t['maker_sign']}{c}", "", f"{t['date']}{c}", "", f"{t['approver_sign']}{c}", "",
-                   f"{t['date']}{c}", ""]],
-                 colWidths=[width * x for x in (0.08, 0.2, 0.06, 0.15, 0.08, 0.2, 0.06, 0.17)], rowHeights=[10 * mm])
+    count = P(t["count"].format(n=len(d.lines)), style(font, BASE - 0.5, align=TA_RIGHT))
+    caps = [f"{t['maker_sign']}{c}", f"{t['date']}{c}", f"{t['approver_sign']}{c}", f"{t['date']}{c}"]
+    room = [stringWidth(x, font, BASE) + 8 for x in caps]          # "Prepared by:" ran onto its line
+    line_w = (width - sum(room)) / 4
+    sign = Table([[caps[0], "", caps[1], "", caps[2], "", caps[3], ""]],
+                 colWidths=[room[0], line_w * 1.2, room[1], line_w * 0.8, room[2], line_w * 1.2, room[3], line_w * 0.8],
+                 rowHeights=[10 * mm])
     sign.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), font, BASE), ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]
                              + [("LINEBELOW", (i, 0), (i, 0), 0.6, colors.black) for i in (1, 3, 5, 7)]))
-    story.append(KeepTogether([Spacer(1, 8 * mm), sign]))
+    # The count and the signature lines stay with the table's last row.
+    story.append(grid(rows, widths, font, BASE - 0.5, num_cols=(0,), split_rows=True, label_cols=(0, 1),
+                      continued=continued_text(lang), tail=[Spacer(1, 1.5 * mm), count, Spacer(1, 6 * mm), sign]))
     return story
 
 
@@ -137,5 +154,6 @@ def render_visit_plan(data: PlanPrintData, out: str | os.PathLike | BinaryIO | N
     pdf = build_pdf(lambda width: _story(data, lang, fc.name, width), title=title, author=data.company.name,
                     font=fc.name, footer_left=f"{data.company.name}  {title}  {data.staff}",
                     footer_right=printed_stamp(t, data.printed_at, data.printed_by), page_format=t["page"],
-                    margin=MARGIN, footer_size=BASE - 2)
+                    margin=MARGIN, footer_size=BASE - 2,
+                    header=continued_header(title, f"{data.staff}  {_period(data, t)}"))
     return write_out(pdf, out)

@@ -7,7 +7,9 @@ words; the main gains, the customer's reactions and opinions, the
 improvement suggestions, a complaint heard (only when there is one); the
 signatures of the visitor and the department manager. Long texts wrap and
 their box grows; a box taller than what is left of the page continues on
-the next one (``splitInRow``), with "page x of y" on each.
+the next one (frame.grid ``split_rows``), closed on both pages and its
+caption repeated there with "（续）"; every page after the first carries the
+title, the number and "page x of y" at its top. The tick boxes are 4 mm.
 
 Also holds the document captions in both print languages and the purpose
 texts (long for this form, short for the plan), which
@@ -19,17 +21,19 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import partial
 from typing import BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
-from app.printing.core.common import fmt_date, norm_lang, ptext, style, write_out
+from app.printing.core.common import fmt_date, norm_lang, ptext, write_out
+from app.printing.core.common import style as _style
 from app.printing.core.company import Company
 from app.printing.core.fonts import resolve_font
-from app.printing.core.frame import build_pdf, printed_stamp
+from app.printing.core.frame import CheckBox, build_pdf, continued_header, continued_text, grid, printed_stamp
 
 _BG = colors.HexColor("#EEEEEE")
 
@@ -161,7 +165,9 @@ BASE = 10.0
 def _story(d: VisitReportData, lang: str, font: str, width: float) -> list:
     t = VL(lang)
     c = t["colon"]
-    s, s_lab, s_small = style(font, BASE), style(font, BASE, cjk=lang != "en"), style(font, BASE - 1)
+    style = partial(_style, cjk=lang != "en")      # English wraps between words, Chinese anywhere
+    s, s_small = style(font, BASE), style(font, BASE - 1)
+    s_lab = s
     P = lambda x, st=s: Paragraph(ptext(x, font), st)  # noqa: E731
     lab_w = 30 * mm
     half = width / 2 - lab_w
@@ -188,11 +194,12 @@ def _story(d: VisitReportData, lang: str, font: str, width: float) -> list:
         [P(t["staff"], s_lab), P(d.staff), P(t["manager"], s_lab), P(d.manager or t["none"])],
         [P(t["kind"], s_lab), P(kind_text(d.kind, lang)), P(t["status"], s_lab), P(status_text(d.status, lang))],
     ]
-    story.append(_box(head, [lab_w, half, lab_w, half], font, extra=[("SPAN", (1, 2), (3, 2)),
-                                                                     ("BACKGROUND", (2, 0), (2, 1), _BG),
-                                                                     ("BACKGROUND", (2, 3), (2, 4), _BG)]))
+    cont = continued_text(lang)
+    story.append(_box(head, [lab_w, half, lab_w, half], font, cont, label_cols=((0, 1), (2, 3)),
+                      extra=[("SPAN", (1, 2), (3, 2)), ("BACKGROUND", (2, 0), (2, 1), _BG),
+                             ("BACKGROUND", (2, 3), (2, 4), _BG)]))
     # The purposes: every one of the kind (and the manager's), ticked or not.
-    inner_w = width - lab_w - 6
+    inner_w = width - lab_w - 8
     own = [(code, on) for code, on in d.purposes if not code.startswith("manager.")]
     mgr = [(code, on) for code, on in d.purposes if code.startswith("manager.")]
     cells: list = []
@@ -203,26 +210,25 @@ def _story(d: VisitReportData, lang: str, font: str, width: float) -> list:
         for code, on in group:
             cells.append(_checked_line(f"{code.split('.')[1]}. {purpose_text(code, lang)}", on, font, s, inner_w))
     cells.append(Spacer(1, 1.5 * mm))
-    cells.append(P(f"{t['goal_text']}{c}{d.goal or t['none']}"))
+    cells += _paras(f"{t['goal_text']}{c}{d.goal or t['none']}", P)
     rows = [[P(t["goal"], s_lab), cells]]
     for key, text in (("gains", d.gains), ("reactions", d.reactions), ("suggestions", d.suggestions)):
         rows.append([P(t[key], s_lab), _paras(text or "", P)])
     if d.complaint_text:
         rows.append([P(t["complaint"], s_lab), _paras(d.complaint_text, P)])
-    body = _box(rows, [lab_w, width - lab_w], font, min_heights=[0] + [19 * mm] * (len(rows) - 1),
-                split=True)
-    story.append(body)
     sign = Table([[P(t["visitor_sign"] + c, s_lab), "", P(t["manager_sign"] + c, s_lab), ""],
                   [P(t["date"] + c, s_lab), "", P(t["date"] + c, s_lab), ""]],
                  colWidths=[width * 0.2, width * 0.28, width * 0.24, width * 0.28], rowHeights=[12 * mm, 9 * mm])
     sign.setStyle(TableStyle([("LINEBELOW", (1, 0), (1, -1), 0.6, colors.black),
                               ("LINEBELOW", (3, 0), (3, -1), 0.6, colors.black),
-                              ("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
-    # The signatures stay together (a page break between the name and the
-    # date line left a page with only "Date:" on it).
-    story.append(KeepTogether([Spacer(1, 6 * mm), sign]))
+                              ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("TOPPADDING", (0, 0), (-1, -1), 0)]))
+    # A text longer than what is left of the page continues on the next one
+    # under its caption with "（续）"; the signatures stay with the box's last
+    # lines (a page break between the name and the date line left a page with
+    # only "Date:" on it).
+    story.append(_box(rows, [lab_w, width - lab_w], font, cont, label_cols=(0,),
+                      min_heights=[0] + [19 * mm] * (len(rows) - 1), tail=[Spacer(1, 6 * mm), sign]))
     return story
-
 
 
 def _paras(text: str, P) -> list:
@@ -231,48 +237,26 @@ def _paras(text: str, P) -> list:
 
 
 def _checked_line(text, on: bool, font, s, width):
-    t = Table([[_CheckBox(on), Paragraph(ptext(text, font), s)]], colWidths=[6 * mm, width - 6 * mm])
+    t = Table([[CheckBox(on), Paragraph(ptext(text, font), s)]], colWidths=[6.5 * mm, width - 6.5 * mm])
     t.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0.5),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5)])
     return t
 
 
-def _box(rows, widths, font, *, extra=(), min_heights=None, split=False):
-    """The form's ruled box: labels shaded in the first column, outer frame heavier."""
-    t = Table(rows, colWidths=widths, splitInRow=1 if split else 0, minRowHeights=min_heights)
-    t.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), font, BASE), ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                           ("BOX", (0, 0), (-1, -1), 1.2, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                           ("VALIGN", (0, 0), (0, -1), "MIDDLE"), ("BACKGROUND", (0, 0), (0, -1), _BG),
-                           ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-                           ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-                           # A box cut at the page end stays closed on both pages.
-                           ("LINEBELOW", (0, "splitlast"), (-1, "splitlast"), 1.2, colors.black),
-                           ("LINEABOVE", (0, "splitfirst"), (-1, "splitfirst"), 1.2, colors.black)]
-                          + list(extra)))
+def _box(rows, widths, font, cont, *, label_cols, extra=(), min_heights=None, tail=None):
+    """The form's ruled box: labels shaded in the first column, outer frame
+    heavier and closed on both sides of a page break; a row too long for the
+    page continues on the next one with its label and "（续）"."""
+    last = -2 if tail is not None else -1         # the tail (signatures) unruled, unshaded
+    t = grid(rows, widths, font, BASE, header=False, split_rows=True, label_cols=label_cols, continued=cont, box=1.2,
+             tail=tail, extra=[("GRID", (0, 0), (-1, last), 0.5, colors.black),
+                               ("BACKGROUND", (0, 0), (0, last), _BG), ("TOPPADDING", (0, 0), (-1, last), 4),
+                               ("BOTTOMPADDING", (0, 0), (-1, last), 4), ("LEFTPADDING", (0, 0), (-1, last), 4),
+                               ("RIGHTPADDING", (0, 0), (-1, last), 4), *extra])
+    if min_heights:
+        t._minRowHeights = list(min_heights) + [0] * (len(t._cellvalues) - len(min_heights))
     return t
-
-
-class _CheckBox(Flowable):
-    """A 3.2 mm square, ticked or empty (the CJK fonts lack ☑ and ☐)."""
-
-    def __init__(self, on: bool):
-        super().__init__()
-        self.on = on
-        self.size = 3.2 * mm
-        self.width = self.height = self.size + 2
-
-    def draw(self):
-        c, z = self.canv, self.size
-        c.setLineWidth(0.7)
-        c.rect(0, 0.5, z, z)
-        if self.on:
-            c.setLineWidth(1.3)
-            p = c.beginPath()
-            p.moveTo(z * 0.18, z * 0.55)
-            p.lineTo(z * 0.42, z * 0.22)
-            p.lineTo(z * 0.9, z * 0.95)
-            c.drawPath(p, stroke=1, fill=0)
 
 
 def render_visit_report(data: VisitReportData, out: str | os.PathLike | BinaryIO | None = None, *,
@@ -287,5 +271,5 @@ def render_visit_report(data: VisitReportData, out: str | os.PathLike | BinaryIO
                     author=data.company.name, font=fc.name,
                     footer_left=f"{data.company.name}  {t['report_title']} {data.number}",
                     footer_right=printed_stamp(t, data.printed_at, data.printed_by), page_format=t["page"],
-                    margin=margin, footer_size=BASE - 2.5)
+                    margin=margin, footer_size=BASE - 2.5, header=continued_header(t["report_title"], data.number))
     return write_out(pdf, out)

@@ -13,7 +13,7 @@ nothing the other station saved is overwritten.
 """
 from __future__ import annotations
 
-from app.domain.core import users
+from app.domain.core import printed, users
 from app.domain.core.errors import ConcurrentChange
 from app.domain.customers import access, archive, customers, import_export
 from app.domain.customers.archive_fields import CREDIT_RATINGS, STATUSES, as_text
@@ -350,4 +350,4 @@ def card_pdf(user, customer_id: int, lang: str) -> bytes:
     data = import_export.card_data(user, customer_id)
     from app.printing.customers import archive_card  # reportlab loads on first use
 
-    return archive_card.render_archive_card(data, lang=lang, font=prefs.get("font_path") or None)
+    return printed.laid_out(archive_card.render_archive_card, data, lang=lang, font=prefs.get("font_path") or None)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.domain.core import users
+from app.domain.core import printed, users
 from app.domain.customers import access, archive, customers, import_export
 from app.domain.customers.archive_fields import CREDIT_RATINGS, STATUSES
 from app.domain.customers.models import Customer
@@ -269,4 +269,4 @@ def _overview_pdf(user, query, lang: str) -> bytes:
     data = import_export.overview_print_data(user, query)
     from app.printing.customers import overview_print  # written alongside; reportlab loads on first use
 
-    return overview_print.render_overview(data, lang=lang, font=prefs.get("font_path") or None)
+    return printed.laid_out(overview_print.render_overview, data, lang=lang, font=prefs.get("font_path") or None)

@@ -5,7 +5,7 @@ customers and people took part; new / open / delete, the list printed
 """
 from __future__ import annotations
 
-from app.domain.core import users
+from app.domain.core import printed, users
 from app.domain.field import activities
 from app.ui.base import export, ops, prefs
 from app.ui.base.table_models import CENTER, RIGHT, Column, ListTableModel, setup_view
@@ -203,4 +203,4 @@ def activity_list_pdf(user, filters: dict, words: str, lang: str) -> bytes:
     from app.printing.field import gift_print  # reportlab loads on first use
 
     data = activities.list_print_data(user, filters=words, **filters)
-    return gift_print.render_activity_list(data, lang=lang, font=prefs.get("font_path") or None)
+    return printed.laid_out(gift_print.render_activity_list, data, lang=lang, font=prefs.get("font_path") or None)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from app.domain.core import printed
 from app.domain.field import gifts
 from app.domain.field.gifts import GiftFilter
 from app.ui.base import export, ops, prefs
@@ -247,8 +248,8 @@ class GiftsPage(QWidget):
 def slip_pdf(user, request_id: int, lang: str) -> bytes:
     from app.printing.field import gift_print  # reportlab loads on first use
 
-    return gift_print.render_gift_slip(gifts.slip_data(user, request_id), lang=lang,
-                                       font=prefs.get("font_path") or None)
+    return printed.laid_out(gift_print.render_gift_slip, gifts.slip_data(user, request_id), lang=lang,
+                            font=prefs.get("font_path") or None)
 
 
 class TotalsDialog(QDialog):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from app.domain.core import printed
 from app.domain.field import visit_plans, visits
 from app.ui.base import ops, prefs
 from app.ui.base.history import HistoryDialog
@@ -26,7 +27,7 @@ def plan_pdf(user, plan_id: int, lang: str) -> bytes:
     data = visit_plans.plan_print_data(user, plan_id)
     from app.printing.field import visit_plan_print  # reportlab loads on first use
 
-    return visit_plan_print.render_visit_plan(data, lang=lang, font=prefs.get("font_path") or None)
+    return printed.laid_out(visit_plan_print.render_visit_plan, data, lang=lang, font=prefs.get("font_path") or None)
 
 
 class PlanListModel(ListTableModel):

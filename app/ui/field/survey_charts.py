@@ -1,17 +1,21 @@
 """The satisfaction survey results (survey.results): charts and tables.
 
-A bar per question (its average, 0-5, lowest questions easy to spot), the
-average per month or quarter as a line, the customers (lowest first) and
-the comments of low-scoring responses, all from one
-:func:`app.domain.field.survey_results.results` call with the page's filters plus the
-grouping, category and region chosen here. "Print" gives the A4 summary.
+A bar per question (its average, 0-5, lowest questions easy to spot; its
+band, below 3 / 3 to 4 / 4 and over, in a brush pattern named in the
+legend, not by colour only), the average per month or quarter as a line
+(every period on the axis, the line broken at one without responses), the
+customers (lowest first) and the comments of low-scoring responses, all
+from one :func:`app.domain.field.survey_results.results` call with the
+page's filters plus the grouping, category and region chosen here. "Print"
+gives the A4 summary.
 """
 from __future__ import annotations
 
-from PySide6.QtCharts import (QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalBarSeries, QLineSeries,
-                              QValueAxis)
-from PySide6.QtGui import QPainter
+from PySide6.QtCharts import (QBarCategoryAxis, QBarSet, QChart, QChartView, QHorizontalStackedBarSeries,
+                              QLineSeries, QValueAxis)
+from PySide6.QtGui import QBrush, QColor, QPainter
 
+from app.domain.core import printed
 from app.domain.customers import customers as customers_domain
 from app.domain.field import survey_results, surveys
 from app.ui.base import labels, ops, prefs
@@ -36,6 +40,17 @@ def _pct(v) -> str:
 
 def _low_colour(avg) -> str | None:
     return "#c62828" if avg is not None and avg < 3 else None
+
+
+#: The bands of an average, as the printed summary draws them: (band, brush
+#: pattern, colour, label colour). The patterns tell them apart without
+#: colour (a colour-blind eye, a grey screenshot); the legend names them.
+BANDS = (("low", Qt.DiagCrossPattern, "#b71c1c", "#000000"), ("fair", Qt.BDiagPattern, "#e65100", "#000000"),
+         ("good", Qt.SolidPattern, "#2e7d32", "#ffffff"))
+
+
+def _band(avg) -> str:
+    return "low" if avg < 3 else "fair" if avg < 4 else "good"
 
 
 def _short(text: str, n: int) -> str:
@@ -171,15 +186,27 @@ class SurveyResultsDialog(QDialog):
             chart.removeAxis(axis)
         # Bottom to top in a horizontal chart: reversed so question 1 is on top.
         shown = list(reversed(r.questions))
-        self.bar_set = QBarSet(self.tr("Average"))
-        self.bar_set.append([float(q.average or 0) for q in shown])
-        self.bar_set.setColor("#1565c0")
-        series = QHorizontalBarSeries()
-        series.append(self.bar_set)
-        series.setLabelsVisible(True)
+        # One set per band, each with its own pattern (and named in the
+        # legend): the bands are told apart without colour, as on the printed
+        # summary; stacked, so each question has one bar, in its band's set.
+        series = QHorizontalStackedBarSeries()
+        self.bar_sets = {}
+        names = {"low": self.tr("Below 3"), "fair": self.tr("3 to 4"), "good": self.tr("4 and over")}
+        for band, pattern, colour, label in BANDS:
+            bar_set = QBarSet(names[band])
+            bar_set.append([float(q.average) if q.average is not None and _band(q.average) == band else 0.0
+                            for q in shown])
+            bar_set.setBrush(QBrush(QColor(colour), pattern))
+            bar_set.setBorderColor(QColor(colour))
+            bar_set.setLabelColor(QColor(label))
+            series.append(bar_set)
+            self.bar_sets[band] = bar_set
+        series.setLabelsVisible(True)        # the average on each bar (a bar of 0 has none)
         series.setLabelsFormat("@value")
         series.setLabelsPrecision(3)
         chart.addSeries(series)
+        chart.legend().show()
+        chart.legend().setAlignment(Qt.AlignBottom)
         cats = QBarCategoryAxis()
         # Short labels: Qt Charts elides a long category label to "..." when
         # the axis is narrow; the table below has each question in full.
@@ -200,14 +227,25 @@ class SurveyResultsDialog(QDialog):
         for axis in chart.axes():
             chart.removeAxis(axis)
         chart.setTitle(self.tr("Average per month") if r.period == "month" else self.tr("Average per quarter"))
-        self.line_series = QLineSeries()
-        self.line_series.setPointsVisible(True)
-        self.line_series.setPointLabelsVisible(True)
-        self.line_series.setPointLabelsFormat("@yPoint")
-        for i, p in enumerate(r.periods):
-            if p.average is not None:
-                self.line_series.append(i, float(p.average))
-        chart.addSeries(self.line_series)
+        # Every period is on the axis (the domain fills the ones without
+        # responses); the line is broken there: one series per run of periods with answers.
+        self.line_segments = []
+        run: list[tuple[int, float]] = []
+        for i, p in enumerate(r.periods + [None]):
+            if p is not None and p.average is not None:
+                run.append((i, float(p.average)))
+                continue
+            if run:
+                seg = QLineSeries()
+                seg.setColor(QColor("#1565c0"))
+                seg.setPointsVisible(True)
+                seg.setPointLabelsVisible(True)
+                seg.setPointLabelsFormat("@yPoint")
+                for x, y in run:
+                    seg.append(x, y)
+                chart.addSeries(seg)
+                self.line_segments.append(seg)
+                run = []
         cats = QBarCategoryAxis()
         # "25-11" rather than "2025-11": twelve full labels do not fit and are elided.
         cats.append([p.label[2:] if r.period == "month" else p.label for p in r.periods] or ["—"])
@@ -219,8 +257,9 @@ class SurveyResultsDialog(QDialog):
         values.setLabelFormat("%.1f")
         chart.addAxis(cats, Qt.AlignBottom)
         chart.addAxis(values, Qt.AlignLeft)
-        self.line_series.attachAxis(cats)
-        self.line_series.attachAxis(values)
+        for seg in self.line_segments:
+            seg.attachAxis(cats)
+            seg.attachAxis(values)
 
     def print_summary(self) -> None:
         from app.ui.base import print_service
@@ -236,4 +275,5 @@ def results_pdf(user, f: surveys.SurveyFilter, period: str, lang: str) -> bytes:
     from app.printing.field import survey_results_print
 
     data = survey_results.results_print_data(user, f, period, lang)
-    return survey_results_print.render_survey_results(data, lang=lang, font=prefs.get("font_path") or None)
+    return printed.laid_out(survey_results_print.render_survey_results, data, lang=lang,
+                            font=prefs.get("font_path") or None)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from app.domain.core import printed
 from app.domain.core.models import User
 from app.domain.customers.models import Customer
 from app.domain.field import survey_results, surveys
@@ -264,4 +265,4 @@ def form_pdf(user, customer_id: int | None, lang: str) -> bytes:
     from app.printing.field import survey_form
 
     data = survey_results.form_print_data(user, customer_id, lang)
-    return survey_form.render_survey_form(data, lang=lang, font=prefs.get("font_path") or None)
+    return printed.laid_out(survey_form.render_survey_form, data, lang=lang, font=prefs.get("font_path") or None)

@@ -4,6 +4,7 @@ shaded, each status in its colour), and printing one visit's report
 visit dialog."""
 from __future__ import annotations
 
+from app.domain.core import printed
 from app.domain.field import visit_plans, visits
 from app.ui.base import ops, prefs, print_service
 from app.ui.base.table_models import CENTER, Column, ListTableModel, RowStyle
@@ -24,7 +25,8 @@ def report_pdf(user, visit_id: int, lang: str) -> bytes:
     data = visit_plans.report_print_data(user, visit_id)
     from app.printing.field import visit_report_print  # reportlab loads on first use
 
-    return visit_report_print.render_visit_report(data, lang=lang, font=prefs.get("font_path") or None)
+    return printed.laid_out(visit_report_print.render_visit_report, data, lang=lang,
+                            font=prefs.get("font_path") or None)
 
 
 def print_visit_report(parent, ctx, visit) -> None:
