@@ -4,7 +4,8 @@
 #   bash tools/setup.sh --test   # the app and its test tools
 # On Debian/Ubuntu it also installs the system packages Qt and printing need
 # (with apt-get, as root or through sudo): Qt's xcb libraries, a CJK font,
-# poppler-utils (PDF to PNG for the barcode tests).
+# poppler-utils (PDF to PNG for the barcode tests); with --test also
+# Ghostscript (the other rasteriser CUPS may use, for the print-path tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 extras=""
@@ -14,6 +15,7 @@ APT_PACKAGES=(fonts-wqy-microhei poppler-utils
   libegl1 libgl1 libglib2.0-0 libfontconfig1 libdbus-1-3 libxkbcommon0
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1 libxcb-xinerama0)
+[ -n "$extras" ] && APT_PACKAGES+=(ghostscript)
 
 if command -v apt-get >/dev/null 2>&1; then
   missing=()
