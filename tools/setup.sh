@@ -15,7 +15,7 @@ APT_PACKAGES=(fonts-wqy-microhei poppler-utils
   libegl1 libgl1 libglib2.0-0 libfontconfig1 libdbus-1-3 libxkbcommon0
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1 libxcb-xinerama0)
-[ -n "$extras" ] && APT_PACKAGES+=(ghostscript)
+if [ -n "$extras" ]; then APT_PACKAGES+=(ghostscript); fi
 
 if command -v apt-get >/dev/null 2>&1; then
   missing=()
