@@ -37,7 +37,7 @@ import unicodedata
 
 from app.domain.core.errors import tx
 
-#: A mobile number: 11 digits, 13x-19x.
+# A mobile number: 11 digits, 13x-19x.
 MOBILE_RE = re.compile(r"1[3-9]\d{9}")
 _LABEL = re.compile(r"^(?:联系电话|电话号码|手机号码|手机号|电话|手机|座机|固话|tel|phone|mobile|mob)\s*[:：.]?\s*", re.I)
 _EXTENSION = re.compile(r"\s*(?:转|分机号?|ext\.?|extension|x|#)\s*(\d{1,6})\s*$", re.I)

@@ -19,7 +19,7 @@ from app.domain.core.text import clean
 from app.domain.customers.models import Customer
 
 CATEGORIES = ("dealer", "retailer", "agent", "end_user")
-#: Kept for older callers; phones are checked by :func:`app.domain.core.phones.normalise`.
+# Kept for older callers; phones are checked by :func:`app.domain.core.phones.normalise`.
 PHONE_RE = re.compile(r"^\+?[0-9][0-9\- ]{5,19}$")
 SEARCH_LIMIT = 50
 

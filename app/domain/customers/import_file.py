@@ -69,9 +69,9 @@ CATEGORY_WORDS = {"dealer": "经销商 经销 dealer", "retailer": "零售商 �
                   "end_user": "终端用户 终端 最终用户 个人 用户 enduser end_user"}
 STATUS_WORDS = {"active": "正常 活跃 合作中 active", "suspended": "暂停 suspended",
                 "closed": "终止 终止往来 停用 关闭 closed", "prospect": "候选 潜在 prospect"}
-#: Credit words offices write -> the archive's credit rating (A best .. D).
-#: The letters of the agencies' scales go to their own letter (AAA, AA,
-#: A+ -> A; BBB -> B; ...); the words: 优 A, 良 B, 一般 C, 差 D.
+# Credit words offices write -> the archive's credit rating (A best .. D).
+# The letters of the agencies' scales go to their own letter (AAA, AA,
+# A+ -> A; BBB -> B; ...); the words: 优 A, 良 B, 一般 C, 差 D.
 CREDIT_WORDS = {
     "A": "AAA AAA+ AAA- AA+ AA AA- A+ A A- 优 优秀 优等 优良 甲 甲级 一级",
     "B": "BBB+ BBB BBB- BB+ BB BB- B+ B B- 良 良好 较好 乙 乙级 二级",
@@ -80,7 +80,7 @@ CREDIT_WORDS = {
 }
 _CREDIT = {w: rating for rating, ws in CREDIT_WORDS.items() for w in ws.split()}
 assert set(CREDIT_WORDS) == set(CREDIT_RATINGS)
-#: Fields a row is never imported without, even when not ``strict``.
+# Fields a row is never imported without, even when not ``strict``.
 _REQUIRED = ("name",)
 _CAT = {w: c for c, ws in CATEGORY_WORDS.items() for w in ws.split()}
 _STATUS = {w: c for c, ws in STATUS_WORDS.items() for w in ws.split()}
@@ -115,7 +115,7 @@ class ImportPreview:
     columns: dict[str, str]         # field -> the header it was read from
     ignored: list[str]              # headers not understood (their columns are not imported)
     strict: bool = False            # unreadable fields reject their row (else: imported empty)
-    #: Credit words met in the file: word -> (rating, rows), as the preview shows them.
+    # Credit words met in the file: word -> (rating, rows), as the preview shows them.
     credit_words: dict[str, tuple[str, int]] = field(default_factory=dict)
 
     def count(self, status: str) -> int:
@@ -273,7 +273,7 @@ def _check_row(row: ImportRow, strict: bool = False, credit: dict | None = None)
             row.note(f, msg, "error")
         elif f == "category":
             values["category"] = "end_user"
-            row.note(f, tx("“{value}” is no category: taken as end user.", value=_shown(row.raw.get(f))), "warning")
+            row.note(f, tx("“{value}” is not a category: taken as end user.", value=_shown(row.raw.get(f))), "warning")
         else:   # imported empty; the row keeps its good data
             row.note(f, tx("“{value}” left empty: {reason}", value=_shown(row.raw.get(f)), reason=msg), "warning")
     row.values = values
