@@ -113,3 +113,13 @@ def test_migration_7_normalises_the_stored_numbers(any_db, staff):
     assert (odd.phone, odd.mobile) == ("总机转前台", "")
     assert "customer_phone" in {i.name for i in db.get_indexes("customer")}
     assert migrations.migrate(db, backup=False) == []
+
+
+def test_the_overview_and_the_counter_books_find_a_number_however_typed(any_db, staff):
+    keeper = users.create_user("archivist", "周静", "info_manager")
+    customers.create_customer("华信电子", "(010) 6255 1234", "dealer", user=None)
+    customers.create_customer("王芳", "+86 138 0013 8000", user=None)
+    for typed, name in (("+86 10 6255 1234", "华信电子"), ("010 62551234", "华信电子"),
+                        ("0086 138-0013-8000", "王芳"), ("138 0013", "王芳")):
+        rows = archive.overview(keeper, archive.OverviewFilter(text=typed)).page(0, 10)
+        assert [r.name for r in rows] == [name], typed
