@@ -267,6 +267,10 @@ def test_new_customer_dialog_warns_of_a_number_another_customer_has(qtbot, shop)
     dialog.save()                                   # warned, not refused
     assert dialog.customer is not None and dialog.customer.phone == "010-62888899"
     assert len(customers.with_phone("010 6288 8899")) == 2
+    other = CustomerDialog(AppContext(shop["people"]["info"]), "（010）6288 8899")   # typed in the search box
+    qtbot.addWidget(other)
+    assert other.phone.text() == "（010）6288 8899" and not other.name.text()
+    assert "北京海淀华信电子有限公司" in other.same_phone.text()
 
 
 def test_import_of_an_unreadable_file_shows_the_message_under_the_field(qtbot, shop, tmp_path, messages):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from app.domain.core import phones
 from app.domain.customers import customers
 from app.ui.base import labels, ops
 from app.ui.base.widgets import FieldErrors, make_error_label
@@ -50,7 +51,7 @@ class CustomerDialog(QDialog):
                 self.same_phone = SamePhoneNote(self.phone, self)
                 form.addRow("", self.same_phone)
         text = initial_text.strip()
-        if re.fullmatch(r"[\d\- +]{5,}", text):
+        if re.fullmatch(r"[\d\- +()（）]{5,}", text) or (text and phones.check(text)[1] is None):
             self.phone.setText(text)
             self.same_phone.refresh()
         elif text and not re.fullmatch(r"[a-zA-Z]{1,6}", text):  # pinyin initials are no name
