@@ -249,7 +249,7 @@ def test_upgrade_a_version_3_database(tmp_path, monkeypatch, legacy):
     assert {e for e, *_ in old.values()} == {"created", "transition", "diagnosis", "part", "part_removed", "labour",
                                              "labour_removed", "kind", "informed", "receipt", "lost_receipt"}
     info = bootstrap.open_database("sqlite:///" + str(path))
-    assert info.applied == [4, 5, 6]
+    assert info.applied == list(range(4, migrations.SCHEMA_VERSION + 1))
     assert len(list(tmp_path.glob("v3.sqlite3.v3-*.bak"))) == 1
     db = dbmod.database.obj
     assert {c.name for c in db.get_columns("job_history")} == {"id", "job_id", "at", "user_id", "what", "old_value",
