@@ -9,6 +9,7 @@ kind                   typed as (examples)                  stored as
 mobile                 ``+86 184 9746 5075``,              ``18497465075``
                        ``0086-138-0013-8000``,
                        ``138 0013 8000``, ``180-1815-9083``,
+                       ``013800138000``,
                        full-width ``１３８００１３８０００``
 landline               ``(010) 6255 1234``, ``010-62551234``,  ``010-62551234``
                        ``+86 10 6255 1234``, ``01062551234``
@@ -98,6 +99,8 @@ def normalise(text) -> str:
     if len(digits) < 7:
         raise PhoneError(tx("Too few digits for a phone number ({n}); e.g. {example}.", n=len(digits),
                             example=_EXAMPLE))
+    if re.fullmatch("0" + MOBILE_RE.pattern, digits):
+        digits = digits[1:]                              # 013800138000: a mobile dialled with a trunk 0
     if digits.startswith("1"):
         if MOBILE_RE.fullmatch(digits):
             if extension:
