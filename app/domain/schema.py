@@ -55,6 +55,7 @@ def create_current(db: pw.Database) -> None:
     db.create_tables(MODELS, safe=True)
     indexes.search_index(db)
     indexes.sorted_search_indexes(db)
+    indexes.phone_index(db)
     counter_indexes.one_open_job_per_unit(db)
     counter_indexes.create(db)
 
@@ -240,8 +241,43 @@ def _m006_books_at_scale(db: pw.Database) -> None:
     counter_indexes.create(db)
 
 
+def _m007_phones_in_one_form(db: pw.Database) -> None:
+    """v6 -> v7: every stored phone number in its one canonical form
+    (:mod:`app.domain.core.phones`, issue 11: "+86 138 0013 8000" ->
+    "13800138000", "(010) 6255 1234" -> "010-62551234", "010-62551234-8001"
+    -> "010-62551234 转8001"): the customers' phones (and their search text,
+    whose digits come from the phone) and the contacts' phones and mobiles.
+    A number that cannot be read is kept as it is (nothing is lost; the
+    archive asks for a readable one at its next save). The customers'
+    phones get an index, for the duplicate check as a number is typed.
+    Not a change of the customer's data: no archive history rows."""
+    from app.domain.core import phones
+    from app.domain.customers.customers import search_text_for
+
+    c = pw.Table("customer", ("id", "code", "name", "short_name", "phone", "search_text")).bind(db)
+    last = 0
+    while True:   # in batches by id: constant memory for 100 000 customers
+        batch = list(c.select(c.id, c.code, c.name, c.short_name, c.phone)
+                     .where((c.id > last) & (c.phone != "")).order_by(c.id).limit(1000).tuples())
+        if not batch:
+            break
+        for row_id, code, name, short_name, phone in batch:
+            new = phones.normalise_or_keep(phone)
+            if new != phone:
+                c.update(phone=new, search_text=search_text_for(code, name, new, short_name or "")
+                         ).where(c.id == row_id).execute()
+        last = batch[-1][0]
+    k = pw.Table("customer_contact", ("id", "phone", "mobile")).bind(db)
+    for row_id, phone, mobile in list(k.select(k.id, k.phone, k.mobile)
+                                      .where((k.phone != "") | (k.mobile != "")).tuples()):
+        new_phone, new_mobile = phones.normalise_or_keep(phone or ""), phones.normalise_or_keep(mobile or "")
+        if (new_phone, new_mobile) != (phone, mobile):
+            k.update(phone=new_phone, mobile=new_mobile).where(k.id == row_id).execute()
+    indexes.phone_index(db)
+
+
 MIGRATIONS = [_m001_initial, _m002_archive_and_sign_in, _m003_field_service, _m004_one_history_shape,
-              _m005_stations_on_one_server, _m006_books_at_scale]
+              _m005_stations_on_one_server, _m006_books_at_scale, _m007_phones_in_one_form]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

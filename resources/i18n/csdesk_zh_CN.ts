@@ -37,10 +37,6 @@
         <translation>请填写名称。</translation>
     </message>
     <message>
-        <source>Phone should be digits, e.g. 13800138000 or 010-62888899.</source>
-        <translation>电话应为数字，例如 13800138000 或 010-62888899。</translation>
-    </message>
-    <message>
         <source>Enter an e-mail address such as name@example.com.</source>
         <translation>请输入电子邮箱地址，例如 name@example.com。</translation>
     </message>
@@ -640,12 +636,28 @@
         <translation>未找到客户名称列（列标题应为 名称、客户名称 或 name 等）。</translation>
     </message>
     <message>
+        <source>The cell holds a formula ({formula}) and no value: copy the column and paste it as values.</source>
+        <translation>该单元格是公式（{formula}），没有保存的数值：请复制该列，再“选择性粘贴—数值”。</translation>
+    </message>
+    <message>
+        <source>The cell holds a formula ({formula}) and no value: left empty.</source>
+        <translation>该单元格是公式（{formula}），没有保存的数值：此项留空导入。</translation>
+    </message>
+    <message>
         <source>Full-width characters or extra spaces were cleaned.</source>
         <translation>已清除全角字符或多余空格。</translation>
     </message>
     <message>
         <source>No category: taken as end user.</source>
         <translation>未填类别：按终端用户处理。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a category: taken as end user.</source>
+        <translation>“{value}”不是有效的客户类别：按终端用户导入。</translation>
+    </message>
+    <message>
+        <source>“{value}” left empty: {reason}</source>
+        <translation>“{value}”无法识别，此项留空导入：{reason}</translation>
     </message>
     <message>
         <source>No phone number.</source>
@@ -1580,6 +1592,42 @@
         <source>{document} cannot be laid out on the paper: on page {page} a part is taller than a page and cannot be divided. Shorten the longest text and print again.</source>
         <translation>“{document}”无法排版：第 {page} 页上有一部分比整页还高，无法分页。请缩短最长的文字后重新打印。</translation>
     </message>
+    <message>
+        <source>This is not a phone number: use digits, e.g. {example}.</source>
+        <translation>这不是电话号码：请填写数字，例如 {example}。</translation>
+    </message>
+    <message>
+        <source>An international number has 7 to 15 digits after the +.</source>
+        <translation>国际号码在“+”之后应有 7 至 15 位数字。</translation>
+    </message>
+    <message>
+        <source>Too few digits for a phone number ({n}); e.g. {example}.</source>
+        <translation>电话号码位数太少（{n} 位），例如 {example}。</translation>
+    </message>
+    <message>
+        <source>A mobile number has no extension.</source>
+        <translation>手机号码没有分机号。</translation>
+    </message>
+    <message>
+        <source>A mobile number has 11 digits, e.g. 13800138000 (this one has {n}).</source>
+        <translation>手机号码为 11 位，例如 13800138000（此号码为 {n} 位）。</translation>
+    </message>
+    <message>
+        <source>Too many digits for a phone number; write an extension as 转8001.</source>
+        <translation>电话号码位数太多；分机号请写成“转8001”。</translation>
+    </message>
+    <message>
+        <source>Too many digits for a local number: a landline starts with its area code, e.g. 010-62551234.</source>
+        <translation>本地号码位数太多：固定电话请以区号开头，例如 010-62551234。</translation>
+    </message>
+    <message>
+        <source>Too few digits for a landline: the area code and 7 or 8 digits, e.g. 010-62551234.</source>
+        <translation>固定电话位数太少：应为区号加 7 或 8 位号码，例如 010-62551234。</translation>
+    </message>
+    <message>
+        <source>Too many digits for a landline: {area} and 7 or 8 digits, an extension after 转.</source>
+        <translation>固定电话位数太多：应为区号 {area} 加 7 或 8 位号码，分机号写在“转”之后。</translation>
+    </message>
 </context>
 <context>
     <name>AccessLogDialog</name>
@@ -1921,8 +1969,8 @@
         <translation>例如 50,000.00</translation>
     </message>
     <message>
-        <source>e.g. 13800138000 or 010-62888899</source>
-        <translation>例如 13800138000 或 010-62888899</translation>
+        <source>e.g. 13800138000, 010-62551234 or 010-62551234 ext. 8001</source>
+        <translation>例如 13800138000、010-62551234 或 010-62551234 转8001</translation>
     </message>
     <message>
         <source>18 letters and digits</source>
@@ -2227,8 +2275,8 @@
         <translation>新建客户</translation>
     </message>
     <message>
-        <source>e.g. 13800138000 or 010-62888899</source>
-        <translation>例如 13800138000 或 010-62888899</translation>
+        <source>e.g. 13800138000, 010-62551234 or 010-62551234 ext. 8001</source>
+        <translation>例如 13800138000、010-62551234 或 010-62551234 转8001</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
@@ -2918,6 +2966,14 @@
 <context>
     <name>ImportDialog</name>
     <message>
+        <source>&amp;Strict: leave out rows with a field that cannot be read</source>
+        <translation>严格模式(&amp;S)：有无法识别的字段时整行不导入</translation>
+    </message>
+    <message>
+        <source>Without it, a field that cannot be read (a date such as 不详 or in the future, an unknown credit rating, a broken phone number) is imported empty and the row gets a warning.</source>
+        <translation>不勾选时，无法识别的字段（如“不详”或晚于今天的日期、无法对应的信用等级、有误的电话号码）留空导入，该行标为警告。</translation>
+    </message>
+    <message>
         <source>Customer list</source>
         <translation>客户名单</translation>
     </message>
@@ -2936,6 +2992,22 @@
     <message>
         <source>Not imported: %1.</source>
         <translation>未导入：%1。</translation>
+    </message>
+    <message>
+        <source>Credit ratings read from the file:</source>
+        <translation>文件中的信用等级按下表读取：</translation>
+    </message>
+    <message>
+        <source>Credit ratings as written in the file: %1.</source>
+        <translation>文件中的信用等级写法：%1。</translation>
+    </message>
+    <message>
+        <source>Credit ratings: A, B, C or D in the file.</source>
+        <translation>信用等级：文件中为 A、B、C 或 D。</translation>
+    </message>
+    <message>
+        <source>(AAA, AA, 优 → A; BBB, 良好 → B; 一般 → C; 差 → D: the whole table in the tooltip.)</source>
+        <translation>（AAA、AA、优 → A；BBB、良好 → B；一般 → C；差 → D；完整对照表见鼠标悬停提示。）</translation>
     </message>
     <message numerus="yes">
         <source>&amp;Import %n row(s)</source>
@@ -4789,6 +4861,17 @@
     </message>
 </context>
 <context>
+    <name>SamePhoneNote</name>
+    <message>
+        <source>and others</source>
+        <translation>等</translation>
+    </message>
+    <message>
+        <source>Already the number of %1. Check that this is not the same customer; you may still save.</source>
+        <translation>该号码已登记在 %1 名下。请确认不是同一客户；仍可保存。</translation>
+    </message>
+</context>
+<context>
     <name>SelectionDialog</name>
     <message>
         <source>Date</source>
@@ -6295,6 +6378,7 @@
     <name>export</name>
     <message>
         <source>Export to CSV</source>
+        <extracomment>A CSV cell as every export writes it (see :func:`app.domain.core.sheets.csv_cell`).</extracomment>
         <translation>导出为 CSV</translation>
     </message>
     <message>

@@ -184,6 +184,27 @@ def test_new_customer_dialog_selects_the_customer(qtbot, tab, monkeypatch):
     assert tab.customer is not None and tab.customer.name == "李雷" and tab.customer.phone == "13700001111"
 
 
+def test_counter_finds_and_warns_of_a_number_typed_another_way(qtbot, tab, zhang, monkeypatch):
+    """Issue 11: the search box finds 张伟 by "+86 138-0013-8000"; a new
+    customer with his number gets the note before saving, and is saved."""
+    from app.ui.customers import customer_dialog
+
+    assert [c.name for c in customers.search("+86 138-0013-8000")] == ["张伟"]
+    seen = {}
+
+    def fake_exec(dialog):
+        seen["note"] = dialog.same_phone.text() if dialog.same_phone.isVisibleTo(dialog) else ""
+        dialog.name.setText("张伟的公司")
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(customer_dialog.CustomerDialog, "exec", fake_exec)
+    type_text(qtbot, tab.ui.customerSearch, "0086 138 0013 8000")
+    qtbot.keyClick(tab.ui.customerSearch, Qt.Key_N, Qt.ControlModifier)
+    assert "张伟" in seen["note"] and zhang.code in seen["note"]
+    assert tab.customer is not None and tab.customer.name == "张伟的公司" and tab.customer.phone == "13800138000"
+
+
 def test_printing_keeps_each_pdf_page_size(qtbot, db, staff, zhang, tmp_path):
     """The printer gets one page per PDF page, sized as the PDF page (a tag
     stays a tag): checked with Qt's PDF printer, as no real printer is here."""

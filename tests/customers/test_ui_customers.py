@@ -201,7 +201,13 @@ def test_import_preview_shows_row_errors_and_writes_nothing_until_confirmed(qtbo
     assert dialog.check_file()
     qtmodeltester.check(dialog.model)
     statuses = {r.line: r.status for r in dialog.preview.rows}
-    assert statuses[5] == "error" and statuses[6] == "error"          # duplicate name, bad phone
+    # Issue 11: a bad phone is imported empty with a warning; "Strict" leaves its row out, as before.
+    assert statuses[5] == "error" and statuses[6] == "warning"        # duplicate name, bad phone
+    assert dialog.importable() == 3 and not dialog.creditLabel.isVisible()
+    dialog.strictCheck.setChecked(True)                                 # checks the file again
+    assert dialog.preview.strict
+    statuses = {r.line: r.status for r in dialog.preview.rows}
+    assert statuses[5] == "error" and statuses[6] == "error"
     assert statuses[3] in ("ok", "warning") and statuses[7] == "warning"
     error_row = next(i for i in range(dialog.model.rowCount()) if dialog.model.object_at(i).line == 6)
     assert "Phone" in dialog.model.data(dialog.model.index(error_row, 5))
@@ -219,6 +225,52 @@ def test_import_preview_shows_row_errors_and_writes_nothing_until_confirmed(qtbo
     assert Customer.select().count() == before + 1
     assert dialog.result.created == 1 and messages[-1][0] == "information"
     assert "北京新客户电子有限公司" in names(tab)
+
+
+def test_import_dialog_shows_the_credit_words_read(qtbot, shop, tmp_path, messages):
+    from app.ui.customers.import_dialog import ImportDialog
+
+    path = tmp_path / "一览表.csv"
+    path.write_text("客户名称,信用等级,合作起始\n成都客户,AA,不详\n重庆客户,良好,2019-01-01\n西安客户,良好,\n",
+                    encoding="utf-8")
+    dialog = ImportDialog(AppContext(shop["people"]["info"]))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.ui.fileEdit.setText(str(path))
+    assert dialog.check_file()
+    assert dialog.creditLabel.isVisible()
+    text = dialog.creditLabel.text()
+    assert "AA → A" in text and "良好 → B" in text and "2" in text
+    assert "良好" in dialog.creditLabel.toolTip() and "AAA" in dialog.creditLabel.toolTip()
+    assert [r.status for r in dialog.preview.rows] == ["warning"] * 3 and dialog.importable() == 3   # no phone
+    row = next(i for i in range(dialog.model.rowCount()) if dialog.model.object_at(i).line == 2)
+    assert "不详" in dialog.model.data(dialog.model.index(row, 5))
+    dialog.strictCheck.setChecked(True)
+    assert [r.status for r in dialog.preview.rows] == ["error", "warning", "warning"] and dialog.importable() == 2
+
+
+def test_new_customer_dialog_warns_of_a_number_another_customer_has(qtbot, shop):
+    from app.ui.customers.customer_dialog import CustomerDialog
+
+    dialog = CustomerDialog(AppContext(shop["people"]["info"]), "+86 138 0013 8000")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.same_phone.isVisible() and "王芳" in dialog.same_phone.text()   # carried over from the search box
+    dialog.phone.clear()
+    qtbot.keyClicks(dialog.phone, "(010) 6288 8899")
+    qtbot.waitUntil(lambda: "北京海淀华信电子有限公司" in dialog.same_phone.text())
+    dialog.phone.clear()
+    qtbot.keyClicks(dialog.phone, "139 0000 0000")
+    qtbot.waitUntil(lambda: not dialog.same_phone.isVisible())
+    dialog.phone.setText("010-62888899")
+    dialog.name.setText("华信电子（分部）")
+    dialog.save()                                   # warned, not refused
+    assert dialog.customer is not None and dialog.customer.phone == "010-62888899"
+    assert len(customers.with_phone("010 6288 8899")) == 2
+    other = CustomerDialog(AppContext(shop["people"]["info"]), "（010）6288 8899")   # typed in the search box
+    qtbot.addWidget(other)
+    assert other.phone.text() == "（010）6288 8899" and not other.name.text()
+    assert "北京海淀华信电子有限公司" in other.same_phone.text()
 
 
 def test_import_of_an_unreadable_file_shows_the_message_under_the_field(qtbot, shop, tmp_path, messages):

@@ -13,11 +13,12 @@ import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 
+from app.domain.core import phones
 from app.domain.core.errors import tx
 from app.domain.core.models import User
 from app.domain.core.records import as_text  # noqa: F401 - re-exported: how the history and the exports write a value
 from app.domain.core.text import clean
-from app.domain.customers.customers import CATEGORIES, PHONE_RE
+from app.domain.customers.customers import CATEGORIES
 
 #: Customer statuses. "prospect" and "refused" belong to new-customer
 #: selection (:mod:`app.domain.selection`); the others are customers.
@@ -114,8 +115,8 @@ def _one(name: str, raw):
         return text, tx("At most {n} characters.", n=_MAX_LEN[name])
     if name == "name" and not text:
         return text, tx("Name is required.")
-    if name in ("phone", "mobile") and text and not PHONE_RE.match(text):
-        return text, tx("Phone should be digits, e.g. 13800138000 or 010-62888899.")
+    if name in ("phone", "mobile") and text:
+        return phones.check(text)   # stored in one form: 13800138000, 010-62551234 转8001
     if name == "email" and text and not EMAIL_RE.match(text):
         return text, tx("Enter an e-mail address such as name@example.com.")
     if name == "category" and text not in CATEGORIES:
@@ -170,8 +171,10 @@ def parse_contact(values: dict) -> tuple[dict, dict]:
             errors[name] = tx("At most {n} characters.", n=_MAX_LEN[name])
         elif name == "name" and not text:
             errors[name] = tx("Name is required.")
-        elif name in ("phone", "mobile") and text and not PHONE_RE.match(text):
-            errors[name] = tx("Phone should be digits, e.g. 13800138000 or 010-62888899.")
+        elif name in ("phone", "mobile") and text:
+            text, message = phones.check(text)
+            if message:
+                errors[name] = message
         elif name == "email" and text and not EMAIL_RE.match(text):
             errors[name] = tx("Enter an e-mail address such as name@example.com.")
         out[name] = text

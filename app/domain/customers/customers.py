@@ -11,7 +11,7 @@ import re
 
 import peewee as pw
 
-from app.domain.core import numbering, operations
+from app.domain.core import numbering, operations, phones
 from app.domain.core.db import is_mysql, is_postgres, write_transaction
 from app.domain.core.errors import ValidationError, tx
 from app.domain.core.permissions import require
@@ -19,6 +19,7 @@ from app.domain.core.text import clean
 from app.domain.customers.models import Customer
 
 CATEGORIES = ("dealer", "retailer", "agent", "end_user")
+# Kept for older callers; phones are checked by :func:`app.domain.core.phones.normalise`.
 PHONE_RE = re.compile(r"^\+?[0-9][0-9\- ]{5,19}$")
 SEARCH_LIMIT = 50
 
@@ -36,8 +37,9 @@ SEARCH_TEXT_MAX = 540
 
 def search_text_for(code: str, name: str, phone: str, short_name: str = "") -> str:
     """What the search box matches: lower-case name and short name, code,
-    phone digits and the pinyin initials of both names ("bjhd")."""
-    digits = re.sub(r"\D", "", phone)
+    phone digits (the canonical number's; an extension's apart) and the
+    pinyin initials of both names ("bjhd")."""
+    digits = phones.search_key(phones.normalise_or_keep(phone))
     parts = [name.lower(), short_name.lower(), code.lower(), digits, pinyin_initials(name),
              pinyin_initials(short_name) if short_name else ""]
     # Stay inside the column (540): a very long name loses its tail, not the code.
@@ -48,8 +50,10 @@ def validate(name: str, phone: str, category: str) -> dict[str, str]:
     errors = {}
     if not clean(name):
         errors["name"] = tx("Name is required.")
-    if phone and not PHONE_RE.match(clean(phone)):
-        errors["phone"] = tx("Phone should be digits, e.g. 13800138000 or 010-62888899.")
+    if phone:
+        _value, message = phones.check(phone)
+        if message:
+            errors["phone"] = message
     if category not in CATEGORIES:
         errors["category"] = tx("Choose a category.")
     return errors
@@ -60,18 +64,44 @@ def create_customer(name: str, phone: str = "", category: str = "end_user", addr
     """Add a customer (at the counter or in the archive); the code is issued
     from the CU series. ``user`` needs "customer.create" (None: the system).
 
+    The phone is stored in its canonical form (:mod:`app.domain.core.phones`);
+    a number another customer has too is allowed (see :func:`with_phone`,
+    which the forms use to warn before saving).
+
     Raises PermissionDenied, or ValidationError({"name"|"phone"|"category": message}).
     The rest of the archive is filled in with :func:`app.domain.customers.archive.save_archive`.
     """
     require(user, "customer.create")
-    name, phone, address = clean(name), clean(phone), clean(address)
+    name, address = clean(name), clean(address)
     errors = validate(name, phone, category)
     if errors:
         raise ValidationError(errors)
+    phone = phones.normalise(phone)
     with write_transaction():
         code = numbering.next_number("CU")
         return operations.result(Customer.create(code=code, name=name, phone=phone, category=category,
                                                  address=address, search_text=search_text_for(code, name, phone)))
+
+
+def with_phone(phone: str, exclude_id: int | None = None, limit: int = 10) -> list[Customer]:
+    """The customers (at most ``limit``, by code) who already have the number
+    ``phone``, however either was written: as the customer's phone or a
+    contact's phone or mobile. [] for an empty or unreadable number.
+
+    A new customer with such a number is a likely duplicate: the new-customer
+    forms show these before saving (without refusing the save)."""
+    from app.domain.customers.models import CustomerContact
+
+    value, error = phones.check(phone)
+    if error or not value:
+        return []
+    ids = Customer.select(Customer.id).where(Customer.phone == value)
+    via_contacts = CustomerContact.select(CustomerContact.customer).where(
+        (CustomerContact.phone == value) | (CustomerContact.mobile == value))
+    query = Customer.select().where(Customer.id.in_(ids) | Customer.id.in_(via_contacts))
+    if exclude_id is not None:
+        query = query.where(Customer.id != exclude_id)
+    return list(query.order_by(Customer.code).limit(limit))
 
 
 def search(text: str, limit: int = SEARCH_LIMIT) -> list[Customer]:
@@ -96,10 +126,12 @@ def search(text: str, limit: int = SEARCH_LIMIT) -> list[Customer]:
 
 
 def _needle(text: str) -> str:
-    """What a search box's text is looked for as: lower case; a phone number without its spaces and dashes."""
+    """What a search box's text is looked for as: lower case; a phone number
+    (or the start of one), however written, as the digits the search text
+    holds ("+86 138-0013" -> "1380013", "(010) 6255 1234" -> "01062551234")."""
     q = clean(text).lower()
-    digits = re.sub(r"[\s\-]", "", q)
-    return digits if digits.isdigit() else q
+    digits = phones.search_digits(q)
+    return digits if digits else q
 
 
 def text_condition(expr, text: str):

@@ -13,18 +13,15 @@ The file reading and row checks live in :mod:`app.domain.customers.import_file`.
 """
 from __future__ import annotations
 
-import csv
 import os
-import re
 from dataclasses import dataclass
 
-from app.domain.core import numbering, settings
+from app.domain.core import numbering, phones, settings, sheets
 from app.domain.core.db import write_transaction
 from app.domain.core.errors import ConcurrentChange, ValidationError, tx
 from app.domain.core.models import User, now
 from app.domain.core.permissions import require
 from app.domain.customers import access, archive
-from app.domain.customers.archive_fields import as_text
 from app.domain.customers.customers import search_text_for
 from app.domain.customers.import_file import ImportPreview, ImportRow, parse_file  # noqa: F401 - re-exported
 from app.domain.customers.models import Customer, CustomerContact
@@ -47,6 +44,9 @@ class ImportResult:
 def export_overview(user: User | None, q: OverviewQuery, path: str | os.PathLike, lang: str = "zh_CN") -> int:
     """Write the overview as filtered and sorted to ``path`` (.xlsx or .csv,
     UTF-8 with BOM so Excel reads the Chinese); return the number of rows.
+    Written by :func:`app.domain.core.sheets.write_table`: text never runs
+    as a formula, empty cells stay empty; in the .xlsx the credit limit is a
+    number and the date a date, the phone and the code text.
     Needs "customer.export"; logged as "export". Raises ValidationError({"path": ...})."""
     require(user, "customer.export")
     path = os.fspath(path)
@@ -56,48 +56,16 @@ def export_overview(user: User | None, q: OverviewQuery, path: str | os.PathLike
     t = labels.AL(lang)
     header = [t[c] for c in labels.OVERVIEW_COLUMNS]
     lines = (_line_values(r, lang) for r in q.rows())
-    n = _write_xlsx(path, header, lines, t["overview_title"]) if ext == ".xlsx" else _write_csv(path, header, lines)
+    n = sheets.write_table(path, header, lines, title=t["overview_title"],
+                           widths=(16, 36, 14, 12, 18, 16, 8, 14, 10, 12, 12))
     access.record(user, None, "export", f"{os.path.basename(path)}: {n}; {describe(q)}")
     return n
 
 
 def _line_values(r, lang: str) -> list:
-    return [r.code, _safe(r.name), _safe(r.short_name), labels.code("category", r.category, lang), _safe(r.region),
-            _safe(r.phone), r.credit_rating, r.credit_limit, labels.code("status", r.status, lang),
-            _safe(r.responsible), r.cooperation_since]
-
-
-def _safe(text: str) -> str:
-    """A cell that a spreadsheet would run as a formula is written as text."""
-    return "'" + text if text and text[0] in "=@" or (text[:1] in "+-" and not text[1:2].isdigit()) else text
-
-
-def _write_csv(path: str, header: list[str], lines) -> int:
-    n = 0
-    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(header)
-        for values in lines:
-            w.writerow([as_text(v) for v in values])   # 50000.00, 2021-03-01, "" for none
-            n += 1
-    return n
-
-
-def _write_xlsx(path: str, header: list[str], lines, title: str) -> int:
-    from openpyxl import Workbook
-
-    wb = Workbook(write_only=True)   # streams rows: 100 000 customers in constant memory
-    ws = wb.create_sheet(title[:31])
-    ws.freeze_panes = "A2"
-    for i, width in enumerate((16, 36, 14, 12, 18, 16, 8, 14, 10, 12, 12)):
-        ws.column_dimensions[chr(ord("A") + i)].width = width
-    ws.append(header)
-    n = 0
-    for values in lines:
-        ws.append([float(v) if v is not None and i == 7 else v for i, v in enumerate(values)])
-        n += 1
-    wb.save(path)
-    return n
+    return [r.code, r.name, r.short_name, labels.code("category", r.category, lang), r.region,
+            r.phone, r.credit_rating, r.credit_limit, labels.code("status", r.status, lang),
+            r.responsible, r.cooperation_since]
 
 
 def describe(q: OverviewQuery) -> str:
@@ -109,17 +77,22 @@ def describe(q: OverviewQuery) -> str:
     return ", ".join(parts) or "all"
 
 
-def preview(path: str | os.PathLike, user: User | None) -> ImportPreview:
+def preview(path: str | os.PathLike, user: User | None, strict: bool = False) -> ImportPreview:
     """Read and check a customer list; write nothing. Needs "customer.import".
 
     Each row gets status "ok", "warning" (imported; e.g. cleaned, no phone,
-    a phone another customer has) or "error" (not imported: no name, bad
-    phone, a duplicate name in the file or the archive, ...), with
-    ``messages`` [(field, message)]. Raises ValidationError({"file": ...}) when
-    the file cannot be read or has no name column.
+    a phone another customer has, a field that could not be read and is
+    left empty: a date "不详" or in the future, an unknown credit rating)
+    or "error" (not imported: no name, a name that is a formula without a
+    value, a duplicate name in the file or the archive, ...), with
+    ``messages`` [(field, message)]. ``strict``: a field that cannot be read
+    is an error, and its row is not imported. Credit words ("AA", "良好")
+    are read through :data:`app.domain.customers.import_file.CREDIT_WORDS`;
+    those met are ``credit_words``. Raises ValidationError({"file": ...})
+    when the file cannot be read or has no name column.
     """
     require(user, "customer.import")
-    return parse_file(os.fspath(path))
+    return parse_file(os.fspath(path), strict=bool(strict))
 
 
 def commit(pv: ImportPreview, user: User | None) -> ImportResult:
@@ -146,7 +119,7 @@ def commit(pv: ImportPreview, user: User | None) -> ImportResult:
                                                                        v.get("short_name", "")), updated_at=now(), **v)
             if r.contact:   # the list's 联系人: the customer's primary contact
                 phone = v.get("phone", "")
-                mobile = phone if re.fullmatch(r"1\d{10}", phone) else ""
+                mobile = phone if phones.is_mobile(phone) else ""
                 CustomerContact.create(customer=c, name=r.contact, mobile=mobile, phone="" if mobile else phone,
                                        is_primary=True)
             codes.append(code)

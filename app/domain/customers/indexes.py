@@ -50,3 +50,10 @@ def sorted_search_indexes(db: pw.Database) -> None:
             db.execute_sql(f"CREATE INDEX {q(db, index)} ON {q(db, 'customer')} ({key_sql}) INCLUDE ({include})")
         else:
             db.execute_sql(f"CREATE INDEX {q(db, index)} ON {q(db, 'customer')} ({key_sql}, {extra})")
+
+
+def phone_index(db: pw.Database) -> None:
+    """customer(phone): a new customer's number is looked up among the others
+    (:func:`app.domain.customers.customers.with_phone`) as it is typed (schema v7)."""
+    if "customer_phone" not in {i.name for i in db.get_indexes("customer")}:
+        db.execute_sql(f"CREATE INDEX {q(db, 'customer_phone')} ON {q(db, 'customer')} ({q(db, 'phone')})")

@@ -30,7 +30,6 @@ columns are sorted per query.
 from __future__ import annotations
 
 import operator
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import reduce
@@ -44,7 +43,7 @@ from app.domain.core.models import User
 from app.domain.core.permissions import require
 from app.domain.core.text import clean
 from app.domain.customers.archive_fields import CREDIT_RATINGS, CUSTOMER_STATUSES, STATUSES
-from app.domain.customers.customers import CATEGORIES, _contains
+from app.domain.customers.customers import CATEGORIES, _contains, _needle
 from app.domain.customers.models import Customer
 
 PAGE = 100
@@ -326,10 +325,9 @@ def rows_by_id(ids: list[int]) -> list[OverviewRow]:
 
 
 def search_needle(text: str) -> str:
-    """What :func:`app.domain.customers.customers.search` looks for when ``text`` is typed."""
-    q = clean(text).lower()
-    digits = re.sub(r"[\s\-]", "", q)
-    return digits if digits.isdigit() else q
+    """What :func:`app.domain.customers.customers.search` looks for when ``text`` is typed
+    (a phone number however written: its digits as the search text holds them)."""
+    return _needle(text)
 
 
 def regions() -> list[str]:

@@ -4,46 +4,38 @@ Excel reads a CSV as the system's ANSI code page unless the file starts
 with a UTF-8 byte-order mark, so Chinese names would come out garbled: we
 always write ``utf-8-sig``. What is exported is the model's display text,
 column for column, exactly as the clerk sees the list (translated states,
-yyyy-MM-dd dates, 2-decimal money).
+yyyy-MM-dd dates, 2-decimal money). The file is written by
+:func:`app.domain.core.sheets.write_table`, the one writer of every export:
+text a spreadsheet would run as a formula gets a leading quote, empty cells
+stay empty.
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import re
 from pathlib import Path
 
+from app.domain.core import sheets
 from app.ui.qt import QCoreApplication, QFileDialog, QMessageBox, QModelIndex, Qt
 
-_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
-
-
-def safe_cell(text: str) -> str:
-    """Neutralise text Excel would run as a formula (CSV injection): a leading
-    '=', '+', '-' or '@' gets a quote unless the cell is just a number."""
-    if text and text[0] in "=+-@" and not _NUMBER.match(text):
-        return "'" + text
-    return text
+#: A CSV cell as every export writes it (see :func:`app.domain.core.sheets.csv_cell`).
+safe_cell = sheets.csv_cell
 
 
 def rows_of(model) -> list[list[str]]:
-    """Header row plus every row's display text (reads every page of a paged model)."""
+    """Header row plus every row's display text, as shown (reads every page of a paged model)."""
     if hasattr(model, "fetch_all"):    # a paged list: every page, not only those scrolled through
         model.fetch_all()
     cols = range(model.columnCount())
     out = [[str(model.headerData(c, Qt.Horizontal, Qt.DisplayRole) or "") for c in cols]]
     for r in range(model.rowCount()):
-        out.append([safe_cell(str(model.data(model.index(r, c, QModelIndex()), Qt.DisplayRole) or ""))
-                    for c in cols])
+        out.append([str(model.data(model.index(r, c, QModelIndex()), Qt.DisplayRole) or "") for c in cols])
     return out
 
 
 def write_csv(model, path: str | Path) -> int:
-    """Write ``model`` to ``path``; returns the number of data rows."""
+    """Write ``model`` to ``path`` (a .csv); returns the number of data rows."""
     rows = rows_of(model)
-    with open(path, "w", encoding="utf-8-sig", newline="") as f:
-        csv.writer(f).writerows(rows)   # csv's default \r\n line ends suit Excel
-    return len(rows) - 1
+    return sheets.write_table(path, rows[0], rows[1:], kind=".csv")
 
 
 def export_model(parent, model, base_name: str) -> str | None:

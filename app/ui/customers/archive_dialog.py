@@ -113,7 +113,7 @@ class ArchiveDialog(QDialog):
             return combo
         edit = QLineEdit()
         hints = {"cooperation_since": self.tr("e.g. 2021-03-01"), "credit_limit": self.tr("e.g. 50,000.00"),
-                 "phone": self.tr("e.g. 13800138000 or 010-62888899"),
+                 "phone": self.tr("e.g. 13800138000, 010-62551234 or 010-62551234 ext. 8001"),
                  "tax_id": self.tr("18 letters and digits")}
         edit.setPlaceholderText(hints.get(name, ""))
         return edit

@@ -2,15 +2,19 @@
 
 What the clerk already typed into the search box is carried over: digits
 become the phone number, anything else the name, so a customer who is not
-found is added without typing the name twice.
+found is added without typing the name twice. A number another customer
+has already shows a note under the phone field (a likely duplicate); the
+save is not refused.
 """
 from __future__ import annotations
 
 import re
 
+from app.domain.core import phones
 from app.domain.customers import customers
 from app.ui.base import labels, ops
 from app.ui.base.widgets import FieldErrors, make_error_label
+from app.ui.customers.phone_note import SamePhoneNote
 from app.ui.qt import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 
@@ -30,7 +34,7 @@ class CustomerDialog(QDialog):
         self.name.setMaxLength(200)
         self.phone = QLineEdit()
         self.phone.setMaxLength(64)
-        self.phone.setPlaceholderText(self.tr("e.g. 13800138000 or 010-62888899"))
+        self.phone.setPlaceholderText(self.tr("e.g. 13800138000, 010-62551234 or 010-62551234 ext. 8001"))
         self.category = QComboBox()
         for code in customers.CATEGORIES:
             self.category.addItem(labels.category(code), code)
@@ -43,9 +47,13 @@ class CustomerDialog(QDialog):
                                     (self.tr("&Category:"), "category", self.category),
                                     (self.tr("&Address:"), "address", self.address)):
             self.errors.add_form_row(form, label, name, widget)
+            if name == "phone":
+                self.same_phone = SamePhoneNote(self.phone, self)
+                form.addRow("", self.same_phone)
         text = initial_text.strip()
-        if re.fullmatch(r"[\d\- +]{5,}", text):
+        if re.fullmatch(r"[\d\- +()（）]{5,}", text) or (text and phones.check(text)[1] is None):
             self.phone.setText(text)
+            self.same_phone.refresh()
         elif text and not re.fullmatch(r"[a-zA-Z]{1,6}", text):  # pinyin initials are no name
             self.name.setText(text)
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
@@ -58,6 +66,7 @@ class CustomerDialog(QDialog):
         self.resize(420, self.sizeHint().height())
 
     def save(self) -> None:
+        self.same_phone.refresh()   # shown (if the number is known) before the save; never refuses it
         result = ops.run(self, customers.create_customer, self.name.text(), self.phone.text(),
                          self.category.currentData(), self.address.text(), user=self.ctx.user, changed="customers")
         if not result.ok:

@@ -6,18 +6,22 @@ reads and checks every row and writes nothing; the preview shows each row
 ok / warning / error with its messages. The domain's rule: rows with errors
 are never imported, rows with warnings are; the user may also untick a good
 row. "Import N rows" writes them in one transaction.
+
+A field that cannot be read (a date "不详", a credit rating "未评") is
+imported empty with a warning; "Strict" rejects such rows instead. The
+credit words the file uses ("AA", "良好") show with the rating each becomes.
 """
 from __future__ import annotations
 
 import os
 
-from app.domain.customers import import_export
+from app.domain.customers import import_export, import_file
 from app.ui.base import ops
 from app.ui.base.table_models import setup_view
 from app.ui.base.widgets import FieldErrors
 from app.ui.customers import models as cm
 from app.ui.generated.ui_import import Ui_ImportDialog
-from app.ui.qt import QDialog, QFileDialog, QMessageBox, QPushButton
+from app.ui.qt import QCheckBox, QDialog, QFileDialog, QLabel, QMessageBox, QPushButton
 
 
 class ImportDialog(QDialog):
@@ -43,6 +47,18 @@ class ImportDialog(QDialog):
         ui.importButton.clicked.connect(self.do_import)
         ui.closeButton.clicked.connect(self.reject)
         ui.errorsOnlyCheck.toggled.connect(self._show_rows)
+        self.strictCheck = QCheckBox(self.tr("&Strict: leave out rows with a field that cannot be read"), self)
+        self.strictCheck.setToolTip(self.tr("Without it, a field that cannot be read (a date such as 不详 or in the "
+                                            "future, an unknown credit rating, a broken phone number) is imported "
+                                            "empty and the row gets a warning."))
+        self.strictCheck.toggled.connect(self._strict_toggled)
+        ui.buttonRow.insertWidget(ui.buttonRow.indexOf(ui.errorsOnlyCheck) + 1, self.strictCheck)
+        self.creditLabel = QLabel(self)
+        self.creditLabel.setWordWrap(True)
+        self.creditLabel.setStyleSheet("color: #546e7a;")
+        self.creditLabel.setToolTip(self.credit_table())
+        self.creditLabel.hide()
+        ui.mainLayout.insertWidget(ui.mainLayout.indexOf(ui.columnsLabel) + 1, self.creditLabel)
         self.model.dataChanged.connect(lambda *_: self._update_summary())
         self._update_summary()
 
@@ -60,9 +76,10 @@ class ImportDialog(QDialog):
         if not path:
             self.errors.show({"file": self.tr("Choose a .xlsx or .csv file.")})
             return False
-        result = ops.run(self, import_export.preview, path, self.ctx.user)
+        result = ops.run(self, import_export.preview, path, self.ctx.user, self.strictCheck.isChecked())
         if not result.ok:
             self.errors.show(result.field_errors)
+            self.creditLabel.hide()
             self._show_rows()
             return False
         self.errors.clear()
@@ -73,8 +90,33 @@ class ImportDialog(QDialog):
         if pv.ignored:
             text += " " + self.tr("Not imported: %1.").replace("%1", ", ".join(pv.ignored))
         self.ui.columnsLabel.setText(text)
+        self._show_credit_words()
         self._show_rows()
         return True
+
+    def credit_table(self) -> str:
+        """The credit words the import understands, rating by rating."""
+        return self.tr("Credit ratings read from the file:") + "\n" + "\n".join(
+            f"{rating} ← {', '.join(words.split())}" for rating, words in import_file.CREDIT_WORDS.items())
+
+    def _show_credit_words(self) -> None:
+        pv = self.preview
+        if pv is None or "credit_rating" not in pv.columns:
+            self.creditLabel.hide()
+            return
+        if pv.credit_words:
+            met = ", ".join(f"{word} → {rating} ({self.tr('%n row(s)', '', n)})"
+                            for word, (rating, n) in pv.credit_words.items())
+            text = self.tr("Credit ratings as written in the file: %1.").replace("%1", met)
+        else:
+            text = self.tr("Credit ratings: A, B, C or D in the file.")
+        self.creditLabel.setText(text + " " + self.tr("(AAA, AA, 优 → A; BBB, 良好 → B; 一般 → C; 差 → D: "
+                                                      "the whole table in the tooltip.)"))
+        self.creditLabel.show()
+
+    def _strict_toggled(self, _on: bool) -> None:
+        if self.preview is not None:
+            self.check_file()
 
     def _show_rows(self, *_args) -> None:
         rows = self.preview.rows if self.preview else []

@@ -15,6 +15,7 @@ from app.ui.base import labels, ops
 from app.ui.base.table_models import Column, ListTableModel, setup_view
 from app.ui.base.widgets import FieldErrors, colon, fmt_date, fmt_datetime, make_error_label
 from app.ui.customers import models as cm
+from app.ui.customers.phone_note import SamePhoneNote
 from app.ui.generated.ui_selection import Ui_SelectionDialog
 from app.ui.qt import (QComboBox, QCoreApplication, QDate, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
                        QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout)
@@ -51,6 +52,9 @@ class NewProspectDialog(QDialog):
                 w = QLineEdit()
             self.errors.add_form_row(form, colon(cm.field_label(name)), name, w)
             self.fields[name] = w
+            if name == "phone":   # a prospect's number another customer has: a likely duplicate
+                self.same_phone = SamePhoneNote(w, self)
+                form.addRow("", self.same_phone)
         form.addRow(self.errors._fallback)
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.save)
