@@ -251,6 +251,21 @@ def _templates(paper: str, copies: int, width: float, margin: float, copies_map:
     return out
 
 
+class _Doc(BaseDocTemplate):
+    """reportlab's, with a page template's ``autoNextPageTemplate`` followed
+    page after page (reportlab 4/5 keeps the index it looked up and, one page
+    later, goes back to it: the roll's pages c0p1, c0p2 came out c0p1, c0p1)."""
+
+    def _setPageTemplate(self):
+        if (not hasattr(self, "_nextPageTemplateCycle") and not hasattr(self, "_nextPageTemplateIndex")
+                and self.pageTemplate.autoNextPageTemplate):
+            self.handle_nextPageTemplate(self.pageTemplate.autoNextPageTemplate)
+            self.pageTemplate = self.pageTemplates[self._nextPageTemplateIndex]
+            del self._nextPageTemplateIndex
+            return
+        super()._setPageTemplate()
+
+
 class _Used(Flowable):
     """Records where the copy's content ends on its last page (the roll is cut there)."""
 
@@ -274,7 +289,7 @@ def _build(stories, paper: str, lang: str, font: str, title: str, number: str, l
     copies_map = _Copies()
     first_h = (roll_pages[0][0] if roll_pages else ROLL_MAX) if paper == "80mm" else A5[1]
     buf = io.BytesIO()
-    doc = BaseDocTemplate(buf, pagesize=(page_w, first_h), leftMargin=margin, rightMargin=margin,
+    doc = _Doc(buf, pagesize=(page_w, first_h), leftMargin=margin, rightMargin=margin,
                           topMargin=0, bottomMargin=0, title=title, author=author, creator="csdesk")
     doc.addPageTemplates(_templates(paper, len(stories), page_w, margin, copies_map, roll_pages))
     top, _bottom = _ROLL_TB if paper == "80mm" else _A5_TB
