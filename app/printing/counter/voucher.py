@@ -32,7 +32,7 @@ from app.printing.core import barcodes
 from app.printing.core.common import (ELLIPSIS, fmt_date, fmt_datetime, fmt_money, fmt_qty, paras, ptext, style,
                                       widest_word, write_out)
 from app.printing.core.fonts import FontChoice, resolve_font, safe_text
-from app.printing.core.frame import HEAD_BG, build_pdf, continued_header, continued_text, grid, printed_stamp
+from app.printing.core.frame import GRID, HEAD_BG, build_pdf, continued_header, continued_text, grid, printed_stamp
 from app.printing.counter.data import VoucherData
 from app.printing.counter.labels import L, kind_label, payment_label, state_label
 from app.printing.counter.text import para, paras as data_paras
@@ -42,6 +42,9 @@ THIS_JOB_BG = colors.HexColor("#F3F3F3")
 #: An earlier job's fault and diagnosis in the history: at most this many characters.
 HISTORY_CHARS = 160
 _PAD = 6.5      # a cell's padding, left and right, and a hair
+#: A table cut inside a row is closed at the foot of the page and again at the top of the next.
+_CLOSED = [("LINEBELOW", (0, "splitlast"), (-1, "splitlast"), 0.4, GRID),
+           ("LINEABOVE", (0, "splitfirst"), (-1, "splitfirst"), 0.4, GRID)]
 
 
 def _short(text: str, n: int = HISTORY_CHARS) -> str:
@@ -91,7 +94,7 @@ def _history(d: VoucherData, lang: str, font: str, width: float, size: float, ca
               max(least[6], _natural(cols[6], font, size, width * 0.14)),
               max(least[7], _natural(cols[7], font, size, width * 0.14))]
     widths[2] = widths[3] = max((width - sum(widths)) / 2, max(least[2], least[3]), 15 * mm)
-    return grid(rows, widths, font, size, num_cols=(6, 7), extra=shade, caption=caption, continued=cont,
+    return grid(rows, widths, font, size, num_cols=(6, 7), extra=shade + _CLOSED, caption=caption, continued=cont,
                 split_rows=True, label_cols=(0,))
 
 
@@ -115,9 +118,13 @@ def _lines_table(heads: list[str], rows: list[list], text_col: int, num_cols: tu
     data = [[Paragraph(ptext(h, font), style(font, size, cjk=not en, align=TA_RIGHT if i in num_cols else 0))
              for i, h in enumerate(heads)]]
     for r in rows:
-        data.append([(Paragraph(ptext(c, font), s_num) if i in num_cols else para(c, font, size)) if isinstance(c, str) else c
-                     for i, c in enumerate(r)])
-    return grid(data, widths, font, size, caption=caption, continued=cont, split_rows=True, label_cols=(0,))
+        # A row's number stays a string: continued on the next page, it is
+        # repeated bare where "（续）" does not fit the column beside it.
+        data.append([c if i == 0 and i in num_cols else
+                     (Paragraph(ptext(c, font), s_num) if i in num_cols else para(c, font, size))
+                     if isinstance(c, str) else c for i, c in enumerate(r)])
+    return grid(data, widths, font, size, caption=caption, continued=cont, split_rows=True, label_cols=(0,),
+                num_cols=(0,) if 0 in num_cols else (), extra=_CLOSED)
 
 
 def _story(d: VoucherData, lang: str, font: str, width: float, base: float,
@@ -171,12 +178,13 @@ def _story(d: VoucherData, lang: str, font: str, width: float, base: float,
     rows = [[P(a, s_base), V(b), P(c, s_base), V(e)] for (a, b), (c, e) in zip(facts[::2], facts[1::2])]
     story.append(grid(rows, [cw, width / 2 - cw, cw, width / 2 - cw], font, base, header=False, split_rows=True,
                       continued=cont, label_cols=((0, 1), (2, 3)),
-                      extra=[("BACKGROUND", (0, 0), (0, -1), HEAD_BG), ("BACKGROUND", (2, 0), (2, -1), HEAD_BG)]))
+                      extra=[("BACKGROUND", (0, 0), (0, -1), HEAD_BG), ("BACKGROUND", (2, 0), (2, -1), HEAD_BG),
+                             *_CLOSED]))
     for key, value in (("items", sep.join(d.items) if en else "、".join(d.items)), ("fault", d.fault),
                        ("diagnosis", d.diagnosis)):
         story.append(grid([[P(t[key], s_base), V(value or t["none"] if key == "items" else value)]],
                           [cw, width - cw], font, base, header=False, split_rows=True, continued=cont,
-                          label_cols=(0,), extra=[("BACKGROUND", (0, 0), (0, -1), HEAD_BG)]))
+                          label_cols=(0,), extra=[("BACKGROUND", (0, 0), (0, -1), HEAD_BG), *_CLOSED]))
 
     # Parts and materials.
     rows = []
