@@ -69,10 +69,12 @@ def overlaps(pdf: bytes, *, tolerance: float = 0.6, pages=None) -> list[tuple[in
     texts are a few characters around each glyph, to say where."""
     found = []
     for number, all_chars, _words in _read(pdf, pages):
-        chars = sorted((c for c in all_chars if c["text"].strip()), key=lambda c: c["x0"])
+        # Swept top to bottom: a glyph is compared with those that start above its foot only
+        # (by x, a narrow page five metres long compared each glyph with most of the others).
+        chars = sorted((c for c in all_chars if c["text"].strip()), key=lambda c: c["top"])
         for i, a in enumerate(chars):
             for b in chars[i + 1:]:
-                if b["x0"] >= a["x1"] - tolerance:
+                if b["top"] >= a["bottom"] - tolerance:
                     break
                 dx = min(a["x1"], b["x1"]) - max(a["x0"], b["x0"])
                 dy = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])

@@ -39,6 +39,12 @@ MAXIMUMS: dict[str, int] = {
     "GiftRequest.given_to": 100, "GiftRequest.given_note": 4000, "GiftItem.description": 200,
     "SurveyResponse.number": 32, "SurveyResponse.respondent": 100, "SurveyResponse.respondent_title": 100,
     "SurveyResponse.comments": 4000, "SurveyResponse.suggestions": 4000,
+    # app.domain.counter.models (the counter's documents); the pickup terms
+    # are one setting (a TextField) holding all of them
+    "company.pickup_terms": 4000,
+    "Product.model": 100, "Product.name": 200, "Unit.serial": 100, "Agreement.number": 32,
+    "Job.fault": 4000, "Job.condition": 4000, "Job.diagnosis": 4000, "Job.collected_by": 100,
+    "JobItem.description": 200, "JobPart.description": 200, "JobLabour.description": 200,
 }
 
 #: Rows where a document has rows (contacts, visits, items, participants...).
@@ -246,6 +252,79 @@ def survey_results(lang: str = "zh_CN", rows: int = ROWS, cap: int | None = None
         printed_at=AT, printed_by=user(lang))
 
 
+# --- the counter's documents (app.printing.counter) ---------------------------------------------------
+# Their numbers are the ones csdesk makes (numbering.next_number: "WX-2026-000123"), at their longest
+# before the seventh digit: the job and receipt numbers are printed as barcodes, never typed.
+JOB_NUMBER, RECEIPT_NUMBER = "WX-2026-999999", "SJ-2026-999999"
+QTY, PRICE = Decimal("99999999.99"), Decimal("9999999999.99")     # JobPart.quantity, unit_price (max_digits 10, 12)
+
+
+def counter_company(lang: str = "zh_CN"):
+    """The company with its pickup terms at their maximum (four terms)."""
+    c = company(lang)
+    n = MAXIMUMS["company.pickup_terms"] // 4
+    c.pickup_terms = [text("company.pickup_terms", lang)[:n] for _ in range(4)]
+    return c
+
+
+def party(lang: str = "zh_CN"):
+    from app.printing.counter.data import PartyUnit
+
+    T = lambda k: text(k, lang)  # noqa: E731
+    return PartyUnit(customer_name=T("Customer.name"), customer_phone=text("Customer.phone", ascii_only=True),
+                     customer_address=T("Customer.address"), customer_code=text("Customer.code", ascii_only=True),
+                     product_name=T("Product.name"), product_model=text("Product.model", ascii_only=True),
+                     serial=serial(), sale_date=dt.date(2025, 3, 18), warranty_until=dt.date(2027, 3, 17))
+
+
+def serial(n: int = 1) -> str:
+    """A serial at its maximum, ending in what tells it from the next unit's (…NMG-0001, …NMG-0002)."""
+    tail = f"-NMG-{n:04d}"
+    return ("PF3K9A2B" * 20)[:MAXIMUMS["Unit.serial"] - len(tail)] + tail
+
+
+def receipt(lang: str = "zh_CN", rows: int = ROWS):
+    from app.printing.counter.data import ReceiptData
+
+    return ReceiptData(company=counter_company(lang), receipt_number=RECEIPT_NUMBER, job_number=JOB_NUMBER,
+                       issued_at=AT, party=party(lang), items=[text("JobItem.description", lang)] * rows,
+                       fault=long_text("Job.fault", lang), condition=long_text("Job.condition", lang),
+                       service_kind="contract", promised_date=dt.date(2026, 12, 4), received_by=user(lang),
+                       agreement_number=text("Agreement.number", ascii_only=True))
+
+
+def cards(lang: str = "zh_CN", rows: int = ROWS):
+    from app.printing.counter.data import CardData
+
+    return [CardData(company=counter_company(lang), card_code=f"{JOB_NUMBER}-{i}", job_number=JOB_NUMBER,
+                     item_index=i, item_count=rows, item_description=text("JobItem.description", lang),
+                     party=party(lang), fault=long_text("Job.fault", lang), condition=long_text("Job.condition", lang),
+                     service_kind="contract", received_at=AT, promised_date=dt.date(2026, 12, 4),
+                     received_by=user(lang)) for i in range(1, rows + 1)]
+
+
+def voucher(lang: str = "zh_CN", rows: int = ROWS):
+    """200 items, parts, materials, labour lines and earlier jobs, every text at its maximum."""
+    from app.printing.counter.data import Charges, HistoryLine, LabourLine, PartLine, VoucherData
+
+    T = lambda k: text(k, lang)  # noqa: E731
+    amount = QTY * PRICE
+    parts = [PartLine(T("JobPart.description"), QTY, PRICE, amount, kind="material" if i % 2 else "part")
+             for i in range(rows)]
+    labour = [LabourLine(user(lang), QTY, PRICE, amount, T("JobLabour.description")) for _ in range(rows)]
+    history = [HistoryLine(f"WX-{2026 - i // 1000}-{999999 - i:06d}", AT, AT, long_text("Job.fault", lang),
+                           long_text("Job.diagnosis", lang), ["free", "contract", "paid"][i % 3],
+                           ["delivered", "returned", "waiting_parts"][i % 3], amount, amount) for i in range(rows)]
+    total = amount * rows * 2
+    return VoucherData(company=counter_company(lang), job_number=JOB_NUMBER, party=party(lang), state="delivered",
+                       service_kind="contract", received_at=AT, delivered_at=AT, fault=long_text("Job.fault", lang),
+                       diagnosis=long_text("Job.diagnosis", lang), items=[T("JobItem.description")] * rows,
+                       parts=parts, labour=labour,
+                       charges=Charges(total / 2, total / 2, total, total, Decimal(0), Decimal(0), "transfer"),
+                       collected_by=T("Job.collected_by"), technicians=[user(lang)],
+                       agreement_number=text("Agreement.number", ascii_only=True), history=history, printed_at=AT)
+
+
 # --- reading a printout back -------------------------------------------------------------------------
 
 #: "page n of N" as each language prints it (the documents' label tables).
@@ -277,13 +356,16 @@ class Printout:
         return "".join("".join(lines) for lines in self.lines.values()).replace(" ", "")
 
 
-def read_back(pdf: bytes, lang: str, title: str, *, headings=(), footer: bool = True, sample: bool = True) -> Printout:
+def read_back(pdf: bytes, lang: str, title: str, *, headings=(), footer: bool = True, sample: bool = True,
+              page_format: str | None = None) -> Printout:
     """A printout read back (pdfplumber) with its layout problems, [] when
     none: glyphs drawn over each other, English words split across lines, a
     page after the first without the title and "page n of N" at its top, a
     heading alone at the foot of a page. A long document is read on
     :func:`tests.pdf_layout.sample_pages` (``sample``: pdfplumber reads about
-    five pages a second, and a long list repeats its layout); a short one whole."""
+    five pages a second, and a long list repeats its layout); a short one whole.
+    ``page_format``: how the document prints "page n of N", without spaces
+    ({page}, {pages}), when not as :data:`PAGE` says."""
     import io
 
     import pypdf
@@ -299,6 +381,7 @@ def read_back(pdf: bytes, lang: str, title: str, *, headings=(), footer: bool = 
     head = title.replace(" ", "")[:12]
     for number, page in lines.items():
         top = page[0].replace(" ", "") if page else ""
-        if number > 1 and not (top.startswith(head) and top.endswith(PAGE[lang].format(page=number, pages=count))):
+        numbered = (page_format or PAGE[lang]).format(page=number, pages=count)
+        if number > 1 and not (top.startswith(head) and top.endswith(numbered)):
             problems.append(("no continuation header", number, page[:1]))
     return Printout(count, lines, problems)

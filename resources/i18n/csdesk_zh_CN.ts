@@ -3398,6 +3398,10 @@
         <translation>未保存：请更正标红的字段。</translation>
     </message>
     <message>
+        <source>Job {0} was saved; its pickup receipt is {1}.</source>
+        <translation>维修单 {0} 已保存，领取收据号 {1}。</translation>
+    </message>
+    <message>
         <source>{0} saved, receipt {1} printed.</source>
         <translation>{0} 已保存，收据 {1} 已打印。</translation>
     </message>
@@ -4597,6 +4601,10 @@
     <message>
         <source>A manager must approve a release without the receipt.</source>
         <translation>无收据交付取件须经理批准。</translation>
+    </message>
+    <message>
+        <source>Job {0} was handed back and saved.</source>
+        <translation>维修单 {0} 已交付，记录已保存。</translation>
     </message>
     <message>
         <source>Release a unit</source>
@@ -6729,6 +6737,45 @@
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>printing</name>
+    <message>
+        <source>pickup receipt</source>
+        <translation>领取收据</translation>
+    </message>
+    <message>
+        <source>repair cards</source>
+        <translation>维修卡</translation>
+    </message>
+    <message>
+        <source>service voucher</source>
+        <translation>服务凭证</translation>
+    </message>
+    <message>
+        <source>Printing the {0} failed: {1}</source>
+        <translation>{0}打印失败：{1}</translation>
+    </message>
+    <message>
+        <source>Saved, not printed</source>
+        <translation>已保存，未打印</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>未打印</translation>
+    </message>
+    <message>
+        <source>You can also print it later from the job (open the job, then Print).</source>
+        <translation>也可以稍后在维修单中补打（打开维修单，点击相应的打印按钮）。</translation>
+    </message>
+    <message>
+        <source>Print again</source>
+        <translation>重新打印</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>稍后再打</translation>
     </message>
 </context>
 <context>

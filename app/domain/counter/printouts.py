@@ -24,17 +24,20 @@ class PrintOptions:
 def render(kind: str, job: Job, options: PrintOptions | None = None) -> bytes:
     """PDF bytes of ``kind`` ("receipt", "cards" or "voucher") for ``job``."""
     from app import printing
+    from app.domain.core.printed import laid_out
 
     o = options or PrintOptions()
     font = printing.register_font(o.font_path or None)
+    # Long content flows onto further pages; should a part still not fit, a
+    # message (DocumentNotLaidOut), never a LayoutError.
     if kind == "receipt":
-        return printing.render_receipt(documents.receipt_data(job), paper=o.receipt_paper, lang=o.lang,
-                                       font=font, copies=max(1, o.copies), dpi=o.dpi)
+        return laid_out(printing.render_receipt, documents.receipt_data(job), paper=o.receipt_paper, lang=o.lang,
+                        font=font, copies=max(1, o.copies), dpi=o.dpi)
     if kind in ("cards", "card"):
-        return printing.render_cards(documents.card_data(job), lang=o.lang, font=font, dpi=o.dpi)
+        return laid_out(printing.render_cards, documents.card_data(job), lang=o.lang, font=font, dpi=o.dpi)
     if kind == "voucher":
-        return printing.render_voucher(documents.voucher_data(job), paper=o.voucher_paper, lang=o.lang,
-                                       font=font, dpi=o.dpi)
+        return laid_out(printing.render_voucher, documents.voucher_data(job), paper=o.voucher_paper, lang=o.lang,
+                        font=font, dpi=o.dpi)
     raise ValueError(f"unknown document {kind!r}; one of {', '.join(KINDS)}")
 
 

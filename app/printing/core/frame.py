@@ -188,6 +188,11 @@ class BoxTable(Table):
                              for (c, r), rng in (self._spanRanges.items() if self._spanCmds else ())
                              if rng and rng[0] != rng[2]}
         keep, by_row = self.splitInRow, self.splitByRow
+        if keep and availHeight < self._height < availHeight + keep + 1 and self._height - keep - 1 >= MIN_SPLIT:
+            # reportlab refuses a cut that leaves less than splitInRow for the
+            # next page (a LayoutError when the rest is a little taller than a
+            # page): cut that much higher.
+            availHeight = self._height - keep - 1
         if keep and self._tall_row(availHeight):
             self.splitByRow = 0               # cut the tall row at the page end (rows before it stay whole)
         else:

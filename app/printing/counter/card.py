@@ -3,6 +3,13 @@
 A fixed 60 x 90 mm card (one page per card) drawn straight on a canvas: the
 layout is fixed, so every text is fitted to its box (wrapped, then cut with
 …) rather than flowed — nothing may run off the tag or under the punched hole.
+
+The card is there to tell units apart (issue 10, part 3): the job number as
+large as the width allows (16 pt at most), the customer's name wrapped onto
+a second line and made smaller before it is ever cut, the serial always
+whole (it wraps and shrinks: the end of "…NMG-0001" is what differs from
+the next unit), the fault and the condition sharing what room is left. The
+clerk's name is not printed: the job knows it.
 """
 from __future__ import annotations
 
@@ -15,7 +22,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from app.printing.core import barcodes
-from app.printing.core.common import fit_lines, fit_one, fmt_date, write_out
+from app.printing.core.common import ELLIPSIS, fit_lines, fit_one, fmt_date, wrap_text, write_out
 from app.printing.core.fonts import FontChoice, resolve_font, safe_text
 from app.printing.counter.data import CardData
 from app.printing.counter.labels import L, kind_label
@@ -87,53 +94,110 @@ def _badge(c: Canvas, font: str, text: str, size: float, right: float, top: floa
     c.restoreState()
 
 
+def _fit(text: str, font: str, sizes: tuple[float, float], width: float, max_lines: int,
+         words: bool) -> tuple[float, list[str]]:
+    """``text`` at the largest size from ``sizes[0]`` down to ``sizes[1]``
+    (half a point at a time) that takes at most ``max_lines`` lines; at the
+    smallest, as many lines as it takes (the caller cuts)."""
+    size = sizes[0]
+    while True:
+        lines = wrap_text(text, font, size, width, words=words)
+        if len(lines) <= max_lines or size - 0.5 < sizes[1]:
+            return size, lines
+        size -= 0.5
+
+
+def _cut(lines: list[str], n: int, font: str, size: float, width: float) -> list[str]:
+    """The first ``n`` lines, the last ending in … when lines were dropped."""
+    if len(lines) <= n:
+        return lines
+    if n <= 0:
+        return []
+    lines = lines[:n]
+    last = lines[-1]
+    while last and stringWidth(last + ELLIPSIS, font, size) > width:
+        last = last[:-1]
+    lines[-1] = last.rstrip() + ELLIPSIS
+    return lines
+
+
 def _draw(c: Canvas, card: CardData, font: str, lang: str, size: tuple[float, float],
           dpi: int | None = None) -> None:
     d = _Card(c, font, lang, size)
     t, w, h, p = d.t, d.w, d.h, card.party
+    en = lang == "en"
+    col = t["colon"]
+    S = lambda x: safe_text(x or "", font)  # noqa: E731
     _hole(c, w, h)
 
     # Title line with the service-kind badge on the right.
-    kind = safe_text(kind_label(card.service_kind, lang), font)
+    kind = S(kind_label(card.service_kind, lang))
     _badge(c, font, fit_one(kind, font, 8, d.inner * 0.5), 8, w - MARGIN, h - d.y - 0.5 * mm)
     d.text(t["card_title"], 11, width=d.inner * 0.5)
 
     # Job number as large as fits the width.
-    job = safe_text(card.job_number, font)
+    job = S(card.job_number)
     js = min(16.0, d.inner / max(stringWidth(job, font, 1), 1))
     d.text(job, js)
-    d.text(f"{t['item']} {card.item_index}/{card.item_count}{t['colon']}{card.item_description}", 9)
+    item = S(f"{t['item']} {card.item_index}/{card.item_count}{col}{card.item_description}")
+    isize, ilines = _fit(item, font, (9, 7.5), d.inner, 1, en)
+    d.text(_cut(ilines, 1, font, isize, d.inner)[0], isize)
 
     d.y += 1 * mm
     bar = barcodes.code128(card.card_code, w, bar_height=8 * mm, font_name=font, font_size=7, dpi=dpi)
     d.y += bar.height
     bar.drawOn(c, (w - bar.width) / 2, h - d.y)
 
-    # QR on the left, who / when beside it.
+    # QR on the left; the customer (wrapped, smaller when long), phone and dates beside it.
     d.y += 1 * mm
     qs = 17 * mm
     top = d.y
     barcodes.qr(card.card_code, qs, dpi=dpi).drawOn(c, MARGIN - 1 * mm, h - top - qs)
-    x = MARGIN + qs
+    x, side = MARGIN + qs, d.inner - qs
     d.y = top + 1 * mm
-    d.text(p.customer_name, 10, x, d.inner - qs)
+    nsize, nlines = _fit(S(p.customer_name), font, (10, 7.5), side, 2, en)
+    for line in _cut(nlines, 2, font, nsize, side):
+        d.text(line, nsize, x, side)
     for key, value in (("phone", p.customer_phone), ("received_at", fmt_date(card.received_at)),
                        ("promised_date", fmt_date(card.promised_date))):
-        d.field(key, value, 7.5, x, d.inner - qs)
+        d.field(key, value, 7.5, x, side)
     d.y = max(d.y, top + qs)
 
-    # The unit and the fault; the fault gets up to 3 lines, the condition what is left.
-    size = 8
+    # What tells this unit from the next: the product, the whole serial (it
+    # wraps and shrinks; its end, where two units differ, is never cut), the
+    # fault and the condition, in what room is left above the company line.
     footer = 6.5 * LINE + 1 * mm    # company line at the bottom, for a tag that gets separated
+    room = h - MARGIN - footer - d.y
     product = " ".join(x for x in (p.product_name, p.product_model) if x)
-    d.para(f"{t['product']}{t['colon']}{product}", size, 2)
-    d.field("serial", p.serial, size)
-    d.para(f"{t['fault']}{t['colon']}{card.fault}", size, 3)
-    room = int((h - MARGIN - footer - d.y) // (size * LINE))
-    if card.condition and room >= 2:
-        d.para(f"{t['condition']}{t['colon']}{card.condition}", size, room - 1)
-    if card.received_by and (h - MARGIN - footer - d.y) >= size * LINE:
-        d.field("received_by", card.received_by, size)
+    texts = {"product": f"{t['product']}{col}{product}" if product else "",
+             "fault": f"{t['fault']}{col}{card.fault}",
+             "condition": f"{t['condition']}{col}{card.condition}" if card.condition else ""}
+    # 8 pt, or smaller where that is what gives the product, the fault and
+    # the condition a line each under the whole serial.
+    for size in (8, 7.5, 7):
+        # No more of a long text is wrapped than the card could ever show (a
+        # 4 000-character fault wrapped whole, card after card, took 40 ms a card).
+        most = (int(room // (size * LINE)) + 2) * int(d.inner // (size * 0.2))
+        blocks = {k: wrap_text(S(v[:most]), font, size, d.inner, words=en) if v else [] for k, v in texts.items()}
+        serial_size, serial = _fit(S(f"{t['serial']}{col}{p.serial}"), font, (size, 6), d.inner, 2, False)
+        if not p.serial:
+            serial = []
+        lines = int((room - len(serial) * serial_size * LINE) // (size * LINE))
+        if lines >= sum(1 for b in blocks.values() if b):
+            break
+    # One line each first (fault, condition, product), then the fault up to 3, the product up to 2, the rest.
+    share = {k: 0 for k in blocks}
+    for key, upto in (("fault", 1), ("condition", 1), ("product", 1), ("fault", 3), ("product", 2),
+                      ("condition", 99)):
+        give = min(max(0, min(upto, len(blocks[key])) - share[key]), lines - sum(share.values()))
+        share[key] += max(0, give)
+    for line in _cut(blocks["product"], share["product"], font, size, d.inner):
+        d.text(line, size)
+    for line in serial:
+        d.text(line, serial_size)
+    for key in ("fault", "condition"):
+        for line in _cut(blocks[key], share[key], font, size, d.inner):
+            d.text(line, size)
     company = " ".join(x for x in (card.company.name, card.company.phone) if x)
     if company:
         d.y = h - MARGIN - 6.5 * LINE

@@ -322,7 +322,8 @@ class IntakeTab(QWidget):
             return
         res = result.value
         kinds = ("receipt", "cards") if prefs.get("print_cards_on_save") else ("receipt",)
-        printed = printing.print_job(self, self.ctx, res.job.id, kinds)
+        printed = printing.print_job(self, self.ctx, res.job.id, kinds, saved=self.tr(
+            "Job {0} was saved; its pickup receipt is {1}.").format(res.job.number, res.receipt.number))
         self.saved.emit(res)
         self.clear_form()
         message = (self.tr("{0} saved, receipt {1} printed.") if printed else

@@ -232,5 +232,6 @@ class ReleaseDialog(QDialog):
                 self.load(job.id)     # show what the other station did; the clerk decides again
             return
         self.released = result.value
-        printing.print_job(self, self.ctx, job.id, kinds=("voucher",))
+        printing.print_job(self, self.ctx, job.id, kinds=("voucher",), saved=self.tr(
+            "Job {0} was handed back and saved.").format(job.number))
         self.accept()
