@@ -34,7 +34,7 @@ import peewee as pw
 from app.domain.core.db import write_transaction
 from app.domain.core.errors import ConcurrentChange, NotFound, PermissionDenied, ValidationError, tx
 from app.domain.core.models import User, now
-from app.domain.core.permissions import can
+from app.domain.core.permissions import can, current, may_act
 from app.domain.core.records import guarded_write
 from app.domain.customers import access
 from app.domain.customers.archive_fields import (ADDRESS_FIELDS, ARCHIVE_FIELDS, CONTACT_FIELDS, KEEPER_FIELDS,
@@ -86,10 +86,16 @@ def check_read(user: User | None, customer: Customer, action: str) -> str:
 
 
 def editable_fields(user: User | None, customer: Customer) -> frozenset[str]:
-    """The archive fields ``user`` may change on ``customer`` (see the module docstring)."""
-    if user is None or can(user, "customer.archive.edit"):
+    """The archive fields ``user`` may change on ``customer`` (see the module
+    docstring), from the user's current row."""
+    if user is None:
         return frozenset(ARCHIVE_FIELDS)
-    if getattr(user, "active", True) and customer.responsible_id == user.id:
+    user = current(user)
+    if not may_act(user):
+        return frozenset()
+    if can(user, "customer.archive.edit"):
+        return frozenset(ARCHIVE_FIELDS)
+    if customer.responsible_id == user.id:
         return frozenset(ARCHIVE_FIELDS) - KEEPER_FIELDS
     return frozenset()
 
@@ -167,11 +173,15 @@ def save_archive(user: User | None, customer_id: int, version: int, fields: dict
     return get_customer(c.id)
 
 
-def history(user: User | None, customer_id: int, limit: int = 1000) -> list[CustomerChange]:
+def history(user: User | None, customer_id: int, limit: int = 1000, *, logged: bool = True) -> list[CustomerChange]:
     """The archive's change history, newest first (``change.user`` joined);
-    rows of one save share ``change_set``. Same access as :func:`get_archive` (not logged again)."""
+    rows of one save share ``change_set``. Same access as :func:`get_archive`;
+    the read is logged ("history"), like a view, unless ``logged`` is False
+    because the caller logged it already (the archive card's "print")."""
     c = get_customer(customer_id)
     check_read(user, c, "history")
+    if logged:
+        access.record(user, c.id, "history")
     return list(CustomerChange.select(CustomerChange, User)
                 .join(User, join_type=pw.JOIN.LEFT_OUTER, on=(CustomerChange.user == User.id))
                 .where(CustomerChange.customer == c.id)
