@@ -36,7 +36,7 @@ from app.domain.core.errors import ConcurrentChange, NotFound, PermissionDenied,
 from app.domain.core.models import User, now
 from app.domain.core.permissions import can, current, may_act
 from app.domain.core.records import guarded_write
-from app.domain.customers import access
+from app.domain.customers import access, customers
 from app.domain.customers.archive_fields import (ADDRESS_FIELDS, ARCHIVE_FIELDS, CONTACT_FIELDS, KEEPER_FIELDS,
                                                  as_text, parse_address, parse_contact, parse_fields)
 from app.domain.customers.customers import search_text_for
@@ -149,6 +149,7 @@ def save_archive(user: User | None, customer_id: int, version: int, fields: dict
                                perm="customer.archive.edit")
     if (contacts is not None or addresses is not None) and not allowed:
         raise PermissionDenied(tx("You may not change this archive."), perm="customer.archive.edit")
+    changed.update(_selection_rule(user, c, changed))
     contact_rows = _parse_list(contacts, parse_contact, "contacts", errors)
     address_rows = _parse_list(addresses, parse_address, "addresses", errors)
     if errors:
@@ -171,6 +172,24 @@ def save_archive(user: User | None, customer_id: int, version: int, fields: dict
         CustomerChange.insert_many([dict(customer=c.id, at=at, user=user, change_set=change_set, field=f,
                                          old_value=o, new_value=n_) for f, o, n_ in log]).execute()
     return get_customer(c.id)
+
+
+def _selection_rule(user: User | None, c: Customer, changed: dict) -> dict:
+    """§2.2 holds in the archive too: only the manager's decision
+    (app.domain.customers.selection) makes a prospect, or a refused one, an
+    active customer; and an active end user whom the responsible staff
+    member makes a dealer, retailer or agent goes under investigation
+    (status "prospect") until the manager decides: returned as a change to add."""
+    if user is None or can(user, "customer.select.decide"):
+        return {}
+    if "status" in changed and c.status in ("prospect", "refused") and changed["status"] != c.status:
+        raise PermissionDenied(tx("Only the manager's decision in New-customer selection makes {name} a "
+                                  "customer (§2.2).", name=c.name), perm="customer.select.decide")
+    category = changed.get("category", c.category)
+    if ("category" in changed and customers.starts_under_investigation(user, category)
+            and c.category not in customers.TRADE_CATEGORIES and changed.get("status", c.status) == "active"):
+        return {"status": "prospect"}
+    return {}
 
 
 def history(user: User | None, customer_id: int, limit: int = 1000, *, logged: bool = True) -> list[CustomerChange]:
