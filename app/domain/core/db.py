@@ -270,7 +270,7 @@ def connect(url: str) -> peewee.Database:
     return db
 
 
-#: What csdesk's MariaDB/MySQL database must store text as (README: creating the database).
+# What csdesk's MariaDB/MySQL database must store text as (README: creating the database).
 MYSQL_CHARSET, MYSQL_COLLATION = "utf8mb4", "utf8mb4_unicode_ci"
 
 

@@ -83,7 +83,7 @@ def role_allows(user, perm: str) -> bool:
 
 
 # -- the acting user's current row ------------------------------------------------------
-#: The rows read in the running scope (user id -> User); None outside any scope.
+# The rows read in the running scope (user id -> User); None outside any scope.
 _rows: contextvars.ContextVar[dict | None] = contextvars.ContextVar("csdesk_rights", default=None)
 
 

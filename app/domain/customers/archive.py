@@ -183,7 +183,7 @@ def _selection_rule(user: User | None, c: Customer, changed: dict) -> dict:
     if user is None or can(user, "customer.select.decide"):
         return {}
     if "status" in changed and c.status in ("prospect", "refused") and changed["status"] != c.status:
-        raise PermissionDenied(tx("Only the manager's decision in New-customer selection makes {name} a "
+        raise PermissionDenied(tx("Only the manager's decision in New customer selection makes {name} a "
                                   "customer (§2.2).", name=c.name), perm="customer.select.decide")
     category = changed.get("category", c.category)
     if ("category" in changed and customers.starts_under_investigation(user, category)

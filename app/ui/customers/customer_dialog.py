@@ -56,7 +56,7 @@ class CustomerDialog(QDialog):
         # §2.2: say beforehand that a trade partner added here waits for the manager.
         self.investigation_note = QLabel(self.tr(
             "A dealer, retailer or agent is added under investigation: it becomes a customer when the "
-            "manager approves it in New-customer selection."))
+            "manager approves it in New customer selection."))
         self.investigation_note.setWordWrap(True)
         layout.addWidget(self.investigation_note)
         self.category.currentIndexChanged.connect(self._update_note)
