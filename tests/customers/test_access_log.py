@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from app.domain.core.errors import PermissionDenied
+from app.domain.core.errors import AppendOnly, PermissionDenied
 from app.domain.counter import customer_page
 from app.domain.customers import access, archive, customers, import_export
-from app.domain.customers.models import AccessLog, AppendOnly
+from app.domain.customers.models import AccessLog
 from app.domain.field import service_page
 
 APP = Path(__file__).resolve().parents[2] / "app"

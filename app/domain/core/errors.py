@@ -132,3 +132,8 @@ class WrongCharacterSet(CsdeskError):
     statements that fix it."""
 
     code = "charset"
+
+
+class AppendOnly(RuntimeError):
+    """Code tried to change or delete a row of an append-only log (the
+    access log): a bug, never a user's mistake."""

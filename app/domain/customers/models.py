@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import peewee as pw
 
-from app.domain.core.errors import tx
+from app.domain.core.errors import AppendOnly, tx
 from app.domain.core.models import BaseModel, User, Versioned, now
 
 
@@ -115,15 +115,11 @@ class AccessRequest(BaseModel):
         table_name = "access_request"
 
 
-class AppendOnly(Exception):
-    """A log row was to be changed or deleted: logs are append-only."""
-
-
 class AccessLog(BaseModel):
     """Every view, print and export of an archive, every read of its
     history and of the books' customer pages, every refused attempt: who,
     when, what. Append-only (§2.1.4): this model inserts and reads, and
-    refuses to update or delete a row (:class:`AppendOnly`), so no service
+    refuses to update or delete a row (:class:`app.domain.core.errors.AppendOnly`), so no service
     can change what the log says; the database's own administrator is the
     only one who could."""
     at = pw.DateTimeField(default=now, index=True)
