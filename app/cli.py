@@ -95,9 +95,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         if args.demo:
             try:
-                # Only the demo's own file is topped up with the demo users;
-                # --demo on another database adds nothing to it.
-                ensure_demo(url, own=args.database is None)
+                # A new empty database becomes a demo; a real one is refused.
+                ensure_demo(url)
             except CsdeskError as exc:
                 return _fail(exc)
         from app.ui.shell.application import run
@@ -243,20 +242,25 @@ def _print_field(args) -> int:
     return 0
 
 
-def ensure_demo(url: str, own: bool = True) -> None:
-    """Create and fill the demo database on first use; an older demo file
-    (``own``) gets the demo users and their password (demo.DEMO_PASSWORD)."""
+def ensure_demo(url: str) -> None:
+    """Make ``url`` the demo database: a new, empty database is filled with
+    the demo data (40 customers, their units and jobs, the demo users with
+    demo.DEMO_PASSWORD) and marked as a demo; a database the demo made gets
+    its users topped up. Any other database is refused (demo.NotADemoDatabase):
+    ``--demo`` signs in without a password, so it never opens a real one."""
     from app import demo
+    from app.domain.core.db import close
     from app.domain.counter.models import Job
 
     _open(url)
-    if not Job.select().exists():
-        demo.fill()
-    elif own:
-        demo.ensure_staff()
-    from app.domain.core.db import close
-
-    close()
+    try:
+        created = demo.claim_database()
+        if created or not Job.select().exists():
+            demo.fill()
+        else:
+            demo.ensure_staff()
+    finally:
+        close()
 
 
 if __name__ == "__main__":

@@ -84,6 +84,17 @@ def backends() -> list:
 
 
 @pytest.fixture(autouse=True, scope="session")
+def _cheap_password_hashes():
+    """Hashes at a low scrypt cost: the suite hashes hundreds of passwords,
+    and OWASP's cost (the production default) takes ~0.3 s each. A test of
+    the production cost restores it for itself (tests/core/test_auth.py)."""
+    from app.domain.core import auth
+
+    auth.use_test_cost()
+    yield
+
+
+@pytest.fixture(autouse=True, scope="session")
 def _books_installed():
     """Every book's contributions to the others' screens (app.ui.base.slots),
     as the application installs them at start-up."""

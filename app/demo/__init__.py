@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from app.domain import bootstrap
 from app.domain.core import auth, users
 from app.domain.core.db import database, write_transaction
+from app.domain.core.errors import CsdeskError, tx
 from app.domain.core.models import User, set_clock
 from app.domain.counter import intake, jobs, products, release
 from app.domain.counter.models import Job, Unit
@@ -95,10 +96,39 @@ def phone(rnd: random.Random) -> str:
     return "1" + rnd.choice("3578") + "".join(rnd.choice("0123456789") for _ in range(9))
 
 
+class NotADemoDatabase(CsdeskError):
+    """Demo data was to go into a database the demo did not make."""
+
+    code = "not_demo"
+
+
+def claim_database() -> bool:
+    """Make sure demo data may go into the open database: one the demo made
+    (marked, :func:`app.domain.bootstrap.is_demo_database`) -> False; a new,
+    empty one -> marked as a demo now -> True. Any other database (a real
+    one, even without jobs yet) is refused with :class:`NotADemoDatabase`:
+    demo data with published passwords, and ``--demo`` signing in without
+    one, never touch a real database."""
+    if bootstrap.is_demo_database():
+        return False
+    from app.domain.backup import transfer
+
+    held = transfer.occupied(database.obj)
+    if held:
+        raise NotADemoDatabase(tx(
+            "This database is not a demo database: it holds data ({tables}). Demo data goes only into a new, "
+            "empty database, which is then marked as a demo, or into a database the demo made. Give --demo a "
+            "new empty database, or leave --database out to use the demo's own file.",
+            tables=", ".join(f"{name} {n}" for name, n in sorted(held.items())[:4])))
+    bootstrap.mark_demo()
+    return True
+
+
 def ensure_staff() -> dict[str, User]:
     """The demo's users, each with :data:`DEMO_PASSWORD` (also given to a
-    password-less user of an older demo database), and the demo mark."""
-    bootstrap.mark_demo()
+    password-less user of an older demo database), in a demo database
+    (:func:`claim_database`: an empty one is marked, a real one refused)."""
+    claim_database()
     digest = auth.hash_password(DEMO_PASSWORD)  # one hash for all: demo data, not security
     out = {}
     with write_transaction():

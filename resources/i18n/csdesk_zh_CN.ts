@@ -34,6 +34,7 @@
     </message>
     <message>
         <source>Name is required.</source>
+        <extracomment>The trade partners whom §2.2 has investigated and the manager approve before they are customers (an end user is simply served).</extracomment>
         <translation>请填写名称。</translation>
     </message>
     <message>
@@ -75,12 +76,24 @@
     </message>
     <message>
         <source>The database URL names no database: {url}</source>
-        <extracomment>A connection idle longer than this (s) is checked before it is used again. Called inside every top-level write transaction just before COMMIT (the operation log of app.domain.core.operations registers itself here). How long SQLite waits for another station&apos;s write lock (ms).</extracomment>
         <translation>数据库 URL 中未指定数据库：{url}</translation>
     </message>
     <message>
         <source>Unsupported database URL: {url} (use sqlite:///path, postgresql://... or mysql://...)</source>
+        <extracomment>A connection idle longer than this (s) is checked before it is used again. Called inside every top-level write transaction just before COMMIT (the operation log of app.domain.core.operations registers itself here). How long SQLite waits for another station&apos;s write lock (ms).</extracomment>
         <translation>不支持的数据库 URL：{url}（请使用 sqlite:///路径、postgresql://... 或 mysql://...）</translation>
+    </message>
+    <message>
+        <source>The database URL {url} names no file: write sqlite:///path/to/file.sqlite3.</source>
+        <translation>数据库地址 {url} 没有指明文件，请写成 sqlite:///路径/文件名.sqlite3。</translation>
+    </message>
+    <message>
+        <source>The port in the database URL {url} is {port}: a port is a number from 1 to 65535 (PostgreSQL&apos;s is usually 5432, MariaDB&apos;s 3306).</source>
+        <translation>数据库地址 {url} 中的端口是 {port}：端口应为 1 至 65535 之间的数字（PostgreSQL 通常为 5432，MariaDB 通常为 3306）。</translation>
+    </message>
+    <message>
+        <source>The database URL {url} is malformed. Write it as {form}.</source>
+        <translation>数据库地址 {url} 格式有误，请写成 {form}。</translation>
     </message>
     <message>
         <source>{path} is an empty file (0 bytes), not a csdesk database. csdesk does not turn it into a new database: choose another file, or delete this one to start a new database there.</source>
@@ -101,6 +114,30 @@
     <message>
         <source>Cannot reach the database {url}: {detail}</source>
         <translation>无法连接数据库 {url}：{detail}</translation>
+    </message>
+    <message>
+        <source>The database {name} stores text as {charset}, which cannot hold every Chinese character (𠮷 and other rare ones would fail when saved). csdesk opens it once it uses utf8mb4: have the server&apos;s administrator run
+
+{statements}
+
+then start csdesk again.</source>
+        <translation>数据库 {name} 的文本字符集为 {charset}，无法保存所有汉字（“𠮷”等生僻字保存时会出错）。数据库改用 utf8mb4 后 csdesk 才能打开：请数据库服务器管理员执行
+
+{statements}
+
+然后重新启动 csdesk。</translation>
+    </message>
+    <message>
+        <source>Tables of the database {name} store text in another character set than utf8mb4, which cannot hold every Chinese character (𠮷 and other rare ones would fail when saved). csdesk opens it once they use utf8mb4: have the server&apos;s administrator run
+
+{statements}
+
+then start csdesk again.</source>
+        <translation>数据库 {name} 中有数据表的文本字符集不是 utf8mb4，无法保存所有汉字（“𠮷”等生僻字保存时会出错）。这些表改用 utf8mb4 后 csdesk 才能打开：请数据库服务器管理员执行
+
+{statements}
+
+然后重新启动 csdesk。</translation>
     </message>
     <message>
         <source>Cannot reach the database: {detail}</source>
@@ -353,15 +390,20 @@
     </message>
     <message>
         <source>At least {n} characters.</source>
+        <extracomment>The OWASP Password Storage Cheat Sheet&apos;s scrypt parameters (128 MB, ~0.3 s a hash). The cost new hashes are made with; only tests lower it (:func:`use_test_cost`). The most memory a stored hash&apos;s parameters may ask for (a forged row must not exhaust the station). Wrong passwords in a row that cost nothing; then each attempt waits. The first wait after FREE_FAILURES wrong passwords, doubled at each further one, up to the cap (seconds).</extracomment>
         <translation>至少 {n} 个字符。</translation>
     </message>
     <message>
-        <source>The password must not be the user name.</source>
-        <translation>密码不能与用户名相同。</translation>
+        <source>The password must not be or contain the user name.</source>
+        <translation>密码不能是用户名，也不能包含用户名。</translation>
     </message>
     <message>
-        <source>This account is locked until {time} after too many wrong passwords. Try again then, or ask the administrator to unlock it.</source>
-        <translation>密码错误次数过多，该账户已锁定至 {time}。请届时再试，或请系统管理员解锁。</translation>
+        <source>This is one of the most common passwords, the first any intruder tries. Choose another.</source>
+        <translation>这是最常见的密码之一，入侵者首先就会尝试。请换一个。</translation>
+    </message>
+    <message>
+        <source>{n} wrong passwords in a row: wait until {time} ({seconds} s) and try again. The administrator can lift the wait in File › Users.</source>
+        <translation>已连续输错 {n} 次密码：请等到 {time}（{seconds} 秒后）再试。系统管理员可在“文件 › 用户管理”中解除等待。</translation>
     </message>
     <message>
         <source>That user no longer exists.</source>
@@ -537,12 +579,20 @@
         <translation>更改各工作站共用的公司设置</translation>
     </message>
     <message>
+        <source>The account of {user} is disabled: it may do nothing more. Ask the administrator.</source>
+        <translation>{user} 的账户已停用，不能再进行任何操作。请联系系统管理员。</translation>
+    </message>
+    <message>
+        <source>{user} must replace the temporary password first (File › Change password…).</source>
+        <translation>{user} 须先修改临时密码（文件 › 修改密码…）。</translation>
+    </message>
+    <message>
         <source>{user} ({role}) may not {what}.</source>
         <translation>{user}（{role}）无权{what}。</translation>
     </message>
     <message>
         <source>Say why you need to consult this archive.</source>
-        <extracomment>The longest period a request may ask for (days).</extracomment>
+        <extracomment>The longest period a request may ask for (days). What the access log records: a view, print or export of an archive; an import; a read of its change history (&quot;history&quot;); the counter&apos;s units and jobs of the customer (&quot;page&quot;) and field service&apos;s visits, gifts and surveys (&quot;service&quot;); a refused attempt (&quot;denied&quot;, the detail says at what).</extracomment>
         <translation>请说明查阅该档案的事由。</translation>
     </message>
     <message>
@@ -588,6 +638,10 @@
     <message>
         <source>You may not change this archive.</source>
         <translation>您无权修改该档案。</translation>
+    </message>
+    <message>
+        <source>Only the manager&apos;s decision in New customer selection makes {name} a customer (§2.2).</source>
+        <translation>只有经理在“新用户选择”中作出批准决定，{name} 才能成为正式客户（§2.2）。</translation>
     </message>
     <message>
         <source>The archive of {name} was changed at another station since you opened it. Your changes were not saved; reopen the archive and make them again.</source>
@@ -2293,6 +2347,10 @@
     <message>
         <source>&amp;Address:</source>
         <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>A dealer, retailer or agent is added under investigation: it becomes a customer when the manager approves it in New customer selection.</source>
+        <translation>新增的经销商、零售商或委托代理商先列为考察中的潜在客户，经理在“新用户选择”中批准后才成为正式客户。</translation>
     </message>
 </context>
 <context>
@@ -5716,9 +5774,11 @@
         <source>disabled</source>
         <translation>已停用</translation>
     </message>
-    <message>
-        <source>locked until {0}</source>
-        <translation>已锁定至 {0}</translation>
+    <message numerus="yes">
+        <source>%n wrong password(s), waits until {0}</source>
+        <translation>
+            <numerusform>已输错 %n 次密码，须等到 {0}</numerusform>
+        </translation>
     </message>
     <message>
         <source>no password yet</source>
@@ -5727,6 +5787,12 @@
     <message>
         <source>must change password</source>
         <translation>须修改密码</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n wrong password(s)</source>
+        <translation>
+            <numerusform>已输错 %n 次密码</numerusform>
+        </translation>
     </message>
     <message>
         <source>active</source>
@@ -6151,6 +6217,18 @@
     <message>
         <source>Imported</source>
         <translation>已导入</translation>
+    </message>
+    <message>
+        <source>Read the change history</source>
+        <translation>查阅变更记录</translation>
+    </message>
+    <message>
+        <source>Viewed units and jobs</source>
+        <translation>查看产品与维修单</translation>
+    </message>
+    <message>
+        <source>Viewed visits and service</source>
+        <translation>查看走访与服务记录</translation>
     </message>
     <message>
         <source>Refused (no access)</source>

@@ -46,22 +46,45 @@ def refused(username, password) -> auth.SignInFailed:
 
 
 # -- hashing ---------------------------------------------------------------------------
-def test_hash_is_salted_slow_and_verifies():
+def test_hash_is_salted_and_verifies():
     a, b = auth.hash_password(PW), auth.hash_password(PW)
-    assert a != b and a.startswith("scrypt$16384$8$1$")
+    assert a != b and a.startswith(f"scrypt${auth.SCRYPT_N}$8$1$")
     assert auth.verify_password(PW, a) and auth.verify_password(PW, b)
     assert not auth.verify_password(PW + "x", a)
     assert PW not in a
-    for garbage in ("", "scrypt$1$2", "md5$abc", None):
+    for garbage in ("", "scrypt$1$2", "md5$abc", None, "scrypt$1048576$64$1$AAAA$AAAA"):
         assert not auth.verify_password(PW, garbage)
 
 
-def test_an_older_hash_is_remade_at_sign_in(clerk, monkeypatch):
-    monkeypatch.setattr(auth, "SCRYPT_N", 2 ** 10)
+def test_production_hashes_cost_what_owasp_says(monkeypatch):
+    """The default (tests lower it in conftest) is OWASP's scrypt figure, N=2^17, r=8, p=1."""
+    import importlib
+    import time
+
+    fresh = importlib.reload(auth)          # the module's own default, as production imports it
+    try:
+        assert (fresh.SCRYPT_N, fresh.SCRYPT_R, fresh.SCRYPT_P) == fresh.OWASP_SCRYPT == (2 ** 17, 8, 1)
+        start = time.perf_counter()
+        stored = fresh.hash_password(PW)
+        took = time.perf_counter() - start
+        assert stored.startswith("scrypt$131072$8$1$") and fresh.verify_password(PW, stored)
+        assert took > 0.05                      # memory-hard: measured ~0.3 s here
+    finally:
+        fresh.use_test_cost()
+
+
+def test_an_older_hash_is_remade_at_sign_in_with_its_parameters(clerk, monkeypatch):
+    monkeypatch.setattr(auth, "SCRYPT_N", 2 ** 9)
     User.update(password_hash=auth.hash_password(PW)).where(User.id == clerk.id).execute()
     monkeypatch.undo()
-    assert User.get_by_id(clerk.id).password_hash.startswith("scrypt$1024$")
-    assert auth.sign_in("clerk", PW).password_hash.startswith("scrypt$16384$")
+    assert User.get_by_id(clerk.id).password_hash.startswith("scrypt$512$")
+    assert auth.sign_in("clerk", PW).password_hash.startswith(f"scrypt${auth.SCRYPT_N}$8$1$")
+    # An older csdesk's hash (N=2^14) becomes OWASP's at the next sign-in in production.
+    monkeypatch.setattr(auth, "SCRYPT_N", 2 ** 14)
+    User.update(password_hash=auth.hash_password(PW)).where(User.id == clerk.id).execute()
+    monkeypatch.setattr(auth, "SCRYPT_N", 2 ** 17)
+    upgraded = auth.sign_in("clerk", PW).password_hash
+    assert upgraded.startswith("scrypt$131072$8$1$") and auth.verify_password(PW, upgraded)
 
 
 # -- signing in -------------------------------------------------------------------------
@@ -78,25 +101,55 @@ def test_unknown_user_and_wrong_password_read_the_same_and_failures_count(clerk)
     assert User.get_by_id(clerk.id).failed_logins == 0
 
 
-def test_five_failures_lock_the_account_until_the_lock_expires(clerk, clock):
-    for _ in range(auth.MAX_FAILURES - 1):
+def test_wrong_passwords_make_the_next_attempt_wait_longer_never_lock(clerk, clock):
+    for _ in range(auth.FREE_FAILURES - 1):
         assert refused("clerk", "wrong-one").reason == "credentials"
-    locked = refused("clerk", "wrong-one")
-    assert locked.reason == "locked" and "09:15" in locked.message
-    assert refused("clerk", PW).reason == "locked"            # the right password waits too
-    clock.move(minutes=14)
-    assert refused("clerk", PW).reason == "locked"
-    clock.move(minutes=2)
-    user = auth.sign_in("clerk", PW)
+    assert not auth.is_locked(User.get_by_id(clerk.id))
+    waits = []
+    for n in range(auth.FREE_FAILURES, auth.FREE_FAILURES + 6):
+        assert refused("clerk", "wrong-one").reason == "credentials"
+        row = User.get_by_id(clerk.id)
+        waits.append(int((row.locked_until - clock.at).total_seconds()))
+        assert row.failed_logins == n
+        waiting = refused("clerk", PW)               # the right password waits too, and does not count
+        assert waiting.reason == "locked" and row.locked_until.strftime("%H:%M:%S") in waiting.message
+        assert User.get_by_id(clerk.id).failed_logins == n
+        clock.move(seconds=waits[-1])
+    assert waits == [5, 10, 20, 40, 60, 60]          # doubling, capped at a minute
+    user = auth.sign_in("clerk", PW)                 # never locked out for good
     assert user.failed_logins == 0 and user.locked_until is None
-    # After the lock a new series of failures starts from one.
-    refused("clerk", "wrong-one")
-    assert User.get_by_id(clerk.id).failed_logins == 1
+
+
+def test_the_only_administrator_cannot_be_locked_out(db, staff, clock):
+    admin = auth.set_password(None, staff["admin"], PW)
+    for _ in range(50):                              # someone hammers the admin's account, waiting each time
+        assert refused("admin", "guess-guess").reason == "credentials"
+        clock.move(seconds=auth.BACKOFF_MAX_S)
+    refused("admin", "guess-guess")
+    row = User.get_by_id(admin.id)
+    assert row.failed_logins == 51 and row.active
+    assert (row.locked_until - clock.at).total_seconds() <= auth.BACKOFF_MAX_S
+    clock.move(seconds=auth.BACKOFF_MAX_S)
+    assert auth.sign_in("admin", PW).id == admin.id
+
+
+def test_another_station_sees_the_wait(any_db, staff, clock):
+    """The wait is in the database: a second connection (another station) honours it."""
+    from app.domain.core import db as dbmod
+
+    auth.set_password(None, staff["counter"], PW)
+    for _ in range(auth.FREE_FAILURES):
+        refused("clerk", "wrong-one")
+    until = User.get(User.username == "clerk").locked_until
+    dbmod.close()
+    bootstrap.open_database(any_db)                  # a new connection, as another station opens it
+    assert refused("clerk", PW).reason == "locked" and User.get(User.username == "clerk").locked_until == until
 
 
 def test_the_administrator_unlocks(clerk, staff, clock):
-    for _ in range(auth.MAX_FAILURES):
+    for _ in range(auth.FREE_FAILURES + 3):
         refused("clerk", "wrong-one")
+    assert refused("clerk", PW).reason == "locked"
     auth.unlock(staff["admin"], clerk)
     assert auth.sign_in("clerk", PW).id == clerk.id
 
@@ -114,7 +167,7 @@ def test_disabled_and_password_less_accounts_are_refused(clerk, staff):
 def test_password_rules(db, staff):
     admin = staff["admin"]
     with pytest.raises(ValidationError) as info:
-        auth.create_user(admin, "wang", "王芳", "counter", "short")
+        auth.create_user(admin, "wang", "王芳", "counter", "short-pw")
     assert "password" in info.value.fields
     with pytest.raises(ValidationError) as info:
         auth.create_user(admin, "wangfang", "王芳", "counter", "WangFang")
@@ -122,6 +175,13 @@ def test_password_rules(db, staff):
     with pytest.raises(ValidationError) as info:
         auth.create_user(admin, "CLERK", "王芳", "counter", PW)       # taken, whatever the case
     assert "username" in info.value.fields
+    for weak in ("wang123456", "123456789a", "Qwertyuiop", "woaini1314", "password1", "admin12345",
+                 "1qaz2wsx3edc", "ab3456789"):                         # common, has the name, or too short
+        with pytest.raises(ValidationError) as info:
+            auth.create_user(admin, "wang", "王芳", "counter", weak)
+        assert "password" in info.value.fields, weak
+    assert len(auth.common_passwords()) > 10_000
+    assert auth.create_user(admin, "wang", "王芳", "counter", "蓝色-台灯-2026").username == "wang"
 
 
 def test_a_reset_password_must_be_changed_at_the_next_sign_in(db, staff):
@@ -137,7 +197,7 @@ def test_a_reset_password_must_be_changed_at_the_next_sign_in(db, staff):
     assert not user.must_change_password and auth.sign_in("wang", "my-own-pass")
     user = auth.set_password(admin, user, "reset-pass")
     assert user.must_change_password
-    assert not auth.set_password(admin, admin, "admins-own").must_change_password
+    assert not auth.set_password(admin, admin, "own-secret-9").must_change_password
 
 
 def test_users_services_need_users_manage(db, staff):
@@ -164,6 +224,9 @@ def test_roles_and_the_last_administrator(db, staff):
     with pytest.raises(ValidationError):
         auth.deactivate(admin, admin)
     other = auth.create_user(admin, "admin2", "系统管理员二", "admin", PW)
+    with pytest.raises(PermissionDenied):                       # his first password is a temporary one
+        auth.set_role(other, admin, "manager")
+    other = auth.change_password(other, PW, "another-pass-2")
     assert auth.set_role(other, admin, "manager").role == "manager"
 
 
@@ -190,8 +253,8 @@ def test_a_version_1_database_sets_its_administrators_password(tmp_path):
         admin = auth.create_first_admin("admin", "管理员", PW)
         assert User.select().count() == users_before and admin.id == 1
         assert refused("clerk1", "").reason == "no_password"
-        auth.set_password(admin, User.get(User.username == "clerk1"), "temp-pass")
-        assert auth.sign_in("clerk1", "temp-pass").must_change_password
+        auth.set_password(admin, User.get(User.username == "clerk1"), "temp-pass-1")
+        assert auth.sign_in("clerk1", "temp-pass-1").must_change_password
     finally:
         dbmod.close()
 
@@ -239,10 +302,10 @@ def test_sign_in_dialog_says_until_when_an_account_is_locked(qtbot, clerk, clock
 
     dialog = SignInDialog("clerk")
     qtbot.addWidget(dialog)
-    for _ in range(auth.MAX_FAILURES):
+    for _ in range(auth.FREE_FAILURES + 1):
         dialog.password.setText("wrong-pass")
         dialog.attempt()
-    assert "locked until 09:15" in dialog.message.text() and dialog.user is None
+    assert "wait until 09:00:05" in dialog.message.text() and dialog.user is None
 
 
 def test_first_start_creates_the_administrator(qtbot, db, monkeypatch, no_boxes):
@@ -273,19 +336,19 @@ def test_a_reset_password_is_replaced_before_work_starts(qtbot, db, staff, monke
     from app.ui.shell.signin_dialog import SignInDialog
 
     auth.set_password(None, staff["admin"], PW)
-    auth.set_password(staff["admin"], staff["counter"], "temp-pass")
+    auth.set_password(staff["admin"], staff["counter"], "temp-pass-1")
     signin_dialog.remember_username("clerk")
 
     def type_password(dialog):
         assert dialog.username.text() == "clerk"                # remembered at this station
-        dialog.password.setText("temp-pass")
+        dialog.password.setText("temp-pass-1")
         dialog.attempt()
         return dialog.result()
 
     def new_password(dialog):
-        dialog.old.setText("temp-pass")
-        dialog.new.setText("clerks-own")
-        dialog.repeat.setText("clerks-own")
+        dialog.old.setText("temp-pass-1")
+        dialog.new.setText("my-new-pass-7")
+        dialog.repeat.setText("my-new-pass-7")
         dialog.save()
         return dialog.result()
 
@@ -293,7 +356,7 @@ def test_a_reset_password_is_replaced_before_work_starts(qtbot, db, staff, monke
     monkeypatch.setattr(PasswordDialog, "exec", new_password)
     user = signin_dialog.sign_in_flow()
     assert user.id == staff["counter"].id and not user.must_change_password
-    assert auth.sign_in("clerk", "clerks-own")
+    assert auth.sign_in("clerk", "my-new-pass-7")
 
 
 def test_users_dialog_adds_resets_unlocks_and_disables(qtbot, db, staff, monkeypatch, no_boxes):
@@ -310,7 +373,7 @@ def test_users_dialog_adds_resets_unlocks_and_disables(qtbot, db, staff, monkeyp
         d.display_name.setText("吴敏")
         d.username.setText("wumin")
         d.role.setCurrentIndex(d.role.findData("technician"))
-        d.password.setText("short")
+        d.password.setText("short-pw")
         d.save()
         assert d.errors.message("password")
         d.password.setText("first-pass")
@@ -322,7 +385,7 @@ def test_users_dialog_adds_resets_unlocks_and_disables(qtbot, db, staff, monkeyp
     wu = User.get(User.username == "wumin")
     assert wu.role == "technician" and wu.must_change_password and dialog.selected().id == wu.id
 
-    for _ in range(auth.MAX_FAILURES):
+    for _ in range(auth.FREE_FAILURES + 1):
         refused("wumin", "wrong-pass")
     dialog.reload(wu.id)
     assert dialog.buttons["unlock"].isEnabled()

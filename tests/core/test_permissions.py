@@ -14,7 +14,7 @@ from app.domain.counter import intake, jobs, products, register, release
 from app.domain.counter.models import Agreement, Job, JobHistory, JobLabour, JobPart, Receipt, RegisterEntry
 from tests.helpers import make_customer, take_in
 
-MANAGER_PASSWORD = "boss-pass-2026"
+MANAGER_PASSWORD = "approve-2026-pw"
 
 
 @pytest.fixture

@@ -121,13 +121,13 @@ def test_lost_receipt_needs_manager_and_voids_receipt(any_db, staff):
     with pytest.raises(PermissionDenied):
         release.release_without_receipt(job.id, "张三", "110101199001011234", staff["counter"],
                                         staff["counter"], job.version)
-    auth.set_password(None, staff["manager"], "boss-pass-2026")
+    auth.set_password(None, staff["manager"], "approve-2026-pw")
     with pytest.raises(ValidationError):  # an approver away from the counter confirms with a password
         release.release_without_receipt(job.id, "张三", "110101199001011234", staff["manager"],
                                         staff["counter"], job.version, reason="客户收据丢失")
     job = release.release_without_receipt(job.id, "张三", "110101199001011234", staff["manager"],
                                           staff["counter"], job.version, reason="客户收据丢失",
-                                          approver_password="boss-pass-2026")
+                                          approver_password="approve-2026-pw")
     assert job.state == "delivered" and job.release_method == "id_document"
     assert job.release_approved_by_id == staff["manager"].id
     r = Receipt.get(Receipt.number == res.receipt.number)

@@ -113,12 +113,12 @@ def test_lost_receipt_needs_a_manager(qtbot, ctx, staff, printed):
     qtbot.mouseClick(d.ui.releaseButton, Qt.LeftButton)
     assert d.errors.message("approver") and Job.get_by_id(job.id).state == "ready"
     d.ui.approverCombo.setCurrentIndex(d.ui.approverCombo.findData(staff["manager"].id))
-    auth.set_password(None, staff["manager"], "boss-secret-1")
+    auth.set_password(None, staff["manager"], "approve-secret-1")
     qtbot.keyClicks(d.ui.approverPassword, "wrong-password")     # the manager mistypes
     qtbot.mouseClick(d.ui.releaseButton, Qt.LeftButton)
     assert d.errors.message("approver_password") and Job.get_by_id(job.id).state == "ready"
     assert d.ui.approverPassword.text() == ""
-    qtbot.keyClicks(d.ui.approverPassword, "boss-secret-1")
+    qtbot.keyClicks(d.ui.approverPassword, "approve-secret-1")
     qtbot.mouseClick(d.ui.releaseButton, Qt.LeftButton)
     done = Job.get_by_id(job.id)
     assert done.state == "delivered" and done.release_method == "id_document"

@@ -18,7 +18,9 @@ rows) is given today's schema and filled. A target holding data is
 refused unless ``force``; then it is first backed up (an SQLite target
 beside its file, ``NAME.before-restore-STAMP.sqlite3``; a server as a
 dump beside FILE, ``DBNAME-before-restore-STAMP.csdesk``), emptied and
-filled. Emptying and filling are **one transaction**: a row the target
+filled; the replaced database's access log is carried over (its rows the
+backup lacks are appended): the log is append-only, a restore included.
+Emptying and filling are **one transaction**: a row the target
 refuses (a text too long for a server's column, two user names differing
 only in case for MariaDB's case-insensitive unique index) rolls
 everything back, and the target is as it was, never half restored. The
@@ -44,6 +46,8 @@ from app.domain.backup.make import Summary, count_sqlite_file, describe_db, dump
 from app.domain.core import db as dbmod
 from app.domain.core.errors import NotACsdeskDatabase, tx
 from app.domain.core.migrations import sqlite_online_copy
+from app.domain.core.models import User
+from app.domain.customers.models import AccessLog, Customer
 
 
 def check_version(version: int, path: Path) -> None:
@@ -87,8 +91,10 @@ def restore(url: str, path: str | Path, *, force: bool = False) -> Summary:
             raise TargetNotEmpty(tx(
                 "The database {database} holds data already ({tables}). A restore replaces all of it: add --force "
                 "to restore anyway (what it holds is backed up first).", database=summary.database, tables=shown))
+        kept_log = []
         if busy:
             summary.replaced_backup = _save_replaced(target, path)
+            kept_log = _log_rows(target)
         if source_path is not None and isinstance(target, pw.SqliteDatabase):
             summary.method = "sqlite copy"
             target_path = target.database
@@ -103,9 +109,47 @@ def restore(url: str, path: str | Path, *, force: bool = False) -> Summary:
         else:
             with open_dump(path) as reader:
                 summary.counts = _load(target, reader.tables())
+        if kept_log:
+            _append_log(target, kept_log)
     summary.tables, summary.rows = len(summary.counts), sum(summary.counts.values())
     summary.seconds = time.perf_counter() - start
     return summary
+
+
+def _log_rows(target: pw.Database) -> list[tuple]:
+    """The access log of ``target`` as (at, action, detail, user name,
+    customer code, customer name), oldest first."""
+    q = (AccessLog.select(AccessLog.at, AccessLog.action, AccessLog.detail, User.username, Customer.code,
+                          Customer.name)
+         .join(User, pw.JOIN.LEFT_OUTER, on=(AccessLog.user == User.id)).switch(AccessLog)
+         .join(Customer, pw.JOIN.LEFT_OUTER, on=(AccessLog.customer == Customer.id))
+         .order_by(AccessLog.id).tuples())
+    return list(q.execute(target))
+
+
+
+def _append_log(target: pw.Database, kept: list[tuple]) -> int:
+    """The access log is append-only (§2.1.4): a forced restore, which
+    replaces every table, appends the replaced database's log rows that the
+    backup does not hold, their user found again by user name and their
+    customer by code and name; a customer the restored data does not have
+    is named in the row's detail instead. Returns how many were appended."""
+    present = set(_log_rows(target))
+    users = dict(User.select(User.username, User.id).tuples().execute(target))
+    customers = {(code, name): cid for cid, code, name in
+                 Customer.select(Customer.id, Customer.code, Customer.name).tuples().execute(target)}
+    rows = []
+    for at, action, detail, username, code, name in kept:
+        if (at, action, detail, username, code, name) in present:
+            continue
+        customer = customers.get((code, name))
+        if code is not None and customer is None:
+            detail = f"{detail} [{code} {name}]".strip()
+        rows.append(dict(at=at, action=action, detail=detail, user=users.get(username), customer=customer))
+    with target.atomic():
+        for k in range(0, len(rows), 500):
+            AccessLog.insert_many(rows[k:k + 500]).execute(target)
+    return len(rows)
 
 
 def _sqlite_source(path: Path, tmp: str) -> Path:

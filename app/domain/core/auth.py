@@ -2,15 +2,25 @@
 
 Passwords are kept only as a salted scrypt hash (stdlib ``hashlib.scrypt``,
 a memory-hard function: guessing is slow even with a copy of the
-database), stored as ``scrypt$n$r$p$salt_b64$hash_b64`` so the cost can be
-raised later: a hash made with other parameters is re-made at the next
-successful sign-in.
+database) at the cost the OWASP Password Storage Cheat Sheet names for
+scrypt (N=2^17, r=8, p=1: 128 MB and a few hundred ms a hash), stored as
+``scrypt$n$r$p$salt_b64$hash_b64``: the hash carries its parameters, and a
+hash made with others (an older, cheaper csdesk) is re-made at the next
+successful sign-in. A password has at least :data:`MIN_PASSWORD_LENGTH`
+characters, is not the user name nor contains it, and is not one of the
+common passwords of ``common_passwords.txt`` (:func:`password_errors`).
 
 :func:`sign_in` answers "unknown user name or wrong password" in the same
-words for both, so the sign-in box does not tell who works here. After
-:data:`MAX_FAILURES` wrong passwords in a row the account is locked for
-:data:`LOCK_MINUTES`; each failure is committed at once, so a failed
-attempt is counted even though the sign-in raises.
+words for both, so the sign-in box does not tell who works here. Wrong
+passwords never lock an account (anyone could lock out the only
+administrator, or the manager at the counter, by typing a wrong password):
+after :data:`FREE_FAILURES` in a row each further attempt must wait, the
+wait doubling from :data:`BACKOFF_FIRST_S` up to :data:`BACKOFF_MAX_S`
+seconds. The time before which the next attempt is refused is stored in
+the user's row (``locked_until``), so every station honours it; each
+failure is committed at once, so it counts even though the sign-in raises.
+A right password resets the count, and so does the administrator
+(:func:`unlock`).
 
 The first start of a database has no usable administrator
 (:func:`needs_first_admin`): the application asks for one
@@ -24,21 +34,32 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import functools
 import hashlib
 import hmac
 import os
+from pathlib import Path
 
 from app.domain.core import db, users
 from app.domain.core.db import write_transaction
 from app.domain.core.errors import PermissionDenied, ValidationError, tx
 from app.domain.core.models import User, now
-from app.domain.core.permissions import ROLES, require
+from app.domain.core.permissions import ROLES, open_to_temporary_password, require
 
-SCRYPT_N, SCRYPT_R, SCRYPT_P = 2 ** 14, 8, 1   # ~16 MB and ~50 ms a hash
+#: The OWASP Password Storage Cheat Sheet's scrypt parameters (128 MB, ~0.3 s a hash).
+OWASP_SCRYPT = (2 ** 17, 8, 1)
+#: The cost new hashes are made with; only tests lower it (:func:`use_test_cost`).
+SCRYPT_N, SCRYPT_R, SCRYPT_P = OWASP_SCRYPT
+#: The most memory a stored hash's parameters may ask for (a forged row must not exhaust the station).
+SCRYPT_MAXMEM = 2 ** 28
 SALT_BYTES, HASH_BYTES = 16, 32
-MAX_FAILURES = 5
-LOCK_MINUTES = 15
-MIN_PASSWORD_LENGTH = 8
+#: Wrong passwords in a row that cost nothing; then each attempt waits.
+FREE_FAILURES = 3
+#: The first wait after FREE_FAILURES wrong passwords, doubled at each further one, up to the cap (seconds).
+BACKOFF_FIRST_S = 5
+BACKOFF_MAX_S = 60
+MIN_PASSWORD_LENGTH = 10
+COMMON_PASSWORDS_FILE = Path(__file__).with_name("common_passwords.txt")
 
 
 class SignInFailed(PermissionDenied):
@@ -52,6 +73,13 @@ class SignInFailed(PermissionDenied):
 
 
 # -- hashing -------------------------------------------------------------------------
+def use_test_cost(n: int = 2 ** 10) -> None:
+    """Make new hashes with the cheaper ``n`` (tests only: the test suite
+    hashes hundreds of passwords). Production code never calls it."""
+    global SCRYPT_N
+    SCRYPT_N = n
+
+
 def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
@@ -60,7 +88,7 @@ def hash_password(password: str) -> str:
     """A new salted scrypt hash of ``password`` (two calls never give the same string)."""
     salt = os.urandom(SALT_BYTES)
     digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P,
-                            dklen=HASH_BYTES)
+                            dklen=HASH_BYTES, maxmem=SCRYPT_MAXMEM)
     return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${_b64(salt)}${_b64(digest)}"
 
 
@@ -82,7 +110,7 @@ def verify_password(password: str, stored: str) -> bool:
     n, r, p, salt, digest = parsed
     try:
         candidate = hashlib.scrypt((password or "").encode("utf-8"), salt=salt, n=n, r=r, p=p,
-                                   dklen=len(digest), maxmem=2 ** 26)
+                                   dklen=len(digest), maxmem=SCRYPT_MAXMEM)
     except ValueError:  # parameters this machine refuses: treat as no match
         return False
     return hmac.compare_digest(candidate, digest)
@@ -104,24 +132,45 @@ def _dummy_hash() -> str:
     return _DUMMY_HASH
 
 
+@functools.lru_cache(maxsize=1)
+def common_passwords() -> frozenset[str]:
+    """The common passwords refused, lower-case (``common_passwords.txt``)."""
+    lines = COMMON_PASSWORDS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
 def password_errors(username: str, password: str, field: str = "password") -> dict[str, str]:
-    """The password rules: at least 8 characters, not the user name."""
-    if len(password or "") < MIN_PASSWORD_LENGTH:
+    """The password rules: at least :data:`MIN_PASSWORD_LENGTH` characters,
+    neither the user name nor containing it, not a common password."""
+    if not isinstance(password, str) or len(password) < MIN_PASSWORD_LENGTH:
         return {field: tx("At least {n} characters.", n=MIN_PASSWORD_LENGTH)}
-    if password.strip().lower() == (username or "").strip().lower():
-        return {field: tx("The password must not be the user name.")}
+    lowered, name = password.strip().lower(), (username or "").strip().lower()
+    if name and name in lowered:
+        return {field: tx("The password must not be or contain the user name.")}
+    if lowered in common_passwords():
+        return {field: tx("This is one of the most common passwords, the first any intruder tries. "
+                          "Choose another.")}
     return {}
 
 
 # -- signing in -----------------------------------------------------------------------
 def is_locked(user: User) -> bool:
+    """True while the user's next attempt must wait (after wrong passwords)."""
     return user.locked_until is not None and user.locked_until > now()
 
 
+def backoff_seconds(failures: int) -> int:
+    """How long the next attempt waits after ``failures`` wrong passwords in a row."""
+    if failures < FREE_FAILURES:
+        return 0
+    return min(BACKOFF_MAX_S, BACKOFF_FIRST_S * 2 ** (failures - FREE_FAILURES))
+
+
 def _locked_error(user: User) -> SignInFailed:
-    return SignInFailed(tx("This account is locked until {time} after too many wrong passwords. "
-                           "Try again then, or ask the administrator to unlock it.",
-                           time=user.locked_until.strftime("%H:%M")), "locked")
+    wait = max(1, int((user.locked_until - now()).total_seconds()))
+    return SignInFailed(tx("{n} wrong passwords in a row: wait until {time} ({seconds} s) and try again. "
+                           "The administrator can lift the wait in File › Users.", n=user.failed_logins,
+                           time=user.locked_until.strftime("%H:%M:%S"), seconds=wait), "locked")
 
 
 def _fresh(user_id: int) -> User:
@@ -137,13 +186,14 @@ def _fresh(user_id: int) -> User:
 
 
 def _record_failure(user_id: int) -> User:
-    """Count a wrong password in its own transaction; lock at MAX_FAILURES."""
+    """Count a wrong password in its own transaction; from FREE_FAILURES on,
+    the next attempt waits (the time stored in the row, for every station)."""
     with write_transaction():
         user = _fresh(user_id)
-        expired = user.locked_until is not None and user.locked_until <= now()
-        count = (0 if expired else user.failed_logins) + 1
-        locked = now() + dt.timedelta(minutes=LOCK_MINUTES) if count >= MAX_FAILURES else None
-        User.update(failed_logins=count, locked_until=locked).where(User.id == user.id).execute()
+        count = user.failed_logins + 1
+        wait = backoff_seconds(count)
+        until = now() + dt.timedelta(seconds=wait) if wait else None
+        User.update(failed_logins=count, locked_until=until).where(User.id == user.id).execute()
     return User.get_by_id(user_id)
 
 
@@ -166,9 +216,7 @@ def sign_in(username: str, password: str) -> User:
         raise SignInFailed(tx("No password has been set for this account yet. "
                               "Ask the administrator to set one."), "no_password")
     if not verify_password(password, user.password_hash):
-        user = _record_failure(user.id)
-        if is_locked(user):
-            raise _locked_error(user)
+        _record_failure(user.id)
         raise SignInFailed(bad, "credentials")
     # Only someone who knows the password learns that the account is disabled.
     if not user.active:
@@ -192,19 +240,24 @@ def confirm_approval(approver: User, password: str, perm: str) -> User:
     if is_locked(current):
         raise _locked_error(current)
     if not current.password_hash or not verify_password(password or "", current.password_hash):
-        current = _record_failure(current.id)
-        if is_locked(current):
-            raise _locked_error(current)
+        _record_failure(current.id)
         raise ValidationError({"approver_password": tx("The approver's password is wrong.")})
     if current.failed_logins:
         with write_transaction():
-            User.update(failed_logins=0).where(User.id == current.id).execute()
+            User.update(failed_logins=0, locked_until=None).where(User.id == current.id).execute()
     return current
 
 
+@open_to_temporary_password
 def change_password(user: User, old: str, new: str) -> User:
-    """The user replaces his own password (and so ends ``must_change_password``)."""
+    """The user replaces his own password (and so ends ``must_change_password``).
+    The current password is checked as at sign-in: a wrong one counts, and
+    waits when too many came in a row."""
     current = User.get_by_id(user.id)
+    if not current.active:
+        raise PermissionDenied(tx("This account is disabled. Ask the administrator."))
+    if is_locked(current):
+        raise _locked_error(current)
     if not verify_password(old, current.password_hash):
         _record_failure(current.id)
         raise ValidationError({"old_password": tx("The current password is wrong.")})
@@ -296,7 +349,7 @@ def set_password(actor: User | None, user: User, new: str) -> User:
 
 
 def unlock(actor: User | None, user: User) -> User:
-    """End a lock after too many wrong passwords."""
+    """Forget the user's wrong passwords: no more waiting before the next attempt."""
     require(actor, "users.manage")
     with write_transaction():
         User.update(failed_logins=0, locked_until=None).where(User.id == user.id).execute()
@@ -345,6 +398,7 @@ def reactivate(actor: User | None, user: User) -> User:
     return User.get_by_id(user.id)
 
 
-def list_users() -> list[User]:
-    """Every user, active first, for the users dialog."""
+def list_users(actor: User | None = None) -> list[User]:
+    """Every user, active first, for the users dialog ("users.manage")."""
+    require(actor, "users.manage")
     return list(User.select().order_by(User.active.desc(), User.role, User.display_name))

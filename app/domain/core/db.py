@@ -57,14 +57,63 @@ def default_url() -> str:
 
 
 def describe_url(url: str) -> str:
-    """The URL without its password, for messages and the status bar."""
-    p = urlparse(url)
-    if p.scheme.startswith("sqlite"):
-        return url
-    host = p.hostname or "localhost"
-    port = f":{p.port}" if p.port else ""
-    user = f"{p.username}@" if p.username else ""
-    return f"{p.scheme}://{user}{host}{port}{p.path}"
+    """The URL without its password, for messages and the status bar (a
+    malformed URL too: it is what the message about it shows)."""
+    try:
+        p = urlparse(url)
+        if p.scheme.startswith("sqlite"):
+            return url
+        host = p.hostname or "localhost"
+        user = f"{p.username}@" if p.username else ""
+        netloc = p.netloc.rsplit("@", 1)[-1]
+    except ValueError:     # a malformed host: show it, without the user and password
+        scheme, _, rest = url.partition("://")
+        return f"{scheme}://{rest.rsplit('@', 1)[-1]}"
+    port = netloc.rsplit(":", 1)[1] if ":" in netloc and not netloc.endswith("]") else ""
+    return f"{p.scheme}://{user}{host}{':' + port if port else ''}{p.path}"
+
+
+SERVER_URL_FORM = "postgresql://user:password@host:5432/csdesk or mysql://user:password@host:3306/csdesk"
+
+
+def check_url(url: str) -> None:
+    """Raise :class:`~app.domain.core.errors.BadDatabaseUrl` with a readable
+    message for a URL that cannot name a database: an unknown scheme, a
+    port that is not a number from 1 to 65535, a malformed host, no
+    database name. A bare path is an SQLite file and always fine."""
+    from app.domain.core.errors import BadDatabaseUrl
+
+    if "://" not in url:
+        return
+    shown = describe_url(url)
+    backend = backend_of(url)
+    if backend not in ("sqlite", "postgresql", "mysql"):
+        raise BadDatabaseUrl(tx("Unsupported database URL: {url} (use sqlite:///path, postgresql://... or "
+                                "mysql://...)", url=shown))
+    if backend == "sqlite":
+        if not sqlite_path(url):
+            raise BadDatabaseUrl(tx("The database URL {url} names no file: write sqlite:///path/to/file.sqlite3.",
+                                    url=shown))
+        return
+    try:
+        p = urlparse(url)
+        host = p.hostname
+        port = p.port
+    except ValueError:
+        netloc = url.split("://", 1)[1].split("/", 1)[0].rsplit("@", 1)[-1]
+        port_text = netloc.rsplit(":", 1)[1] if ":" in netloc and "[" not in netloc else ""
+        if port_text:
+            raise BadDatabaseUrl(tx("The port in the database URL {url} is {port}: a port is a number from 1 to "
+                                    "65535 (PostgreSQL's is usually 5432, MariaDB's 3306).", url=shown,
+                                    port=port_text)) from None
+        raise BadDatabaseUrl(tx("The database URL {url} is malformed. Write it as {form}.", url=shown,
+                                form=SERVER_URL_FORM)) from None
+    if port == 0:
+        raise BadDatabaseUrl(tx("The port in the database URL {url} is {port}: a port is a number from 1 to "
+                                "65535 (PostgreSQL's is usually 5432, MariaDB's 3306).", url=shown, port=0))
+    if host is not None and not host.strip():
+        raise BadDatabaseUrl(tx("The database URL {url} is malformed. Write it as {form}.", url=shown,
+                                form=SERVER_URL_FORM))
 
 
 def sqlite_path(url: str) -> str:
@@ -83,7 +132,7 @@ def normalise_url(url: str) -> str:
 def backend_of(url: str) -> str:
     if "://" not in url:
         return "sqlite"
-    scheme = urlparse(url).scheme.split("+")[0]
+    scheme = url.split("://", 1)[0].lower().split("+")[0]
     return {"postgres": "postgresql", "postgresql": "postgresql", "mysql": "mysql",
             "mariadb": "mysql", "sqlite": "sqlite"}.get(scheme, scheme)
 
@@ -104,7 +153,9 @@ class MySQLDatabase(peewee.MySQLDatabase):
 
 
 def make_database(url: str) -> peewee.Database:
-    """Create (not connect) the peewee database object for ``url``."""
+    """Create (not connect) the peewee database object for ``url``; a
+    malformed URL raises BadDatabaseUrl (:func:`check_url`)."""
+    check_url(url)
     p = urlparse(url)
     backend = backend_of(url)
     if backend == "sqlite":
@@ -208,8 +259,64 @@ def connect(url: str) -> peewee.Database:
         text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise DatabaseUnavailable(tx("Cannot reach the database {url}: {detail}", url=describe_url(url),
                                      detail=text)) from exc
+    if isinstance(db, peewee.MySQLDatabase):
+        try:
+            check_mysql_charset(db)
+        except Exception:
+            with contextlib.suppress(Exception):
+                db.close()
+            raise
     database.initialize(db)
     return db
+
+
+# What csdesk's MariaDB/MySQL database must store text as (README: creating the database).
+MYSQL_CHARSET, MYSQL_COLLATION = "utf8mb4", "utf8mb4_unicode_ci"
+
+
+def mysql_charset_fixes(db: peewee.Database) -> list[str]:
+    """The statements that make the open MariaDB/MySQL database store every
+    character (utf8mb4): the database's default, and each table (or a
+    table's text column) in another character set; [] when all is well."""
+    name, charset = db.execute_sql("SELECT DATABASE(), @@character_set_database").fetchone()
+    tables = [row[0] for row in db.execute_sql(
+        "SELECT DISTINCT t.TABLE_NAME FROM information_schema.TABLES t "
+        "LEFT JOIN information_schema.COLLATION_CHARACTER_SET_APPLICABILITY a ON a.COLLATION_NAME = t.TABLE_COLLATION "
+        "LEFT JOIN information_schema.COLUMNS c ON c.TABLE_SCHEMA = t.TABLE_SCHEMA AND c.TABLE_NAME = t.TABLE_NAME "
+        "  AND c.CHARACTER_SET_NAME IS NOT NULL AND c.CHARACTER_SET_NAME <> %s "
+        "WHERE t.TABLE_SCHEMA = DATABASE() AND t.TABLE_TYPE = 'BASE TABLE' "
+        "  AND (a.CHARACTER_SET_NAME <> %s OR c.COLUMN_NAME IS NOT NULL) "
+        "ORDER BY t.TABLE_NAME", (MYSQL_CHARSET, MYSQL_CHARSET)).fetchall()]
+    fixes = []
+    if charset != MYSQL_CHARSET:
+        fixes.append(f"ALTER DATABASE `{name}` CHARACTER SET {MYSQL_CHARSET} COLLATE {MYSQL_COLLATION};")
+    fixes += [f"ALTER TABLE `{t}` CONVERT TO CHARACTER SET {MYSQL_CHARSET} COLLATE {MYSQL_COLLATION};"
+              for t in tables]
+    return fixes
+
+
+def check_mysql_charset(db: peewee.Database) -> None:
+    """Refuse a MariaDB/MySQL database created as latin1 or utf8mb3
+    (utf8): it opens, but a rare character (𠮷) then fails on save. The
+    message gives the exact statements that fix it."""
+    from app.domain.core.errors import WrongCharacterSet
+
+    fixes = mysql_charset_fixes(db)
+    if not fixes:
+        return
+    name, charset = db.execute_sql("SELECT DATABASE(), @@character_set_database").fetchone()
+    statements = "\n".join(fixes)
+    if charset != MYSQL_CHARSET:
+        raise WrongCharacterSet(tx(
+            "The database {name} stores text as {charset}, which cannot hold every Chinese character (𠮷 and "
+            "other rare ones would fail when saved). csdesk opens it once it uses utf8mb4: have the server's "
+            "administrator run\n\n{statements}\n\nthen start csdesk again.", name=name, charset=charset,
+            statements=statements))
+    raise WrongCharacterSet(tx(
+        "Tables of the database {name} store text in another character set than utf8mb4, which cannot hold "
+        "every Chinese character (𠮷 and other rare ones would fail when saved). csdesk opens it once they use "
+        "utf8mb4: have the server's administrator run\n\n{statements}\n\nthen start csdesk again.", name=name,
+        statements=statements))
 
 
 def close() -> None:

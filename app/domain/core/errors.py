@@ -117,3 +117,23 @@ class DiskFull(CsdeskError):
 
 class ReadOnlyDatabase(CsdeskError):
     code = "read_only"
+
+
+class BadDatabaseUrl(DatabaseUnavailable):
+    """The database URL itself is malformed (a port out of range, an unknown
+    scheme...): nothing was tried; the message says what to write."""
+
+    code = "bad_url"
+
+
+class WrongCharacterSet(CsdeskError):
+    """A MariaDB/MySQL database (or some of its tables) does not store text
+    as utf8mb4: rare Chinese characters would fail. The message names the
+    statements that fix it."""
+
+    code = "charset"
+
+
+class AppendOnly(RuntimeError):
+    """Code tried to change or delete a row of an append-only log (the
+    access log): a bug, never a user's mistake."""

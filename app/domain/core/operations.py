@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 
 import peewee as pw
 
-from app.domain.core import changes, db, faults
+from app.domain.core import changes, db, faults, permissions
 from app.domain.core import models as models_module
 from app.domain.core.errors import CommitOutcomeUnknown, ConnectionLost, DatabaseUnavailable, Deadlock, tx
 from app.domain.core.models import BaseModel, Operation, User, now
@@ -166,10 +166,30 @@ def _name(fn) -> str:
 
 
 def _user_of(args, kwargs) -> int | None:
+    actor = _actor(args, kwargs)
+    return actor.id if actor is not None else None
+
+
+def _actor(args, kwargs) -> User | None:
+    """The user who acts: the first User among the arguments (every
+    service takes its actor before any other user it names)."""
     for value in (*args, *kwargs.values()):
         if isinstance(value, User):
-            return value.id
+            return value
     return None
+
+
+def _check_actor(fn, args, kwargs) -> None:
+    """Whoever acts must be allowed to act now, read from the database: a
+    disabled account does nothing, and a temporary password must be
+    replaced before anything else (whatever the service checks itself)."""
+    actor = _actor(args, kwargs)
+    if actor is None:
+        return
+    row = permissions.current(actor)
+    if getattr(fn, "open_to_temporary_password", False) and row is not None and row.active:
+        return
+    permissions.check_may_act(row)
 
 
 def run(fn: Callable, *args, key: str | None = None, **kwargs):
@@ -183,7 +203,9 @@ def run(fn: Callable, *args, key: str | None = None, **kwargs):
         db.ensure_connection()
         token = _current.set(_Running(key, _name(fn), _user_of(args, kwargs)))
         try:
-            value = fn(*args, **kwargs)
+            with permissions.rights_scope():   # each user's row read once, at this attempt
+                _check_actor(fn, args, kwargs)
+                value = fn(*args, **kwargs)
             db.touch()
             return value
         except _AlreadySaved as saved:

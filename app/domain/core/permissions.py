@@ -8,6 +8,9 @@ migrations, command-line maintenance) and may do everything.
 """
 from __future__ import annotations
 
+import contextvars
+from contextlib import contextmanager
+
 from app.domain.core.errors import PermissionDenied, tx
 
 ROLES = ("admin", "info_manager", "counter", "technician", "business", "manager")
@@ -67,7 +70,11 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
 }
 
 
-def can(user, perm: str) -> bool:
+def role_allows(user, perm: str) -> bool:
+    """Whether the row ``user`` as given (no database read) holds ``perm``:
+    active, and the role has it. For choosing among rows just read (the
+    staff who make visits, the approvers) and for showing or hiding buttons;
+    a check of the acting user is :func:`can` or :func:`require`."""
     if perm not in PERMISSIONS:
         raise ValueError(f"unknown permission {perm!r}")
     if user is None:
@@ -75,20 +82,107 @@ def can(user, perm: str) -> bool:
     return bool(getattr(user, "active", True)) and perm in ROLE_PERMISSIONS.get(user.role, frozenset())
 
 
-def _current(user):
-    """The user as the database has them now: a role changed or an account
-    disabled at another station counts at once, not at the next sign-in."""
+# -- the acting user's current row ------------------------------------------------------
+# The rows read in the running scope (user id -> User); None outside any scope.
+_rows: contextvars.ContextVar[dict | None] = contextvars.ContextVar("csdesk_rights", default=None)
+
+
+@contextmanager
+def rights_scope():
+    """Within the scope each user's row is read once (the first check reads
+    it, later checks reuse it): one primary-key read per operation, however
+    many fields or rows it checks. The operation runner
+    (app.domain.core.operations.run) opens one per action; scopes nest."""
+    if _rows.get() is not None:
+        yield
+        return
+    token = _rows.set({})
+    try:
+        yield
+    finally:
+        _rows.reset(token)
+
+
+class _Gone:
+    """A user row that no longer exists: no rights at all."""
+    active = False
+    must_change_password = False
+    role = ""
+
+    def __init__(self, user):
+        self.id = user.id
+        self.display_name = getattr(user, "display_name", str(user.id))
+        self.username = getattr(user, "username", "")
+
+
+def current(user):
+    """The user as the database has them now (a role changed, an account
+    disabled or a password reset at another station counts at once, not at
+    the next sign-in). ``None`` (the system) and an unsaved row stay as
+    they are."""
     from app.domain.core.models import User
 
     if user is None or not getattr(user, "id", None):
         return user
+    rows = _rows.get()
+    if rows is not None and user.id in rows:
+        return rows[user.id]
     fresh = User.get_or_none(User.id == user.id)
-    return fresh if fresh is not None else user
+    if fresh is None:
+        fresh = _Gone(user)
+    if rows is not None:
+        rows[user.id] = fresh
+    return fresh
+
+
+def may_act(user) -> bool:
+    """Whether ``user`` may do anything at all now: the system, or an
+    active account whose password is not a temporary one (a password set
+    by the administrator must be replaced before any work)."""
+    return _usable(current(user))
+
+
+def _usable(row) -> bool:
+    return row is None or (bool(row.active) and not getattr(row, "must_change_password", False))
+
+
+def can(user, perm: str) -> bool:
+    """Whether ``user`` may ``perm`` now (read from the database, see :func:`current`)."""
+    if perm not in PERMISSIONS:
+        raise ValueError(f"unknown permission {perm!r}")
+    user = current(user)
+    return _usable(user) and role_allows(user, perm)
+
+
+def check_may_act(user) -> None:
+    """Raise PermissionDenied for a disabled account, or for one whose
+    password is temporary (until it is changed)."""
+    _refuse_unusable(current(user))
+
+
+def _refuse_unusable(user) -> None:
+    if user is None:
+        return
+    if not user.active:
+        raise PermissionDenied(tx("The account of {user} is disabled: it may do nothing more. "
+                                  "Ask the administrator.", user=user.display_name), perm="active")
+    if user.must_change_password:
+        raise PermissionDenied(tx("{user} must replace the temporary password first "
+                                  "(File › Change password…).", user=user.display_name),
+                               perm="password")
 
 
 def require(user, perm: str) -> None:
-    """Raise PermissionDenied unless ``user`` has ``perm``."""
-    user = _current(user)
-    if not can(user, perm):
+    """Raise PermissionDenied unless ``user`` has ``perm`` now."""
+    user = current(user)
+    _refuse_unusable(user)
+    if not role_allows(user, perm):
         raise PermissionDenied(tx("{user} ({role}) may not {what}.", user=user.display_name, role=user.role,
                                   what=PERMISSIONS[perm]), perm=perm)
+
+
+def open_to_temporary_password(fn):
+    """Mark a service a user whose password is temporary may still call
+    (changing the password): the operation runner refuses him every other."""
+    fn.open_to_temporary_password = True
+    return fn

@@ -10,7 +10,7 @@ import peewee as pw
 
 from app.domain.core.errors import ValidationError, tx
 from app.domain.core.models import User
-from app.domain.core.permissions import ROLES, can, require
+from app.domain.core.permissions import ROLES, require, role_allows
 
 __all__ = ["ROLES", "create_user", "validate_user", "find_by_username", "active_users", "technicians",
            "approvers", "get_user"]
@@ -67,7 +67,7 @@ def technicians() -> list[User]:
 
 def approvers() -> list[User]:
     """Active users who may approve a release without the pickup receipt."""
-    return [u for u in active_users() if can(u, "release.approve")]
+    return [u for u in active_users() if role_allows(u, "release.approve")]
 
 
 def get_user(user_id: int | None) -> User | None:

@@ -1,6 +1,6 @@
 """The counter's part of a customer's page: their units, jobs and
 maintenance agreements, under the archive's access rule (the page is part
-of the archive; the view was logged when the archive was opened)."""
+of the archive), each read logged in the access log ("page")."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -9,7 +9,7 @@ import peewee as pw
 
 from app.domain.core.models import User
 from app.domain.counter.models import Agreement, Job, Product, Unit
-from app.domain.customers import archive
+from app.domain.customers import access, archive
 
 #: The orders the page's lists are read in, a page at a time (app.domain.core.paging).
 UNITS_ORDER = [(Unit.id, False)]
@@ -30,9 +30,10 @@ class CustomerPage:
 def related(user: User | None, customer_id: int) -> CustomerPage:
     """The customer's units, jobs and agreements, for the customer's page.
     Same access as :func:`app.domain.customers.archive.get_archive` (the page is part of
-    the archive; the view was logged when the archive was opened)."""
+    the archive), and logged like a view ("page")."""
     c = archive.get_customer(customer_id)
     archive.check_read(user, c, "page")
+    access.record(user, c.id, "page")
     units = Unit.select(Unit, Product).join(Product).where(Unit.owner == c.id).order_by(Unit.id)
     # By (customer_id, received_at, id), schema v6: the newest first without sorting the customer's jobs.
     jobs = (Job.select(Job, Unit).join(Unit).where(Job.customer == c.id)

@@ -24,7 +24,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from app.domain.core.db import write_transaction
 from app.domain.core.errors import NotFound, TransitionNotAllowed, ValidationError, tx
 from app.domain.core.models import User, now
-from app.domain.core.permissions import require
+from app.domain.core.permissions import current, require
 from app.domain.core.records import Change, guarded_write
 from app.domain.counter.models import Job, JobLabour, JobPart
 
@@ -131,7 +131,7 @@ def perform(job_id: int, action: str, user: User | None, expected_version: int |
         elif action == "rework":
             fields["outcome"] = ""
         if action in ("start_diagnosis", "start_repair") and job.technician_id is None and user is not None \
-                and user.role == "technician":
+                and current(user).role == "technician":
             fields["technician"] = user.id
         changes = [Change("state", job.state, target)]
         if "technician" in fields:

@@ -30,24 +30,30 @@ import peewee as pw
 from app.domain.core.db import write_transaction
 from app.domain.core.errors import NotFound, PermissionDenied, TransitionNotAllowed, ValidationError, tx
 from app.domain.core.models import User, now
-from app.domain.core.permissions import can, require
+from app.domain.core.permissions import can, current, may_act, require
 from app.domain.customers.models import AccessLog, AccessRequest, Customer
 
 #: The longest period a request may ask for (days).
 MAX_DAYS = 90
-ACTIONS = ("view", "print", "export", "import", "denied")
+#: What the access log records: a view, print or export of an archive; an
+#: import; a read of its change history ("history"); the counter's units and
+#: jobs of the customer ("page") and field service's visits, gifts and
+#: surveys ("service"); a refused attempt ("denied", the detail says at what).
+ACTIONS = ("view", "print", "export", "import", "history", "page", "service", "denied")
 
 
 def access_reason(user: User | None, customer: Customer) -> str | None:
     """Why ``user`` may read ``customer``'s whole archive, or None if not:
     "system" (user None), "keeper" ("customer.archive.read"), "responsible",
-    or "granted" (an unexpired granted request)."""
+    or "granted" (an unexpired granted request). Decided on the user's
+    current row: a user disabled or demoted at another station reads no more."""
     if user is None:
         return "system"
+    user = current(user)
+    if not may_act(user):
+        return None
     if can(user, "customer.archive.read"):
         return "keeper"
-    if not getattr(user, "active", True):
-        return None
     if customer.responsible_id is not None and customer.responsible_id == user.id:
         return "responsible"
     if active_grant(user, customer.id) is not None:
@@ -64,10 +70,14 @@ def active_grant(user: User, customer_id: int) -> AccessRequest | None:
 
 
 def may_decide(user: User | None, customer: Customer) -> bool:
-    """The customer's responsible staff member, or "customer.access.grant"."""
-    if user is None or can(user, "customer.access.grant"):
+    """The customer's responsible staff member, or "customer.access.grant"
+    (the user's current row)."""
+    if user is None:
         return True
-    return getattr(user, "active", True) and customer.responsible_id == user.id
+    user = current(user)
+    if not may_act(user):
+        return False
+    return can(user, "customer.access.grant") or customer.responsible_id == user.id
 
 
 def status_of(req: AccessRequest, at: dt.datetime | None = None) -> str:
@@ -144,6 +154,8 @@ def requests_to_decide(user: User) -> list[AccessRequest]:
     q = (AccessRequest.select(AccessRequest, Customer, User).join(Customer).switch(AccessRequest)
          .join(User, on=(AccessRequest.requester == User.id))
          .where(AccessRequest.status == "pending").order_by(AccessRequest.requested_at, AccessRequest.id))
+    if not may_act(user):
+        return []
     if not can(user, "customer.access.grant"):
         q = q.where(Customer.responsible == user.id)
     return list(q)
@@ -155,6 +167,8 @@ def grants_in_force(user: User) -> list[AccessRequest]:
          .join(User, on=(AccessRequest.requester == User.id))
          .where((AccessRequest.status == "granted") & (AccessRequest.valid_until > now()))
          .order_by(AccessRequest.valid_until, AccessRequest.id))
+    if not may_act(user):
+        return []
     if not can(user, "customer.access.grant"):
         q = q.where(Customer.responsible == user.id)
     return list(q)
@@ -170,12 +184,24 @@ def my_requests(user: User, limit: int = 200) -> list[AccessRequest]:
 def record(user: User | None, customer_id: int | None, action: str, detail: str = "") -> None:
     """Write one access-log row (its own small transaction, or the caller's).
 
-    ``action``: view | print | export | import | denied. A refused attempt is
-    logged although the caller then raises: the log must show it.
+    ``action``: one of :data:`ACTIONS`. A refused attempt is logged
+    although the caller then raises: the log must show it. The log is
+    append-only (:class:`app.domain.customers.models.AccessLog`).
     """
     assert action in ACTIONS, action
     with write_transaction():
         AccessLog.create(user=user, customer=customer_id, action=action, detail=detail[:2000])
+
+
+def require_logged(user: User | None, perm: str, what: str, customer_id: int | None = None) -> None:
+    """:func:`~app.domain.core.permissions.require`, and a refusal written
+    to the access log ("denied", ``what`` as its detail) before it is
+    raised: a refused export, import or print shows in the log."""
+    try:
+        require(user, perm)
+    except PermissionDenied:
+        record(user, customer_id, "denied", what)
+        raise
 
 
 def read_log(user: User, customer_id: int | None = None, user_id: int | None = None,

@@ -34,9 +34,9 @@ import peewee as pw
 from app.domain.core.db import write_transaction
 from app.domain.core.errors import ConcurrentChange, NotFound, PermissionDenied, ValidationError, tx
 from app.domain.core.models import User, now
-from app.domain.core.permissions import can
+from app.domain.core.permissions import can, current, may_act
 from app.domain.core.records import guarded_write
-from app.domain.customers import access
+from app.domain.customers import access, customers
 from app.domain.customers.archive_fields import (ADDRESS_FIELDS, ARCHIVE_FIELDS, CONTACT_FIELDS, KEEPER_FIELDS,
                                                  as_text, parse_address, parse_contact, parse_fields)
 from app.domain.customers.customers import search_text_for
@@ -86,10 +86,16 @@ def check_read(user: User | None, customer: Customer, action: str) -> str:
 
 
 def editable_fields(user: User | None, customer: Customer) -> frozenset[str]:
-    """The archive fields ``user`` may change on ``customer`` (see the module docstring)."""
-    if user is None or can(user, "customer.archive.edit"):
+    """The archive fields ``user`` may change on ``customer`` (see the module
+    docstring), from the user's current row."""
+    if user is None:
         return frozenset(ARCHIVE_FIELDS)
-    if getattr(user, "active", True) and customer.responsible_id == user.id:
+    user = current(user)
+    if not may_act(user):
+        return frozenset()
+    if can(user, "customer.archive.edit"):
+        return frozenset(ARCHIVE_FIELDS)
+    if customer.responsible_id == user.id:
         return frozenset(ARCHIVE_FIELDS) - KEEPER_FIELDS
     return frozenset()
 
@@ -143,6 +149,7 @@ def save_archive(user: User | None, customer_id: int, version: int, fields: dict
                                perm="customer.archive.edit")
     if (contacts is not None or addresses is not None) and not allowed:
         raise PermissionDenied(tx("You may not change this archive."), perm="customer.archive.edit")
+    changed.update(_selection_rule(user, c, changed))
     contact_rows = _parse_list(contacts, parse_contact, "contacts", errors)
     address_rows = _parse_list(addresses, parse_address, "addresses", errors)
     if errors:
@@ -167,11 +174,33 @@ def save_archive(user: User | None, customer_id: int, version: int, fields: dict
     return get_customer(c.id)
 
 
-def history(user: User | None, customer_id: int, limit: int = 1000) -> list[CustomerChange]:
+def _selection_rule(user: User | None, c: Customer, changed: dict) -> dict:
+    """§2.2 holds in the archive too: only the manager's decision
+    (app.domain.customers.selection) makes a prospect, or a refused one, an
+    active customer; and an active end user whom the responsible staff
+    member makes a dealer, retailer or agent goes under investigation
+    (status "prospect") until the manager decides: returned as a change to add."""
+    if user is None or can(user, "customer.select.decide"):
+        return {}
+    if "status" in changed and c.status in ("prospect", "refused") and changed["status"] != c.status:
+        raise PermissionDenied(tx("Only the manager's decision in New customer selection makes {name} a "
+                                  "customer (§2.2).", name=c.name), perm="customer.select.decide")
+    category = changed.get("category", c.category)
+    if ("category" in changed and customers.starts_under_investigation(user, category)
+            and c.category not in customers.TRADE_CATEGORIES and changed.get("status", c.status) == "active"):
+        return {"status": "prospect"}
+    return {}
+
+
+def history(user: User | None, customer_id: int, limit: int = 1000, *, logged: bool = True) -> list[CustomerChange]:
     """The archive's change history, newest first (``change.user`` joined);
-    rows of one save share ``change_set``. Same access as :func:`get_archive` (not logged again)."""
+    rows of one save share ``change_set``. Same access as :func:`get_archive`;
+    the read is logged ("history"), like a view, unless ``logged`` is False
+    because the caller logged it already (the archive card's "print")."""
     c = get_customer(customer_id)
     check_read(user, c, "history")
+    if logged:
+        access.record(user, c.id, "history")
     return list(CustomerChange.select(CustomerChange, User)
                 .join(User, join_type=pw.JOIN.LEFT_OUTER, on=(CustomerChange.user == User.id))
                 .where(CustomerChange.customer == c.id)

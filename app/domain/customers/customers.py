@@ -14,11 +14,25 @@ import peewee as pw
 from app.domain.core import numbering, operations, phones
 from app.domain.core.db import is_mysql, is_postgres, write_transaction
 from app.domain.core.errors import ValidationError, tx
-from app.domain.core.permissions import require
+from app.domain.core.permissions import can, require
 from app.domain.core.text import clean
 from app.domain.customers.models import Customer
 
 CATEGORIES = ("dealer", "retailer", "agent", "end_user")
+#: The trade partners whom §2.2 has investigated and the manager approve
+#: before they are customers (an end user is simply served).
+TRADE_CATEGORIES = ("dealer", "retailer", "agent")
+
+
+def starts_under_investigation(user, category: str) -> bool:
+    """§2.2: a dealer, retailer or agent added at the counter or by business
+    staff starts as a prospect, under investigation, until the manager
+    decides (app.domain.customers.selection). Added by the manager, or by
+    the archive's keeper filing an existing partner's archive (he keeps the
+    status anyway), or by the system (``user`` None: demo data), it starts
+    active."""
+    return (category in TRADE_CATEGORIES and user is not None and not can(user, "customer.select.decide")
+            and not can(user, "customer.archive.edit"))
 # Kept for older callers; phones are checked by :func:`app.domain.core.phones.normalise`.
 PHONE_RE = re.compile(r"^\+?[0-9][0-9\- ]{5,19}$")
 SEARCH_LIMIT = 50
@@ -63,6 +77,9 @@ def create_customer(name: str, phone: str = "", category: str = "end_user", addr
                     user) -> Customer:
     """Add a customer (at the counter or in the archive); the code is issued
     from the CU series. ``user`` needs "customer.create" (None: the system).
+    A dealer, retailer or agent added by anyone but the manager is a
+    prospect, under investigation, until the manager decides
+    (:func:`starts_under_investigation`, §2.2).
 
     The phone is stored in its canonical form (:mod:`app.domain.core.phones`);
     a number another customer has too is allowed (see :func:`with_phone`,
@@ -77,10 +94,12 @@ def create_customer(name: str, phone: str = "", category: str = "end_user", addr
     if errors:
         raise ValidationError(errors)
     phone = phones.normalise(phone)
+    status = "prospect" if starts_under_investigation(user, category) else "active"
     with write_transaction():
         code = numbering.next_number("CU")
         return operations.result(Customer.create(code=code, name=name, phone=phone, category=category,
-                                                 address=address, search_text=search_text_for(code, name, phone)))
+                                                 address=address, status=status,
+                                                 search_text=search_text_for(code, name, phone)))
 
 
 def with_phone(phone: str, exclude_id: int | None = None, limit: int = 10) -> list[Customer]:

@@ -20,7 +20,6 @@ from app.domain.core import numbering, phones, settings, sheets
 from app.domain.core.db import write_transaction
 from app.domain.core.errors import ConcurrentChange, ValidationError, tx
 from app.domain.core.models import User, now
-from app.domain.core.permissions import require
 from app.domain.customers import access, archive
 from app.domain.customers.customers import search_text_for
 from app.domain.customers.import_file import ImportPreview, ImportRow, parse_file  # noqa: F401 - re-exported
@@ -47,8 +46,9 @@ def export_overview(user: User | None, q: OverviewQuery, path: str | os.PathLike
     Written by :func:`app.domain.core.sheets.write_table`: text never runs
     as a formula, empty cells stay empty; in the .xlsx the credit limit is a
     number and the date a date, the phone and the code text.
-    Needs "customer.export"; logged as "export". Raises ValidationError({"path": ...})."""
-    require(user, "customer.export")
+    Needs "customer.export" (a refusal is logged too); logged as "export".
+    Raises ValidationError({"path": ...})."""
+    access.require_logged(user, "customer.export", "export")
     path = os.fspath(path)
     ext = os.path.splitext(path)[1].lower()
     if ext not in (".xlsx", ".csv"):
@@ -91,7 +91,7 @@ def preview(path: str | os.PathLike, user: User | None, strict: bool = False) ->
     those met are ``credit_words``. Raises ValidationError({"file": ...})
     when the file cannot be read or has no name column.
     """
-    require(user, "customer.import")
+    access.require_logged(user, "customer.import", "import")
     return parse_file(os.fspath(path), strict=bool(strict))
 
 
@@ -99,7 +99,7 @@ def commit(pv: ImportPreview, user: User | None) -> ImportResult:
     """Import the rows of ``pv`` that have no error and are ``included``, in
     one transaction; logged as "import". Raises ConcurrentChange (nothing
     written) if a customer of the same name was added since the preview."""
-    require(user, "customer.import")
+    access.require_logged(user, "customer.import", "import")
     rows = [r for r in pv.rows if r.status != "error" and r.include]
     codes = []
     with write_transaction():
@@ -132,7 +132,7 @@ def card_data(user: User | None, customer_id: int, changes: int = 8) -> ArchiveC
     (PermissionDenied, logged, for a user who may not read the archive)."""
     a = archive.get_archive(user, customer_id, action="print")
     c = a.customer
-    hist = archive.history(user, customer_id, limit=changes)
+    hist = archive.history(user, customer_id, limit=changes, logged=False)   # the "print" row covers it
     return ArchiveCardData(
         company=settings.company(), code=c.code, name=c.name, short_name=c.short_name, category=c.category,
         status=c.status, phone=c.phone, email=c.email, address=c.address, region=c.region,
@@ -152,7 +152,7 @@ def card_data(user: User | None, customer_id: int, changes: int = 8) -> ArchiveC
 
 def overview_print_data(user: User | None, q: OverviewQuery, limit: int = PRINT_LIMIT) -> OverviewPrintData:
     """The overview as filtered, to print (at most ``limit`` rows); logged as "print"."""
-    require(user, "customer.overview")
+    access.require_logged(user, "customer.overview", "print")
     rows = [OverviewLine(r.code, r.name, r.short_name, r.category, r.region, r.phone, r.credit_rating,
                          r.credit_limit, r.status, r.responsible, r.cooperation_since) for r in q.page(0, limit)]
     total = len(rows) if len(rows) < limit else q.count()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import peewee as pw
 
-from app.domain.core.errors import tx
+from app.domain.core.errors import AppendOnly, tx
 from app.domain.core.models import BaseModel, User, Versioned, now
 
 
@@ -116,15 +116,41 @@ class AccessRequest(BaseModel):
 
 
 class AccessLog(BaseModel):
-    """Every view, print and export of an archive: who, when, what."""
+    """Every view, print and export of an archive, every read of its
+    history and of the books' customer pages, every refused attempt: who,
+    when, what. Append-only (§2.1.4): this model inserts and reads, and
+    refuses to update or delete a row (:class:`app.domain.core.errors.AppendOnly`), so no service
+    can change what the log says; the database's own administrator is the
+    only one who could."""
     at = pw.DateTimeField(default=now, index=True)
     user = pw.ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")
     customer = pw.ForeignKeyField(Customer, null=True, backref="access_log", on_delete="CASCADE")
-    action = pw.CharField(max_length=16)                   # view | print | export | import | denied
+    # view | print | export | import | history | page | service | denied (app.domain.customers.access.ACTIONS)
+    action = pw.CharField(max_length=16)
     detail = pw.TextField(default="")
 
     class Meta:
         table_name = "access_log"
+
+    def save(self, *args, **kwargs):
+        if self._pk is not None and not kwargs.get("force_insert"):
+            raise AppendOnly("access_log rows are never changed")
+        return super().save(*args, **kwargs)
+
+    def delete_instance(self, *args, **kwargs):
+        raise AppendOnly("access_log rows are never deleted")
+
+    @classmethod
+    def update(cls, *args, **kwargs):
+        raise AppendOnly("access_log rows are never changed")
+
+    @classmethod
+    def delete(cls):
+        raise AppendOnly("access_log rows are never deleted")
+
+    @classmethod
+    def replace(cls, *args, **kwargs):
+        raise AppendOnly("access_log rows are never replaced")
 
 
 class Investigation(BaseModel):

@@ -16,9 +16,10 @@ from decimal import Decimal
 
 import peewee as pw
 
-from app.domain.core.errors import NotFound, tx
+from app.domain.core.errors import NotFound, PermissionDenied, tx
 from app.domain.core.models import User
 from app.domain.core.permissions import can, require
+from app.domain.customers import access
 from app.domain.customers.models import Customer
 from app.domain.field.models import ActivityParticipant, GiftRequest, ServiceActivity, SurveyResponse, Visit
 
@@ -84,11 +85,18 @@ class CustomerFieldService:
 
 
 def for_customer(customer_id: int, user: User | None, today: dt.date | None = None) -> CustomerFieldService:
-    """The customer's visits (newest first), activities, gift requests and surveys."""
-    require(user, "customer.overview")
+    """The customer's visits (newest first), activities, gift requests and
+    surveys. The read is logged in the access log ("service"), like an
+    archive view; a refused one too ("denied")."""
     c = Customer.get_or_none(Customer.id == customer_id)
     if c is None:
         raise NotFound(tx("No customer with id {id}.", id=customer_id))
+    try:
+        require(user, "customer.overview")
+    except PermissionDenied:
+        access.record(user, c.id, "denied", "service")
+        raise
+    access.record(user, c.id, "service")
     first_of_month = (today or dt.date.today()).replace(day=1)
     out = CustomerFieldService(customer_id=c.id, code=c.code, name=c.name)
     visits = (Visit.select(Visit, User).join(User, on=(Visit.staff == User.id))

@@ -27,7 +27,7 @@ from app.domain.core import numbering
 from app.domain.core.db import write_transaction
 from app.domain.core.errors import NotFound, TransitionNotAllowed, ValidationError, tx
 from app.domain.core.models import User, now
-from app.domain.core.permissions import require
+from app.domain.core.permissions import current, require
 from app.domain.core.records import guarded_delete, guarded_write
 from app.domain.customers.models import Customer
 from app.domain.field.models import SurveyAnswer, SurveyResponse, Visit
@@ -230,7 +230,7 @@ def update_response(user: User | None, response_id: int, form: SurveyForm,
 
 def can_delete(user: User | None, response: SurveyResponse) -> bool:
     """A manager may delete any response; others with survey.manage only one entered today."""
-    if user is None or user.role in MANAGER_ROLES:
+    if user is None or current(user).role in MANAGER_ROLES:
         return True
     return response.entered_at is not None and response.entered_at.date() == now().date()
 

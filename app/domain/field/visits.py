@@ -37,7 +37,7 @@ from app.domain.core.db import write_transaction
 from app.domain.core.errors import NotFound, PermissionDenied, TransitionNotAllowed, ValidationError, tx
 from app.domain.core.models import User, now
 from app.domain.core.numbering import next_number
-from app.domain.core.permissions import can, require
+from app.domain.core.permissions import can, require, role_allows
 from app.domain.core.records import guarded_write
 from app.domain.customers.models import Customer
 from app.domain.field.models import Visit, VisitPlan, VisitPurpose
@@ -157,7 +157,7 @@ def staff_choices(user: User | None) -> list[User]:
         require(user, "visit.plan")
         return [user]
     return [u for u in User.select().where(User.active == True).order_by(User.display_name)  # noqa: E712
-            if can(u, "visit.plan") and u.role != "admin"]
+            if role_allows(u, "visit.plan") and u.role != "admin"]
 
 
 def managers() -> list[User]:
@@ -244,7 +244,7 @@ def _validate(user: User | None, f: dict, errors: dict) -> dict:
     """Check the plannable fields of a visit; return the values to store."""
     out: dict = {}
     staff = User.get_or_none(User.id == f.get("staff_id")) if f.get("staff_id") else None
-    if staff is None or not staff.active or not can(staff, "visit.plan"):
+    if staff is None or not staff.active or not role_allows(staff, "visit.plan"):
         errors["staff"] = tx("Choose a staff member who makes visits.")
     elif not may_see(user, staff.id):
         raise PermissionDenied(tx("You may see and plan only your own visits."), perm="visit.all")

@@ -77,8 +77,9 @@ class AppContext(QObject):
 
     def can(self, perm: str) -> bool:
         """Whether the signed-in user may ``perm`` (nobody signed in: no).
-        For showing and hiding; the domain services check for themselves."""
-        return self._user is not None and permissions.can(self._user, perm)
+        For showing and hiding, from the row signed in (no database read); the
+        domain services check the user's current row for themselves."""
+        return self._user is not None and permissions.role_allows(self._user, perm)
 
     def announce(self, change: Changed | str) -> None:
         """Tell every screen what changed (the runner does it after an action)."""

@@ -15,7 +15,7 @@ from app.domain.customers import customers
 from app.ui.base import labels, ops
 from app.ui.base.widgets import FieldErrors, make_error_label
 from app.ui.customers.phone_note import SamePhoneNote
-from app.ui.qt import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
+from app.ui.qt import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 
 class CustomerDialog(QDialog):
@@ -61,9 +61,22 @@ class CustomerDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        # §2.2: say beforehand that a trade partner added here waits for the manager.
+        self.investigation_note = QLabel(self.tr(
+            "A dealer, retailer or agent is added under investigation: it becomes a customer when the "
+            "manager approves it in New customer selection."))
+        self.investigation_note.setWordWrap(True)
+        layout.addWidget(self.investigation_note)
+        self.category.currentIndexChanged.connect(self._update_note)
+        self._update_note()
         layout.addWidget(self.errors._fallback)
         layout.addWidget(buttons)
         self.resize(420, self.sizeHint().height())
+
+    def _update_note(self) -> None:
+        may_decide = self.ctx.can("customer.select.decide") or self.ctx.can("customer.archive.edit")
+        self.investigation_note.setVisible(self.category.currentData() in customers.TRADE_CATEGORIES
+                                           and not may_decide)
 
     def save(self) -> None:
         self.same_phone.refresh()   # shown (if the number is known) before the save; never refuses it

@@ -52,6 +52,9 @@ def request_status(code: str) -> str:
 
 def log_action(code: str) -> str:
     return {"view": QCoreApplication.translate("customer_models", "Viewed"), "print": QCoreApplication.translate("customer_models", "Printed"), "export": QCoreApplication.translate("customer_models", "Exported"), "import": QCoreApplication.translate("customer_models", "Imported"),
+            "history": QCoreApplication.translate("customer_models", "Read the change history"),
+            "page": QCoreApplication.translate("customer_models", "Viewed units and jobs"),
+            "service": QCoreApplication.translate("customer_models", "Viewed visits and service"),
             "denied": QCoreApplication.translate("customer_models", "Refused (no access)")}.get(code, code)
 
 

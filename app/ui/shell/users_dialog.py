@@ -63,15 +63,18 @@ class UsersDialog(QDialog):
         if not user.active:
             return self.tr("disabled")
         if auth.is_locked(user):
-            return self.tr("locked until {0}").format(user.locked_until.strftime("%H:%M"))
+            return self.tr("%n wrong password(s), waits until {0}", "", user.failed_logins).format(
+                user.locked_until.strftime("%H:%M:%S"))
         if not user.password_hash:
             return self.tr("no password yet")
         if user.must_change_password:
             return self.tr("must change password")
+        if user.failed_logins:
+            return self.tr("%n wrong password(s)", "", user.failed_logins)
         return self.tr("active")
 
     def reload(self, select_id: int | None = None) -> None:
-        result = ops.run(self, auth.list_users)
+        result = ops.run(self, auth.list_users, self.ctx.user)
         self.users = result.value if result.ok else []
         self.table.setRowCount(len(self.users))
         for r, user in enumerate(self.users):
