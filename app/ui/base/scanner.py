@@ -41,7 +41,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.ui.qt import (QAbstractSpinBox, QApplication, QComboBox, QEvent, QLineEdit, QObject, QPlainTextEdit, Qt,
-                       QTextEdit, QWidget, Signal)
+                       QTextCursor, QTextEdit, QWidget, Signal)
 
 #: Longest pause between two keys of one scanner burst (and before its
 #: Enter). USB and Bluetooth scanners in keyboard mode send a character every
@@ -97,7 +97,7 @@ class _Snapshot:
             w.setPlainText(self.text)
             c = w.textCursor()
             c.setPosition(self.anchor)
-            c.setPosition(self.cursor, c.KeepAnchor)
+            c.setPosition(self.cursor, QTextCursor.KeepAnchor)
             w.setTextCursor(c)
 
 
