@@ -171,8 +171,10 @@ class IntakeTab(QWidget):
         if widget is ui.customerSearch:
             self.search.reset()
             if self._picked is not None and ui.customerSearch.text() == self._picked.name:
+                pos = ui.customerSearch.cursorPosition()
                 self.set_customer(self._picked)
                 ui.customerSearch.setFocus()
+                ui.customerSearch.setCursorPosition(pos)
         elif widget is ui.serialEdit:
             self.lookup_serial()
             ui.serialEdit.setFocus()
