@@ -5183,6 +5183,14 @@ then start csdesk again.</source>
         <translation>系统语言</translation>
     </message>
     <message>
+        <source>This station only. A document kind without a printer asks once, at its first print, which printer to use (the system default chosen) and remembers it here.</source>
+        <translation>仅对本机有效。尚未指定打印机的单据类型，在第一次打印时会询问一次使用哪台打印机（默认选中系统默认打印机），并记在这里。</translation>
+    </message>
+    <message>
+        <source>(none: asked at the first print)</source>
+        <translation>（未指定：第一次打印时询问）</translation>
+    </message>
+    <message>
         <source>Shared by every station on this database. Once a day csdesk copies this database into {0} and deletes the copies older than this; Off makes no copies. A copy is restored with csdesk db restore FILE, or opened as it is.</source>
         <translation>本数据库的所有工作站共用此设置。csdesk 每天将本数据库复制一份到 {0}，并删除超过保留天数的副本；选择“关闭”则不复制。副本可用 csdesk db restore 文件 恢复，也可直接打开。</translation>
     </message>
