@@ -3484,10 +3484,6 @@ then start csdesk again.</source>
         <translation>此机器登记在{0}（{1}）名下。本次为谁送修？</translation>
     </message>
     <message>
-        <source>For {0}, its owner ({1} brought it): the owner&apos;s agreement applies</source>
-        <translation>为机主{0}代收（由{1}送来）：按机主的维修协议</translation>
-    </message>
-    <message>
         <source>It now belongs to {0}: record the change of owner</source>
         <translation>机器已归{0}所有：登记所有人变更</translation>
     </message>
@@ -3526,6 +3522,14 @@ then start csdesk again.</source>
     <message>
         <source>{0} (by the rules)</source>
         <translation>{0}（按规定）</translation>
+    </message>
+    <message>
+        <source>For {0}, its owner ({1} brought it): the owner&apos;s agreement {2} applies</source>
+        <translation>为机主{0}代收（由{1}送来）：按机主的维修协议 {2}</translation>
+    </message>
+    <message>
+        <source>For {0}, its owner ({1} brought it)</source>
+        <translation>为机主{0}代收（由{1}送来）</translation>
     </message>
     <message>
         <source>; </source>

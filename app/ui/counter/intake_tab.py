@@ -278,8 +278,11 @@ class IntakeTab(QWidget):
             return
         self.ownerQuestion.setText(self.tr("This unit is recorded as {0}'s ({1}). Whom is it taken in for?")
                                    .format(owner.name, owner.code))
-        self.ownerForOwner.setText(self.tr("For {0}, its owner ({1} brought it): the owner's agreement applies")
-                                   .format(owner.name, self.customer.name))
+        agreement = self.facts.decision.agreement if self.facts.decision is not None else None
+        self.ownerForOwner.setText(
+            self.tr("For {0}, its owner ({1} brought it): the owner's agreement {2} applies")
+            .format(owner.name, self.customer.name, agreement.number) if agreement is not None else
+            self.tr("For {0}, its owner ({1} brought it)").format(owner.name, self.customer.name))
         self.ownerChanged.setText(self.tr("It now belongs to {0}: record the change of owner").format(
             self.customer.name))
         self._set_computed_kind(None)   # no kind until the clerk says whose unit it is
