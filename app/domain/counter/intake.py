@@ -150,6 +150,7 @@ def _take_in(form: IntakeForm, user: User | None) -> IntakeResult:
             # unit at once: lock the unit (PostgreSQL, MariaDB; SQLite's
             # write lock already queues the second station) and look again.
             lock(Unit, unit.id)
+            unit = Unit.get_by_id(unit.id)   # its owner as of the lock (another station may have changed it)
             open_job = Job.select(Job.number).where((Job.unit == unit.id) & Job.state.not_in(CLOSED_STATES)).first()
             if open_job is not None:
                 raise ValidationError({"serial": tx("This unit is already in the shop under job {number}.",
