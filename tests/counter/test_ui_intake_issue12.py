@@ -57,6 +57,10 @@ def test_owner_choice_decides_the_kind(qtbot, tab, zhang, owned, printed):  # no
     assert tab.ownerForOwner.hasFocus()
     qtbot.keyClick(tab.ownerForOwner, Qt.Key_Space)       # taken in for the owner: his agreement
     assert ui.kindCombo.currentData() == "contract" and not tab.err_owner_choice.isVisible()
+    tab.scan_reverted(ui.serialEdit)                       # looked up again (a scan given back): kept
+    tab.set_customer(tab.customer)
+    assert tab.ownerForOwner.isChecked() and ui.kindCombo.currentData() == "contract"
+    tab.ownerForOwner.setFocus()
     qtbot.keyClick(tab.ownerForOwner, Qt.Key_Down)        # changed hands: no agreement, out of warranty
     assert tab.ownerChanged.isChecked() and ui.kindCombo.currentData() == "paid"
     assert "(by the rules)" in ui.kindCombo.currentText()

@@ -42,6 +42,7 @@ class IntakeTab(QWidget):
         self.ui = ui = Ui_IntakeForm()
         ui.setupUi(self)
         self.customer = self._picked = None
+        self._owner_pair = None
         self.facts: UnitFacts | None = None
         self.errors = FieldErrors(fallback=ui.err_other)
         self._build_owner_choice()
@@ -266,6 +267,12 @@ class IntakeTab(QWidget):
         """A unit recorded as another customer's: the clerk must say whom it
         is taken in for (the domain refuses the intake until then)."""
         owner = self._other_owner()
+        pair = (owner.id, self.customer.id, self.facts.unit.id) if owner is not None else None
+        if pair is not None and pair == self._owner_pair and self.owner_choice():
+            self.ownerChoice.setVisible(True)     # the same question, already answered: keep the answer
+            self._owner_chosen()
+            return
+        self._owner_pair = pair
         self.ownerGroup.setExclusive(False)
         for button in (self.ownerForOwner, self.ownerChanged):
             button.setChecked(False)
@@ -478,6 +485,7 @@ class IntakeTab(QWidget):
     def clear_form(self) -> None:
         ui = self.ui
         self.customer = self._picked = None
+        self._owner_pair = None
         self.search.reset()
         self.errors.clear()
         for edit in (ui.customerSearch, ui.serialEdit, ui.productName, ui.itemEdit, ui.conditionEdit,
