@@ -172,6 +172,10 @@ then start csdesk again.</source>
         <translation>保修期应在 0 至 240 个月之间。</translation>
     </message>
     <message>
+        <source>Choose whether the unit is taken in for its owner or changed hands.</source>
+        <translation>请选择：为机主代收，还是机器已转让。</translation>
+    </message>
+    <message>
         <source>This unit is already in the shop under job {number}.</source>
         <translation>该产品已在店内维修（维修单 {number}）。</translation>
     </message>
@@ -194,6 +198,10 @@ then start csdesk again.</source>
     <message>
         <source>Choose free, contract or paid.</source>
         <translation>请选择无偿、协议或有偿。</translation>
+    </message>
+    <message>
+        <source>This unit is recorded as {owner}&apos;s: take it in for {owner}, or record that it now belongs to {customer}.</source>
+        <translation>此机器登记在{owner}名下：请选择为{owner}代收，或登记为已转给{customer}。</translation>
     </message>
     <message>
         <source>Say why the service kind differs from the rules ({kind}).</source>
@@ -1681,6 +1689,30 @@ then start csdesk again.</source>
     <message>
         <source>Too many digits for a landline: {area} and 7 or 8 digits, an extension after 转.</source>
         <translation>固定电话位数太多：应为区号 {area} 加 7 或 8 位号码，分机号写在“转”之后。</translation>
+    </message>
+    <message>
+        <source>Choose the printer: {0}</source>
+        <translation>选择打印机：{0}</translation>
+    </message>
+    <message>
+        <source>Which printer prints the {0} at this computer? csdesk remembers it and prints there directly from now on; you can change it in Settings.</source>
+        <translation>本机用哪台打印机打印{0}？选定后将记住，以后直接在该打印机打印；可在“设置”中更改。</translation>
+    </message>
+    <message>
+        <source>The printer chosen before, {0}, is not installed any more.</source>
+        <translation>之前选定的打印机 {0} 已不在本机。</translation>
+    </message>
+    <message>
+        <source> (system default)</source>
+        <translation>（系统默认）</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Preview instead</source>
+        <translation>改为预览</translation>
     </message>
 </context>
 <context>
@@ -3428,6 +3460,14 @@ then start csdesk again.</source>
         <translation>进液</translation>
     </message>
     <message>
+        <source>Save and preview (Shift+F12)</source>
+        <translation>保存并预览 (Shift+F12)</translation>
+    </message>
+    <message>
+        <source>Save the job and show the pickup receipt and repair cards in the preview (print or save them as PDF from there).</source>
+        <translation>保存维修单，并在预览中显示领取收据和维修卡（可从预览打印或另存为 PDF）。</translation>
+    </message>
+    <message>
         <source>No customer chosen yet.</source>
         <translation>尚未选择客户。</translation>
     </message>
@@ -3440,12 +3480,56 @@ then start csdesk again.</source>
         <translation>该产品已在店内维修（维修单 {0}）。</translation>
     </message>
     <message>
-        <source>Note: this unit is recorded as {0}&apos;s.</source>
-        <translation>注意：该产品登记的所有人是 {0}。</translation>
+        <source>This unit is recorded as {0}&apos;s ({1}). Whom is it taken in for?</source>
+        <translation>此机器登记在{0}（{1}）名下。本次为谁送修？</translation>
+    </message>
+    <message>
+        <source>It now belongs to {0}: record the change of owner</source>
+        <translation>机器已归{0}所有：登记所有人变更</translation>
+    </message>
+    <message>
+        <source>{0} saved: receipt {1} printed.</source>
+        <translation>{0} 已保存，收据 {1} 已打印。</translation>
+    </message>
+    <message>
+        <source>{0} saved; receipt {1} NOT printed: print it from the job.</source>
+        <translation>{0} 已保存；收据 {1} 未打印：请在维修单中打印。</translation>
+    </message>
+    <message>
+        <source>{0} saved: receipt {1} and repair cards printed.</source>
+        <translation>{0} 已保存，收据 {1} 和维修卡已打印。</translation>
+    </message>
+    <message>
+        <source>{0} saved: receipt {1} printed; repair cards NOT printed: print them again from the job.</source>
+        <translation>{0} 已保存，收据 {1} 已打印；维修卡未打印：请在维修单中重新打印。</translation>
+    </message>
+    <message>
+        <source>{0} saved: repair cards printed; receipt {1} NOT printed: print it again from the job.</source>
+        <translation>{0} 已保存，维修卡已打印；收据 {1} 未打印：请在维修单中重新打印。</translation>
+    </message>
+    <message>
+        <source>{0} saved; receipt {1} and repair cards NOT printed: print them from the job.</source>
+        <translation>{0} 已保存；收据 {1} 和维修卡均未打印：请在维修单中打印。</translation>
+    </message>
+    <message>
+        <source>Clear the form</source>
+        <translation>清空表单</translation>
+    </message>
+    <message>
+        <source>Clear the form? The customer, serial, items and fault typed so far are lost.</source>
+        <translation>确定清空表单？已填写的客户、序列号、随机物品和故障描述将全部丢失。</translation>
     </message>
     <message>
         <source>{0} (by the rules)</source>
         <translation>{0}（按规定）</translation>
+    </message>
+    <message>
+        <source>For {0}, its owner ({1} brought it): the owner&apos;s agreement {2} applies</source>
+        <translation>为机主{0}代收（由{1}送来）：按机主的维修协议 {2}</translation>
+    </message>
+    <message>
+        <source>For {0}, its owner ({1} brought it)</source>
+        <translation>为机主{0}代收（由{1}送来）</translation>
     </message>
     <message>
         <source>; </source>
@@ -3458,14 +3542,6 @@ then start csdesk again.</source>
     <message>
         <source>Job {0} was saved; its pickup receipt is {1}.</source>
         <translation>维修单 {0} 已保存，领取收据号 {1}。</translation>
-    </message>
-    <message>
-        <source>{0} saved, receipt {1} printed.</source>
-        <translation>{0} 已保存，收据 {1} 已打印。</translation>
-    </message>
-    <message>
-        <source>{0} saved, receipt {1} NOT printed: print it from the job.</source>
-        <translation>{0} 已保存，但收据 {1} 未打印：请在维修单中打印。</translation>
     </message>
     <message>
         <source>Main unit</source>
@@ -4573,6 +4649,10 @@ then start csdesk again.</source>
 <context>
     <name>ReleaseDialog</name>
     <message>
+        <source>Hand the unit back and print the service voucher (Ctrl+Enter)</source>
+        <translation>交付取件并打印服务凭证 (Ctrl+Enter)</translation>
+    </message>
+    <message>
         <source>No job or pickup receipt has the number {0}.</source>
         <translation>没有编号为 {0} 的维修单或领取收据。</translation>
     </message>
@@ -5105,6 +5185,14 @@ then start csdesk again.</source>
     <message>
         <source>System language</source>
         <translation>系统语言</translation>
+    </message>
+    <message>
+        <source>This station only. A document kind without a printer asks once, at its first print, which printer to use (the system default chosen) and remembers it here.</source>
+        <translation>仅对本机有效。尚未指定打印机的单据类型，在第一次打印时会询问一次使用哪台打印机（默认选中系统默认打印机），并记在这里。</translation>
+    </message>
+    <message>
+        <source>(none: asked at the first print)</source>
+        <translation>（未指定：第一次打印时询问）</translation>
     </message>
     <message>
         <source>Shared by every station on this database. Once a day csdesk copies this database into {0} and deletes the copies older than this; Off makes no copies. A copy is restored with csdesk db restore FILE, or opened as it is.</source>
@@ -6677,6 +6765,10 @@ then start csdesk again.</source>
     <message>
         <source>Receipt reissued</source>
         <translation>补发收据</translation>
+    </message>
+    <message>
+        <source>Owner changed</source>
+        <translation>所有人变更</translation>
     </message>
     <message>
         <source>Phone</source>

@@ -98,7 +98,7 @@ def test_intake_saved_but_receipt_not_printed_offers_print_again(qtbot, tab, zha
     assert "Printing the pickup receipt failed: RuntimeError: no CJK font" in text
     # The cards printed at once; the receipt again when the clerk asked.
     assert calls == ["receipt", "cards", "receipt"] and [k for k, _ in printed] == ["card", "receipt"]
-    assert f"{job.number} saved, receipt {receipt.number} printed." == ui.statusLabel.text()
+    assert f"{job.number} saved: receipt {receipt.number} and repair cards printed." == ui.statusLabel.text()
 
 
 def test_intake_saved_receipt_left_for_later(qtbot, tab, zhang, printed, monkeypatch):  # noqa: F811
@@ -114,7 +114,8 @@ def test_intake_saved_receipt_left_for_later(qtbot, tab, zhang, printed, monkeyp
     qtbot.keyClick(ui.faultEdit, Qt.Key_S, Qt.ControlModifier)
     job = Job.get()
     assert "Printing the pickup receipt failed: 用户产品领取收据 cannot be laid out" in seen[0][1]
-    assert "NOT printed: print it from the job" in ui.statusLabel.text() and job.number in ui.statusLabel.text()
+    assert ui.statusLabel.text() == (f"{job.number} saved: repair cards printed; receipt {Receipt.get().number} "
+                                     "NOT printed: print it again from the job.")
 
 
 def test_job_dialog_print_failure_is_not_unexpected(qtbot, ctx, staff, printed, monkeypatch):  # noqa: F811

@@ -189,13 +189,16 @@ def test_scanning_a_receipt_anywhere_opens_the_release(qtbot, window, staff, rel
     assert window.opened == [other.id] and len(release_dialogs) == 1
 
 
-def test_scan_into_a_text_field_is_left_to_the_field(qtbot, window, staff, release_dialogs):
+def test_scan_into_a_text_field_opens_the_release(qtbot, window, staff, release_dialogs):
+    """Issue 12 part 1 (was: the scan was left typed in the field): a
+    receipt scanned into the fault text opens the release, the text stays."""
     _job, receipt = make_job(staff, "SN-T1")
     field = window.intake.ui.faultEdit
+    field.setPlainText("不开机")
     field.setFocus()
     qtbot.keyClicks(field, receipt.number)
     qtbot.keyClick(field, Qt.Key_Return)
-    assert release_dialogs == [] and receipt.number in field.toPlainText()
+    assert len(release_dialogs) == 1 and field.toPlainText() == "不开机"
 
 
 def test_find_box_and_unknown_codes(qtbot, window, staff, release_dialogs, monkeypatch):

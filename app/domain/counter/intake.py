@@ -42,7 +42,15 @@ class IntakeForm:
     service_kind: str | None = None
     kind_reason: str = ""
     brought_by: str = ""            # who brought the unit, if not the customer
+    # A unit recorded as another customer's: "for_owner" (taken in for its
+    # owner: the job is the owner's, the customer at the counter brought it)
+    # or "new_owner" (it changed hands: the unit becomes this customer's, and
+    # the old owner's agreement no longer covers it). Refused when not given.
+    owner_choice: str = ""
     received_at: dt.datetime | None = None  # demo data and imports only
+
+
+OWNER_CHOICES = ("for_owner", "new_owner")
 
 
 @dataclass
@@ -68,6 +76,8 @@ def validate(form: IntakeForm) -> dict[str, str]:
             errors["sale_date"] = tx("The sale date cannot be in the future.")
         if form.warranty_months < 0 or form.warranty_months > 240:
             errors["warranty_months"] = tx("Warranty months between 0 and 240.")
+    if form.owner_choice and form.owner_choice not in OWNER_CHOICES:
+        errors["owner_choice"] = tx("Choose whether the unit is taken in for its owner or changed hands.")
     if unit is not None:
         open_job = unit.jobs.where(Job.state.not_in(CLOSED_STATES)).first()
         if open_job is not None:
@@ -117,6 +127,14 @@ def take_in(form: IntakeForm, user: User | None) -> IntakeResult:
     raise AssertionError("unreachable")
 
 
+def _owner_note(unit: Unit, old: Customer, new: Customer, at: dt.datetime, user: User | None) -> str:
+    """The unit's notes with a line recording the change of owner (in the
+    regulation's language, as the register's notes)."""
+    line = (f"{at:%Y-%m-%d} 所有人变更：{old.name}（{old.code}）→ {new.name}（{new.code}），"
+            f"经办：{user.display_name if user else '—'}")
+    return f"{unit.notes.rstrip()}\n{line}" if unit.notes.strip() else line
+
+
 def _take_in(form: IntakeForm, user: User | None) -> IntakeResult:
     errors = validate(form)
     if errors:
@@ -132,6 +150,7 @@ def _take_in(form: IntakeForm, user: User | None) -> IntakeResult:
             # unit at once: lock the unit (PostgreSQL, MariaDB; SQLite's
             # write lock already queues the second station) and look again.
             lock(Unit, unit.id)
+            unit = Unit.get_by_id(unit.id)   # its owner as of the lock (another station may have changed it)
             open_job = Job.select(Job.number).where((Job.unit == unit.id) & Job.state.not_in(CLOSED_STATES)).first()
             if open_job is not None:
                 raise ValidationError({"serial": tx("This unit is already in the shop under job {number}.",
@@ -144,6 +163,24 @@ def _take_in(form: IntakeForm, user: User | None) -> IntakeResult:
         elif unit.owner_id is None:
             Unit.update(owner=customer).where(Unit.id == unit.id).execute()
             unit = Unit.get_by_id(unit.id)
+        old_owner, brought_by = None, clean(form.brought_by)
+        if unit.owner_id is not None and unit.owner_id != customer.id:
+            # Another customer's unit: whose agreement decides the service
+            # kind depends on the clerk's choice, so there must be one (a
+            # second station or a script cannot skip it).
+            owner = Customer.get_by_id(unit.owner_id)
+            if form.owner_choice == "for_owner":
+                brought_by = brought_by or customer.name
+                customer = owner
+            elif form.owner_choice == "new_owner":
+                old_owner = owner
+                Unit.update(owner=customer, notes=_owner_note(unit, owner, customer, received_at, user)) \
+                    .where(Unit.id == unit.id).execute()
+                unit = Unit.get_by_id(unit.id)
+            else:
+                raise ValidationError({"owner_choice": tx(
+                    "This unit is recorded as {owner}'s: take it in for {owner}, or record that it now "
+                    "belongs to {customer}.", owner=owner.name, customer=customer.name)})
         decision = products.decide_kind(unit, received_at.date())
         kind = form.service_kind or decision.kind
         if kind != decision.kind and not clean(form.kind_reason):
@@ -166,6 +203,8 @@ def _take_in(form: IntakeForm, user: User | None) -> IntakeResult:
         receipt = Receipt.create(number=numbering.next_number("LQ", received_at.date()), job=job,
                                  issued_at=received_at)
         add_history(job, user, "created", new="received", at=received_at)  # back-dated with the intake
-        row = register.write_row(job, "in", user, person=clean(form.brought_by) or customer.name,
-                                 at=received_at)
+        if old_owner is not None:
+            add_history(job, user, "owner", old=f"{old_owner.name} ({old_owner.code})",
+                        new=f"{customer.name} ({customer.code})", at=received_at)
+        row = register.write_row(job, "in", user, person=brought_by or customer.name, at=received_at)
     return IntakeResult(job=job, receipt=receipt, register_row=row)

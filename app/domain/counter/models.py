@@ -168,6 +168,9 @@ class JobHistory(HistoryRow):
                                                 in_person
     receipt        the voided receipt number(s) the new receipt number           why it was replaced
     lost_receipt   the voided receipt number(s) ""                               ID, approver, reason
+    owner          "old owner (code)"           "new owner (code)"               "" (the unit changed
+                                                                                 hands at intake; the
+                                                                                 unit's notes say so)
     ============== ============================ ================================ ===================
 
     Before schema v4 the row was (event, from_state, to_state, note):

@@ -46,24 +46,34 @@ class KindDecision:
     warranty_until: dt.date | None
 
 
-def active_agreement(unit: Unit, on: dt.date) -> Agreement | None:
-    return (Agreement.select()
-            .join(AgreementUnit)
-            .where((AgreementUnit.unit == unit) & (Agreement.active == True)  # noqa: E712
-                   & (Agreement.start_date <= on) & (Agreement.end_date >= on))
-            .order_by(Agreement.end_date.desc())
-            .first())
+_OWNER = object()
 
 
-def decide_kind(unit: Unit, on: dt.date | None = None) -> KindDecision:
-    """Free within warranty; else contract when an agreement covers the unit
-    on that day; else paid. Warranty wins over an agreement: the maker's
-    warranty costs the customer nothing and keeps the agreement's allowance."""
+def active_agreement(unit: Unit, on: dt.date, owner_id=_OWNER) -> Agreement | None:
+    """The agreement covering ``unit`` on ``on``: one its owner signed (a
+    unit that changed hands leaves the old owner's agreement behind).
+    ``owner_id`` asks as if the unit were that customer's (the counter
+    recording a change of owner); a unit with no owner takes any."""
+    owner_id = unit.owner_id if owner_id is _OWNER else owner_id
+    query = (Agreement.select()
+             .join(AgreementUnit)
+             .where((AgreementUnit.unit == unit) & (Agreement.active == True)  # noqa: E712
+                    & (Agreement.start_date <= on) & (Agreement.end_date >= on)))
+    if owner_id is not None:
+        query = query.where(Agreement.customer == owner_id)
+    return query.order_by(Agreement.end_date.desc()).first()
+
+
+def decide_kind(unit: Unit, on: dt.date | None = None, owner_id=_OWNER) -> KindDecision:
+    """Free within warranty; else contract when an agreement of the unit's
+    owner (or of ``owner_id``) covers the unit on that day; else paid.
+    Warranty wins over an agreement: the maker's warranty costs the customer
+    nothing and keeps the agreement's allowance."""
     on = on or dt.date.today()
     until = warranty_until(unit)
     if until is not None and on <= until:
         return KindDecision("free", "in_warranty", None, until)
-    agreement = active_agreement(unit, on)
+    agreement = active_agreement(unit, on, owner_id)
     if agreement is not None:
         return KindDecision("contract", "agreement", agreement, until)
     return KindDecision("paid", "expired" if until else "no_sale_date", None, until)

@@ -39,7 +39,7 @@ class Payment:
 
 def find_by_code(code: str) -> tuple[Job | None, Receipt | None]:
     """The job behind a scanned code: a job number, a repair card code
-    (job number + item) or a pickup receipt number."""
+    (job number + item), a pickup receipt number or an in/out register row."""
     parsed = numbering.parse(code)
     if parsed is None:
         return None, None
@@ -52,6 +52,9 @@ def find_by_code(code: str) -> tuple[Job | None, Receipt | None]:
                 not job.items.where(JobItem.seq == parsed["item"]).exists():
             return None, None
         return job, None
+    if parsed["kind"] == "JC" and parsed["item"] is None:
+        row = RegisterEntry.get_or_none(RegisterEntry.number == parsed["number"])
+        return (row.job if row is not None else None), None
     return None, None
 
 

@@ -88,6 +88,7 @@ def event(code: str) -> str:
         "service_kind": QCoreApplication.translate("labels", "Service kind"),
         "lost_receipt": QCoreApplication.translate("labels", "Lost receipt"),
         "receipt": QCoreApplication.translate("labels", "Receipt reissued"),
+        "owner": QCoreApplication.translate("labels", "Owner changed"),
     }.get(code, code)
 
 

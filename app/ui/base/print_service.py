@@ -11,6 +11,13 @@ through :func:`app.ui.counter.printing.print_job`):
 80 mm roll, a tag printer, an A4 printer; "voucher" is also every book's A4
 office document) kept in this station's prefs as ``printer_<kind>``.
 
+Printing without set-up: the first time a kind is printed with no printer
+remembered for it (or the remembered one is gone), :func:`ask_printer` asks
+once which printer (the system's default chosen), remembers it, and prints;
+"Preview" in that question shows the preview instead. The choice can be
+changed later in Settings (or by Print… in a preview). With no printer
+installed at all, documents open in the preview.
+
 How a page reaches the paper (:func:`_print_to`):
 
 * **Print to PDF** (the print dialog's file output): the PDF's own bytes are
@@ -30,8 +37,8 @@ import logging
 from collections.abc import Callable
 
 from app.ui.base import prefs, print_cups, print_raster
-from app.ui.qt import (QCoreApplication, QDialog, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton,
-                       QVBoxLayout, QWidget)
+from app.ui.qt import (QComboBox, QCoreApplication, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel,
+                       QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
 log = logging.getLogger("csdesk.print")
 
@@ -61,12 +68,84 @@ def _printer_for(kind: str):
     return printer
 
 
+PREVIEW = "preview"
+
+
+class ChoosePrinterDialog(QDialog):
+    """The first print of a kind: which printer (the system default chosen)?"""
+
+    def __init__(self, kind: str, names: list[str], default: str, missing: str = "",
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("choosePrinterDialog")
+        self.setWindowTitle(tr("Choose the printer: {0}").format(kind_label(kind)))
+        layout = QVBoxLayout(self)
+        text = tr("Which printer prints the {0} at this computer? csdesk remembers it and prints there "
+                  "directly from now on; you can change it in Settings.").format(kind_label(kind))
+        if missing:
+            text = tr("The printer chosen before, {0}, is not installed any more.").format(missing) + "\n" + text
+        label = QLabel(text)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        self.combo = QComboBox()
+        self.combo.setObjectName("printerCombo")
+        for name in names:
+            self.combo.addItem(name + (tr(" (system default)") if name == default else ""), name)
+        self.combo.setCurrentIndex(names.index(default) if default in names else 0)
+        label.setBuddy(self.combo)
+        layout.addWidget(self.combo)
+        buttons = QDialogButtonBox()
+        self.print_button = buttons.addButton(tr("Print"), QDialogButtonBox.AcceptRole)
+        self.preview_button = buttons.addButton(tr("Preview instead"), QDialogButtonBox.ActionRole)
+        buttons.addButton(QDialogButtonBox.Cancel)
+        self.print_button.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.preview_button.clicked.connect(lambda: self.done(2))
+        layout.addWidget(buttons)
+        self.combo.setFocus()
+
+    def chosen(self) -> str:
+        return self.combo.currentData() or ""
+
+
+def ask_printer(parent: QWidget | None, kind: str) -> str | None:
+    """Ask once which printer prints ``kind`` and remember it: the printer's
+    name, :data:`PREVIEW` (show the preview this time, ask again next time),
+    or None (cancelled). Without any printer installed: :data:`PREVIEW`."""
+    from PySide6.QtPrintSupport import QPrinterInfo
+
+    names = list(QPrinterInfo.availablePrinterNames())
+    if not names:
+        return PREVIEW
+    remembered = prefs.get(f"printer_{kind}")
+    dialog = ChoosePrinterDialog(kind, names, QPrinterInfo.defaultPrinterName(),
+                                 remembered if remembered and remembered not in names else "", parent)
+    answer = dialog.exec()
+    name = dialog.chosen()
+    dialog.deleteLater()
+    if answer == 2:
+        return PREVIEW
+    if answer != QDialog.Accepted or not name:
+        return None
+    prefs.set(f"printer_{kind}", name)
+    log.info("printer for %s: %s (asked at first print)", kind, name)
+    return name
+
+
 def print_pdf(parent: QWidget | None, pdf: bytes, kind: str, title: str, *, preview: bool | None = None,
               render: Render | None = None) -> bool:
-    """Print ``pdf``; ``preview=None`` prints straight to the remembered printer
-    (falling back to the preview when none is set or installed)."""
+    """Print ``pdf``; ``preview=None`` prints straight to the remembered
+    printer (when none is remembered or installed, :func:`ask_printer` asks
+    once); ``preview=True`` shows the preview."""
     if not preview:
         printer = _printer_for(kind)
+        if printer is None and kind in KINDS:
+            answer = ask_printer(parent, kind)
+            if answer is None:
+                return False
+            if answer != PREVIEW:
+                printer = _printer_for(kind)
         if printer is not None:
             return _print_to(parent, pdf, printer, title, render)
     return preview_pdf(parent, pdf, kind, title, render=render)

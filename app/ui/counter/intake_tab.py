@@ -4,7 +4,10 @@ The form follows the counter's flow, top to bottom and left to right:
 customer (find as you type, or Ctrl+N) -> serial (typed or scanned; the unit,
 its warranty, the service kind the rules give and its history show at once)
 -> items received -> fault and condition -> promised date / kind -> Save and
-print (Ctrl+S or F12). The form only reads until Save: ``intake.take_in``
+print (Ctrl+S or F12; Shift+F12 saves and shows the previews instead). A
+unit recorded as another customer's asks whom it is taken in for (its owner,
+or a change of owner), and the service kind follows that choice. The form
+only reads until Save: ``intake.take_in``
 writes the job, receipt and register row in one transaction, so a refused
 save leaves the database untouched and the clerk's typing in place.
 """
@@ -22,7 +25,8 @@ from app.ui.base.context import Changed
 from app.ui.base.widgets import FieldErrors, SearchPopup
 from app.ui.counter import printing, unit_view
 from app.ui.generated.ui_intake import Ui_IntakeForm
-from app.ui.qt import QCompleter, QDate, QHeaderView, QKeySequence, QListWidgetItem, QShortcut, Qt, QWidget, Signal
+from app.ui.qt import (QButtonGroup, QCompleter, QDate, QHeaderView, QKeySequence, QLabel, QListWidgetItem,
+                       QMessageBox, QPushButton, QRadioButton, QShortcut, Qt, QVBoxLayout, QWidget, Signal)
 
 SALE_DATE_UNKNOWN = QDate(1990, 1, 1)   # the sale date edit's "unknown" value
 
@@ -37,9 +41,11 @@ class IntakeTab(QWidget):
         self.ctx = ctx
         self.ui = ui = Ui_IntakeForm()
         ui.setupUi(self)
-        self.customer = None
+        self.customer = self._picked = None
+        self._owner_pair = None
         self.facts: UnitFacts | None = None
         self.errors = FieldErrors(fallback=ui.err_other)
+        self._build_owner_choice()
         for name, widget in (("customer", ui.customerSearch), ("serial", ui.serialEdit),
                              ("product", ui.productCombo), ("warranty_months", ui.warrantySpin),
                              ("sale_date", ui.saleDate), ("items", ui.itemsList), ("fault", ui.faultEdit),
@@ -84,13 +90,97 @@ class IntakeTab(QWidget):
             button.clicked.connect(lambda _c=False, t=text: self._add_condition(t))
 
         ui.kindCombo.currentIndexChanged.connect(lambda _i: self._kind_changed())
-        ui.saveButton.clicked.connect(self.save)
-        ui.clearButton.clicked.connect(self.clear_form)
+        ui.saveButton.clicked.connect(lambda: self.save())
+        ui.clearButton.clicked.connect(self.ask_clear_form)
         for keys in (QKeySequence.Save, QKeySequence(Qt.Key_F12)):
             QShortcut(keys, self, self.save, context=Qt.WidgetWithChildrenShortcut)
+        # The preview one key away: save, then show the documents instead of printing them.
+        self.previewButton = QPushButton(self.tr("Save and preview (Shift+F12)"), self)
+        self.previewButton.setObjectName("previewButton")
+        self.previewButton.setToolTip(self.tr("Save the job and show the pickup receipt and repair cards in "
+                                              "the preview (print or save them as PDF from there)."))
+        self.previewButton.clicked.connect(lambda: self.save(preview=True))
+        ui.bottomBar.insertWidget(ui.bottomBar.indexOf(ui.saveButton), self.previewButton)
+        QWidget.setTabOrder(ui.saveButton, self.previewButton)
+        QShortcut(QKeySequence(Qt.SHIFT | Qt.Key_F12), self, lambda: self.save(preview=True),
+                  context=Qt.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence.New, self, self.new_customer, context=Qt.WidgetWithChildrenShortcut)
         self.ctx.on_change("customers", self.search.reset, self)
         self.clear_form()
+
+    def _build_owner_choice(self) -> None:
+        """For a unit recorded as another customer's: whom it is taken in for."""
+        ui = self.ui
+        self.ownerChoice = box = QWidget(ui.unitBox)
+        box.setObjectName("ownerChoice")
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.ownerQuestion = QLabel(box)
+        self.ownerQuestion.setWordWrap(True)
+        self.ownerQuestion.setStyleSheet("color: #8a4b00;")
+        self.ownerForOwner = QRadioButton(box)
+        self.ownerForOwner.setObjectName("ownerForOwner")
+        self.ownerChanged = QRadioButton(box)
+        self.ownerChanged.setObjectName("ownerChanged")
+        self.ownerGroup = QButtonGroup(self)
+        column.addWidget(self.ownerQuestion)
+        for button in (self.ownerForOwner, self.ownerChanged):
+            self.ownerGroup.addButton(button)
+            column.addWidget(button)
+        self.err_owner_choice = QLabel(box)
+        column.addWidget(self.err_owner_choice)
+        ui.unitGrid.addWidget(box, 3, 0, 1, 2)
+        box.hide()
+        self.errors.add("owner_choice", self.ownerForOwner, self.err_owner_choice)
+        self.ownerGroup.buttonToggled.connect(lambda _b, on: on and self._owner_chosen())
+        after = ui.serialEdit.nextInFocusChain()
+        QWidget.setTabOrder(ui.serialEdit, self.ownerForOwner)
+        QWidget.setTabOrder(self.ownerForOwner, self.ownerChanged)
+        QWidget.setTabOrder(self.ownerChanged, after)
+
+    def owner_choice(self) -> str:
+        if self._other_owner() is None:
+            return ""
+        return ("for_owner" if self.ownerForOwner.isChecked() else
+                "new_owner" if self.ownerChanged.isChecked() else "")
+
+    def _other_owner(self):
+        """The unit's recorded owner when it is not the chosen customer, else None."""
+        f = self.facts
+        if f is not None and f.unit is not None and f.unit.owner is not None and self.customer is not None \
+                and f.unit.owner.id != self.customer.id:
+            return f.unit.owner
+        return None
+
+    def _owner_chosen(self) -> None:
+        """The service kind follows whom the unit is taken in for."""
+        self.errors.clear("owner_choice")
+        if self.facts is None or self.facts.unit is None:
+            return
+        decision = self.facts.decision
+        if self.ownerChanged.isChecked() and self.customer is not None:
+            result = ops.run(self, products.decide_kind, self.facts.unit, None, self.customer.id)
+            if not result.ok:
+                return
+            decision = result.value
+        self._set_computed_kind(decision)
+
+    def scan_reverted(self, widget) -> None:
+        """A document scan landed in one of this form's boxes and the box got
+        its text back (app.ui.base.scanner): undo what its keys set off."""
+        ui = self.ui
+        if widget is ui.customerSearch:
+            self.search.reset()
+            if self._picked is not None and ui.customerSearch.text() == self._picked.name:
+                pos = ui.customerSearch.cursorPosition()
+                self.set_customer(self._picked)
+                ui.customerSearch.setFocus()
+                ui.customerSearch.setCursorPosition(pos)
+        elif widget is ui.serialEdit:
+            self.lookup_serial()
+            ui.serialEdit.setFocus()
+        elif widget is ui.productCombo.lineEdit():
+            self._product_changed()
 
     # -- customer ---------------------------------------------------------
     def _describe_customer(self, c) -> str:
@@ -102,7 +192,7 @@ class IntakeTab(QWidget):
             self.ui.customerInfo.setText(self.tr("No customer chosen yet."))
 
     def set_customer(self, customer) -> None:
-        self.customer = customer
+        self.customer = self._picked = customer
         self.search.reset()
         self.ui.customerSearch.setText(customer.name)
         lines = [f"<b>{customer.name}</b> &nbsp; {customer.code} &nbsp; {customer.phone} &nbsp; "
@@ -127,6 +217,8 @@ class IntakeTab(QWidget):
         if self.facts.unit is None:
             self.ui.productCombo.setFocus()
             self.ui.productCombo.lineEdit().selectAll()
+        elif self.ownerChoice.isVisibleTo(self):
+            self.ownerForOwner.setFocus()
         else:
             self.ui.itemEdit.setFocus()
 
@@ -147,6 +239,7 @@ class IntakeTab(QWidget):
         self.errors.clear("serial")
         table = ui.historyTable
         table.setRowCount(0)
+        self.ownerChoice.hide()
         is_new = facts is not None and facts.unit is None
         ui.newUnitPanel.setVisible(is_new)
         ui.historyLabel.setVisible(facts is not None and facts.unit is not None)
@@ -171,10 +264,35 @@ class IntakeTab(QWidget):
                               .format(facts.open_job.number)})
 
     def _show_owner_note(self) -> None:
-        f = self.facts
-        if f is not None and f.unit is not None and f.unit.owner is not None and self.customer is not None \
-                and f.unit.owner.id != self.customer.id:
-            self.ui.statusLabel.setText(self.tr("Note: this unit is recorded as {0}'s.").format(f.unit.owner.name))
+        """A unit recorded as another customer's: the clerk must say whom it
+        is taken in for (the domain refuses the intake until then)."""
+        owner = self._other_owner()
+        pair = (owner.id, self.customer.id, self.facts.unit.id) if owner is not None else None
+        if pair is not None and pair == self._owner_pair and self.owner_choice():
+            self.ownerChoice.setVisible(True)     # the same question, already answered: keep the answer
+            self._owner_chosen()
+            return
+        self._owner_pair = pair
+        self.ownerGroup.setExclusive(False)
+        for button in (self.ownerForOwner, self.ownerChanged):
+            button.setChecked(False)
+        self.ownerGroup.setExclusive(True)
+        self.errors.clear("owner_choice")
+        self.ownerChoice.setVisible(owner is not None)
+        if owner is None:
+            if self.facts is not None and self.facts.unit is not None:
+                self._set_computed_kind(self.facts.decision)
+            return
+        self.ownerQuestion.setText(self.tr("This unit is recorded as {0}'s ({1}). Whom is it taken in for?")
+                                   .format(owner.name, owner.code))
+        agreement = self.facts.decision.agreement if self.facts.decision is not None else None
+        self.ownerForOwner.setText(
+            self.tr("For {0}, its owner ({1} brought it): the owner's agreement {2} applies")
+            .format(owner.name, self.customer.name, agreement.number) if agreement is not None else
+            self.tr("For {0}, its owner ({1} brought it)").format(owner.name, self.customer.name))
+        self.ownerChanged.setText(self.tr("It now belongs to {0}: record the change of owner").format(
+            self.customer.name))
+        self._set_computed_kind(None)   # no kind until the clerk says whose unit it is
 
     def _load_products(self) -> None:
         combo = self.ui.productCombo
@@ -308,10 +426,11 @@ class IntakeTab(QWidget):
             product_id=product_id, product_model=model, product_name=ui.productName.text(),
             warranty_months=ui.warrantySpin.value(), sale_date=self._sale_date() if new_unit else None,
             service_kind=chosen_kind if chosen_kind and chosen_kind != self._computed else None,
-            kind_reason=ui.kindReason.text(), brought_by=ui.broughtBy.text())
+            kind_reason=ui.kindReason.text(), brought_by=ui.broughtBy.text(), owner_choice=self.owner_choice())
 
-    def save(self) -> None:
-        """Save and print: one key for the whole intake (Ctrl+S / F12)."""
+    def save(self, preview: bool | None = None) -> None:
+        """Save and print: one key for the whole intake (Ctrl+S / F12);
+        ``preview=True`` (Shift+F12) shows the documents instead of printing."""
         self.lookup_serial()
         result = ops.run(self, intake.take_in, self.form(), self.ctx.user,
                          changed=lambda res: Changed("counter", (res.job.id,)))
@@ -322,17 +441,51 @@ class IntakeTab(QWidget):
             return
         res = result.value
         kinds = ("receipt", "cards") if prefs.get("print_cards_on_save") else ("receipt",)
-        printed = printing.print_job(self, self.ctx, res.job.id, kinds, saved=self.tr(
+        printed = printing.print_documents(self, self.ctx, res.job.id, kinds, preview=preview, saved=self.tr(
             "Job {0} was saved; its pickup receipt is {1}.").format(res.job.number, res.receipt.number))
         self.saved.emit(res)
         self.clear_form()
-        message = (self.tr("{0} saved, receipt {1} printed.") if printed else
-                   self.tr("{0} saved, receipt {1} NOT printed: print it from the job."))
-        self.ui.statusLabel.setText(message.format(res.job.number, res.receipt.number))
+        self.ui.statusLabel.setText(self.printed_message(res.job.number, res.receipt.number, printed))
+
+    def printed_message(self, job: str, receipt: str, printed: dict[str, bool]) -> str:
+        """What was saved, and exactly which documents were printed and which not."""
+        r, cards = printed.get("receipt", False), printed.get("cards")
+        if cards is None:
+            text = (self.tr("{0} saved: receipt {1} printed.") if r else
+                    self.tr("{0} saved; receipt {1} NOT printed: print it from the job."))
+        elif r and cards:
+            text = self.tr("{0} saved: receipt {1} and repair cards printed.")
+        elif r:
+            text = self.tr("{0} saved: receipt {1} printed; repair cards NOT printed: print them again from the job.")
+        elif cards:
+            text = self.tr("{0} saved: repair cards printed; receipt {1} NOT printed: print it again from the job.")
+        else:
+            text = self.tr("{0} saved; receipt {1} and repair cards NOT printed: print them from the job.")
+        return text.format(job, receipt)
+
+    def is_filled(self) -> bool:
+        """Has the clerk typed or chosen anything a clear would lose?"""
+        ui = self.ui
+        return bool(self.customer is not None or ui.customerSearch.text().strip() or ui.serialEdit.text().strip()
+                    or ui.faultEdit.toPlainText().strip() or ui.conditionEdit.text().strip()
+                    or ui.itemEdit.text().strip() or ui.kindReason.text().strip() or ui.broughtBy.text().strip()
+                    or self.items() != [self.tr("Main unit")])
+
+    def ask_clear_form(self) -> None:
+        """清空表单: asks first when the form holds anything."""
+        if self.is_filled():
+            answer = QMessageBox.question(
+                self, self.tr("Clear the form"),
+                self.tr("Clear the form? The customer, serial, items and fault typed so far are lost."),
+                QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+            if answer != QMessageBox.Yes:
+                return
+        self.clear_form()
 
     def clear_form(self) -> None:
         ui = self.ui
-        self.customer = None
+        self.customer = self._picked = None
+        self._owner_pair = None
         self.search.reset()
         self.errors.clear()
         for edit in (ui.customerSearch, ui.serialEdit, ui.productName, ui.itemEdit, ui.conditionEdit,

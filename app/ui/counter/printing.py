@@ -5,6 +5,8 @@ with this station's print settings and sent through
 resolution when it rasterises the pages itself).
 
 * :func:`print_job` ``(parent, ctx, job_id, kinds=("receipt", "cards"), preview=None, saved="") -> bool``
+* :func:`print_documents` (same arguments) ``-> {kind: printed}``: what was
+  printed and what was not, for a message that says so exactly
 
 Printing is not an action that saves anything, so a document that cannot be
 rendered or sent is never reported as "Unexpected error … nothing was saved"
@@ -122,6 +124,13 @@ def print_job(parent: QWidget | None, ctx, job_id: int, kinds=("receipt", "cards
     for the job; True when all were printed. A document that cannot be rendered
     or printed is told with why, after ``saved`` (what the action just saved),
     and the clerk may print it again at once."""
+    return all(print_documents(parent, ctx, job_id, kinds, preview, saved).values())
+
+
+def print_documents(parent: QWidget | None, ctx, job_id: int, kinds=("receipt", "cards"),
+                    preview: bool | None = None, saved: str = "") -> dict[str, bool]:
+    """As :func:`print_job`, telling which were printed: kind -> printed
+    (False also when the clerk closed its preview without printing)."""
     options = options_from_prefs()
     printed: dict[str, bool] = {}
     pending = list(kinds)
@@ -134,4 +143,4 @@ def print_job(parent: QWidget | None, ctx, job_id: int, kinds=("receipt", "cards
         if not failures or not print_again(parent, saved, failures):
             break
         pending = [k for k, _why in failures]
-    return all(printed.values())
+    return printed

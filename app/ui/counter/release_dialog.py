@@ -7,6 +7,15 @@ with the reason. A lost receipt switches the dialog to release against the
 collector's identity document with a manager's approval. When another
 station changed the job meanwhile, the service refuses (ConcurrentChange);
 the dialog says so and reloads the job, keeping what the clerk typed.
+
+The whole release works from the keyboard: scan or type the receipt, Enter
+looks it up and puts the cursor in 取件人 (collected by); Enter there moves
+on to the payment (method, then amount) when something is due, and from the
+last field to the release button, which Enter then presses. Ctrl+Enter
+presses release from any field (the release button is the dialog's default
+button; its shortcut does not depend on a label's Alt letter). Enter never
+releases from a text box by itself: a scanner's Enter in the receipt box
+only looks the receipt up.
 """
 from __future__ import annotations
 
@@ -24,7 +33,10 @@ from app.ui.base.context import Changed
 from app.ui.base.widgets import FieldErrors, fmt_date
 from app.ui.counter import printing
 from app.ui.generated.ui_release import Ui_ReleaseDialog
-from app.ui.qt import QDialog, QHeaderView, QTableWidgetItem, QWidget
+from app.ui.qt import (QApplication, QDialog, QEvent, QHeaderView, QKeySequence, QShortcut,
+                       QTableWidgetItem, Qt, QWidget)
+
+ENTER_KEYS = (Qt.Key_Return, Qt.Key_Enter)
 
 
 @dataclass
@@ -80,6 +92,7 @@ class ReleaseDialog(QDialog):
         ui.lostButton.toggled.connect(self._lost_toggled)
         ui.releaseButton.clicked.connect(self.do_release)
         ui.closeButton.clicked.connect(self.reject)
+        self._keyboard()
         self._show(None)
         if job_id is not None:
             self.load(job_id)
@@ -88,6 +101,58 @@ class ReleaseDialog(QDialog):
             self.find()
         (ui.collectedBy if self.facts is not None and receipt_number else ui.codeEdit).setFocus()
         self.resize(960, 620)
+
+    def _keyboard(self) -> None:
+        """Enter moves on through the fields; Ctrl+Enter releases (see the module's doc)."""
+        ui = self.ui
+        ui.releaseButton.setDefault(True)
+        ui.releaseButton.setToolTip(self.tr("Hand the unit back and print the service voucher (Ctrl+Enter)"))
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self._release_key)
+        ui.collectedBy.returnPressed.connect(self._collected_entered)
+        ui.amountPaid.returnPressed.connect(ui.releaseButton.setFocus)
+        ui.collectorId.returnPressed.connect(ui.approverCombo.setFocus)
+        ui.approverPassword.returnPressed.connect(ui.lostReason.setFocus)
+        ui.lostReason.returnPressed.connect(ui.releaseButton.setFocus)
+        for combo in (ui.paymentMethod, ui.approverCombo):
+            combo.installEventFilter(self)
+
+    def _collected_entered(self) -> None:
+        ui = self.ui
+        if ui.lostButton.isChecked():
+            ui.collectorId.setFocus()
+        elif ui.paymentRow.isVisible():
+            ui.paymentMethod.setFocus()
+        else:
+            ui.releaseButton.setFocus()
+
+    def _release_key(self) -> None:
+        if self.ui.releaseButton.isEnabled():
+            self.ui.releaseButton.click()
+        else:
+            QApplication.beep()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+        """Enter in a (closed) choice list moves on to the next field."""
+        if event.type() == QEvent.KeyPress and event.key() in ENTER_KEYS and not event.modifiers() & (
+                Qt.ControlModifier | Qt.AltModifier):
+            ui = self.ui
+            if obj is ui.paymentMethod:
+                ui.amountPaid.setFocus()
+                ui.amountPaid.selectAll()
+                return True
+            if obj is ui.approverCombo:
+                ui.approverPassword.setFocus()
+                return True
+        return super().eventFilter(obj, event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        """A plain Enter that a field let through (after moving on itself)
+        does not press the default button; a focused button takes its own
+        Enter before it gets here."""
+        if event.key() in ENTER_KEYS and not event.modifiers() & Qt.ControlModifier:
+            return
+        super().keyPressEvent(event)
 
     # -- finding the job ----------------------------------------------------
     def find(self) -> None:

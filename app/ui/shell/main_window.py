@@ -2,10 +2,12 @@
 a find box, and "scan anywhere".
 
 A barcode scanner types like a very fast keyboard and ends with Enter.
-:class:`ScanFilter` (an application-level event filter) recognises such a
-burst when the focus is not in a text field, so a clerk can scan a receipt
-or a repair card whatever the screen shows. A receipt of a job that is ready
-opens the release dialog; any other code opens the job.
+:class:`app.ui.base.scanner.ScanRouter` (an application-level event filter)
+recognises a burst that reads as a document number wherever the cursor is,
+in any tab and any text box (the box keeps its text), so a clerk can scan a
+receipt, a repair card or a register row whatever the screen shows. A
+receipt of a job that is ready opens the release dialog; any other code
+opens the job.
 
 What the signed-in user's role may not do is hidden or disabled (the intake
 tab for a technician, the release for whoever may not hand units back, the
@@ -13,71 +15,19 @@ Users menu for all but the administrator); the domain services check again.
 """
 from __future__ import annotations
 
-import re
-import time
-
 from app.domain.core import db as dbmod
 from app.domain.counter.jobs import get_by_number
 from app.ui.base import ops, prefs
-from app.ui.qt import (QAbstractSpinBox, QAction, QApplication, QComboBox, QCoreApplication, QDate, QEvent,
-                       QInputDialog, QKeySequence, QLabel, QLineEdit, QMainWindow, QMessageBox, QObject,
-                       QPlainTextEdit, Qt, QTabWidget, QTextEdit, QTimer, QVBoxLayout, QWidget, Signal)
+from app.ui.base.scanner import ScanRouter
+from app.ui.qt import (QAction, QApplication, QCoreApplication, QDate, QInputDialog, QKeySequence, QLabel, QLineEdit,
+                       QMainWindow, QMessageBox, Qt, QTabWidget, QTimer, QVBoxLayout, QWidget)
 from app.ui.shell import books
 from app.ui.shell.connection_watch import ConnectionBanner, ConnectionWatch
 from app.ui.shell.live_updates import LiveUpdates
 
-MODIFIER_KEYS = (Qt.Key_Shift, Qt.Key_Control, Qt.Key_Alt, Qt.Key_Meta, Qt.Key_AltGr, Qt.Key_CapsLock)
-CODE_RE = re.compile(r"^(WX|LQ)-\d{4}-\d{6}(-\d+)?$")
-
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("MainWindow", text)
-
-
-class ScanFilter(QObject):
-    """Emits :attr:`scanned` for a keystroke burst that reads as a job or receipt code."""
-
-    scanned = Signal(str)
-    GAP_S = 0.05        # a scanner types a character every few ms; people need > 50 ms
-    MIN_CHARS = 6
-
-    def __init__(self, window: QWidget, parent: QObject | None = None):
-        super().__init__(parent)
-        self.window = window
-        self.buffer, self.last = "", 0.0
-
-    @staticmethod
-    def wants_text(widget: QWidget | None) -> bool:
-        if isinstance(widget, QComboBox):
-            return widget.isEditable()
-        return isinstance(widget, (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox))
-
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
-        if event.type() != QEvent.KeyPress:
-            return False
-        focus = QApplication.focusWidget()
-        # A key event passes the filter once per receiver (window, widget,
-        # parents); look at it once, where it is delivered.
-        if obj is not (focus or self.window) or QApplication.activeModalWidget() is not None:
-            return False
-        if focus is not None and (focus.window() is not self.window or self.wants_text(focus)):
-            self.buffer = ""
-            return False
-        now = time.monotonic()
-        fast = now - self.last < self.GAP_S
-        if event.key() in (Qt.Key_Return, Qt.Key_Enter):
-            code, self.buffer = self.buffer.strip().upper(), ""
-            if fast and len(code) >= self.MIN_CHARS and CODE_RE.match(code):
-                self.scanned.emit(code)
-                return True      # the Enter must not also press a focused button
-            return False
-        text = event.text()
-        if len(text) == 1 and text.isprintable():
-            self.buffer = (self.buffer if fast else "") + text
-            self.last = now
-        elif event.key() not in MODIFIER_KEYS:   # scanners press Shift for capitals
-            self.buffer = ""
-        return False
 
 
 def lookup(text: str):
@@ -149,8 +99,9 @@ class MainWindow(QMainWindow):
         self._build_status()
         ctx.open_job.connect(self.open_job)
         ctx.user_changed.connect(self._apply_user)
-        self.scan_filter = ScanFilter(self, self)
+        self.scan_filter = ScanRouter(self, self)
         self.scan_filter.scanned.connect(self.handle_code)
+        self.scan_filter.reverted.connect(self.intake.scan_reverted)
         QApplication.instance().installEventFilter(self.scan_filter)
         self._restore()
 

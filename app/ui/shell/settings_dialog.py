@@ -75,6 +75,12 @@ class SettingsDialog(QDialog):
                 (ui.uiLanguage, (("", self.tr("System language")), ("zh_CN", "中文"), ("en", "English")))):
             for code, text in items:
                 combo.addItem(text, code)
+        # (Issue 12 part 8: a kind without a printer asks once at its first print.)
+        ui.printingNote.setText(self.tr("This station only. A document kind without a printer asks once, at its "
+                                        "first print, which printer to use (the system default chosen) and "
+                                        "remembers it here."))
+        for edit in (ui.printerReceipt, ui.printerCard, ui.printerVoucher):
+            edit.setPlaceholderText(self.tr("(none: asked at the first print)"))
         for kind, button in (("receipt", ui.chooseReceipt), ("card", ui.chooseCard), ("voucher", ui.chooseVoucher)):
             button.clicked.connect(lambda _c=False, k=kind: self.choose_printer(k))
         ui.browseFont.clicked.connect(self.browse_font)
