@@ -11,11 +11,11 @@ import re
 
 import peewee as pw
 
-from app.domain.core import numbering, operations
+from app.domain.core import limits, numbering, operations
 from app.domain.core.db import is_mysql, is_postgres, write_transaction
 from app.domain.core.errors import ValidationError, tx
 from app.domain.core.permissions import require
-from app.domain.core.text import clean
+from app.domain.core.text import clean, keep
 from app.domain.customers.models import Customer
 
 CATEGORIES = ("dealer", "retailer", "agent", "end_user")
@@ -45,7 +45,9 @@ def search_text_for(code: str, name: str, phone: str, short_name: str = "") -> s
 
 
 def validate(name: str, phone: str, category: str) -> dict[str, str]:
-    errors = {}
+    errors = limits.check(Customer, {"name": clean(name), "phone": clean(phone), "category": category})
+    if errors:
+        return errors
     if not clean(name):
         errors["name"] = tx("Name is required.")
     if phone and not PHONE_RE.match(clean(phone)):
@@ -64,8 +66,9 @@ def create_customer(name: str, phone: str = "", category: str = "end_user", addr
     The rest of the archive is filled in with :func:`app.domain.customers.archive.save_archive`.
     """
     require(user, "customer.create")
-    name, phone, address = clean(name), clean(phone), clean(address)
+    name, phone, address = clean(name), clean(phone), keep(address)
     errors = validate(name, phone, category)
+    limits.field_problem(Customer.address, address, "address", errors)
     if errors:
         raise ValidationError(errors)
     with write_transaction():
