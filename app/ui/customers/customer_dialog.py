@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from app.domain.customers import customers
+from app.domain.customers.models import Customer
 from app.ui.base import labels, ops
 from app.ui.base.widgets import FieldErrors, make_error_label
 from app.ui.qt import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
@@ -37,7 +38,7 @@ class CustomerDialog(QDialog):
         self.category.setCurrentIndex(customers.CATEGORIES.index("end_user"))
         self.address = QLineEdit()
         self.address.setMaxLength(300)
-        self.errors = FieldErrors(fallback=make_error_label(self))
+        self.errors = FieldErrors(fallback=make_error_label(self), limits=Customer)
         for label, name, widget in ((self.tr("&Name:"), "name", self.name),
                                     (self.tr("&Phone:"), "phone", self.phone),
                                     (self.tr("&Category:"), "category", self.category),
