@@ -87,7 +87,7 @@ def user(lang: str = "zh_CN") -> str:
 
 
 AT = dt.datetime(2026, 11, 27, 14, 26)
-MONEY = Decimal("99999999999999.99")        # DecimalField(max_digits=16, decimal_places=2)
+MONEY = Decimal("999999999999.99")          # the archive's amounts at their limit (app.domain.customers.models)
 
 
 def archive_card(lang: str = "zh_CN", rows: int = ROWS, cap: int | None = None):
