@@ -61,9 +61,9 @@ class ReleaseDialog(QDialog):
         self.facts: ReleaseFacts | None = None
         self.version: int | None = None
         self.released = None
+        # (the code box takes any scanned code: a receipt's, a job's or a repair card's)
         self.errors = FieldErrors(fallback=ui.err_other, limits={
-            "receipt": Receipt.number, "collected_by": Job.collected_by, "amount_paid": Job.amount_paid,
-            "collector_id": Job.collector_id})
+            "collected_by": Job.collected_by, "amount_paid": Job.amount_paid, "collector_id": Job.collector_id})
         apply_limit(ui.lostReason, Receipt.void_reason)
         # Cash may be more than what is due: the change to give back shows beside the amount.
         self.changeLabel = QLabel(ui.paymentRow)

@@ -28,16 +28,13 @@ class CustomerDialog(QDialog):
         self.setWindowTitle(self.tr("New customer"))
         form = QFormLayout()
         self.name = QLineEdit()
-        self.name.setMaxLength(200)
         self.phone = QLineEdit()
-        self.phone.setMaxLength(64)
         self.phone.setPlaceholderText(self.tr("e.g. 13800138000 or 010-62888899"))
         self.category = QComboBox()
         for code in customers.CATEGORIES:
             self.category.addItem(labels.category(code), code)
         self.category.setCurrentIndex(customers.CATEGORIES.index("end_user"))
         self.address = QLineEdit()
-        self.address.setMaxLength(300)
         self.errors = FieldErrors(fallback=make_error_label(self), limits=Customer)
         for label, name, widget in ((self.tr("&Name:"), "name", self.name),
                                     (self.tr("&Phone:"), "phone", self.phone),

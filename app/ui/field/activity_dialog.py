@@ -123,7 +123,6 @@ class ActivityDialog(QDialog):
         for code in activities.KINDS:
             self.kind.addItem(kind_text(code), code)
         self.title = QLineEdit()
-        self.title.setMaxLength(200)
         dates = QHBoxLayout()
         self.date, self.end_date = QDateEdit(QDate.currentDate()), QDateEdit(QDate.currentDate())
         for d in (self.date, self.end_date):

@@ -143,10 +143,8 @@ class SurveyDialog(QDialog):
         self.search = SearchPopup(self.customer_edit, surveys_customer_search, describe_customer, self)
         self.search.picked.connect(self.set_customer)
         self.respondent = QLineEdit()
-        self.respondent.setMaxLength(100)
         self.errors.add_form_row(left, colon(self.tr("Respondent")), "respondent", self.respondent)
         self.respondent_title = QLineEdit()
-        self.respondent_title.setMaxLength(100)
         self.errors.add_form_row(left, colon(self.tr("Title")), "respondent_title", self.respondent_title)
 
         today = QDate.currentDate()
