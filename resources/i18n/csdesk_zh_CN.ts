@@ -5,7 +5,7 @@
     <name></name>
     <message>
         <source>Choose a member of staff.</source>
-        <extracomment>Customer statuses. &quot;prospect&quot; and &quot;refused&quot; belong to new-customer selection (:mod:`app.domain.selection`); the others are customers. Every field of the archive the editor may change (Customer columns; ``code`` is issued once and never changes). The company&apos;s judgements: only &quot;customer.archive.edit&quot; changes them.</extracomment>
+        <extracomment>Customer statuses. &quot;prospect&quot; and &quot;refused&quot; belong to new-customer selection (:mod:`app.domain.selection`); the others are customers. Every field of the archive the editor may change (Customer columns; ``code`` is issued once and never changes). The company&apos;s judgements: only &quot;customer.archive.edit&quot; changes them. Free text, kept as typed (the others are names, codes and numbers: cleaned).</extracomment>
         <translation>请选择一名员工。</translation>
     </message>
     <message>
@@ -21,16 +21,56 @@
         <translation>请输入 0 或以上的整数。</translation>
     </message>
     <message>
+        <source>Enter text here.</source>
+        <translation>请在此处输入文字。</translation>
+    </message>
+    <message>
+        <source>The text holds a NUL character (\0), which cannot be stored; type it again without it.</source>
+        <translation>文字中含有空字符（\0），无法保存，请删除后重新输入。</translation>
+    </message>
+    <message>
+        <source>At most {n} characters ({count} entered).</source>
+        <translation>最多 {n} 个字符（已输入 {count} 个）。</translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation>请输入整数。</translation>
+    </message>
+    <message>
+        <source>At least {minimum}.</source>
+        <translation>不能小于 {minimum}。</translation>
+    </message>
+    <message>
+        <source>Between {minimum} and {maximum}.</source>
+        <translation>应在 {minimum} 至 {maximum} 之间。</translation>
+    </message>
+    <message>
+        <source>At most {n} decimal places.</source>
+        <translation>最多保留 {n} 位小数。</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>此项必填。</translation>
+    </message>
+    <message>
+        <source>Yes or no.</source>
+        <translation>请选择“是”或“否”。</translation>
+    </message>
+    <message>
+        <source>Enter a date and time.</source>
+        <translation>请输入日期和时间。</translation>
+    </message>
+    <message>
         <source>Enter a date as 2021-03-01.</source>
         <translation>请按 2021-03-01 的格式输入日期。</translation>
     </message>
     <message>
-        <source>This date is in the future.</source>
-        <translation>该日期晚于今天。</translation>
+        <source>Choose one from the list.</source>
+        <translation>请从列表中选择。</translation>
     </message>
     <message>
-        <source>At most {n} characters.</source>
-        <translation>最多 {n} 个字符。</translation>
+        <source>This date is in the future.</source>
+        <translation>该日期晚于今天。</translation>
     </message>
     <message>
         <source>Name is required.</source>
@@ -135,10 +175,6 @@
         <translation>销售日期不能晚于今天。</translation>
     </message>
     <message>
-        <source>Warranty months between 0 and 240.</source>
-        <translation>保修期应在 0 至 240 个月之间。</translation>
-    </message>
-    <message>
         <source>This unit is already in the shop under job {number}.</source>
         <translation>该产品已在店内维修（维修单 {number}）。</translation>
     </message>
@@ -172,7 +208,7 @@
     </message>
     <message>
         <source>Enter a number.</source>
-        <extracomment>States in which the technician may still record work. action -&gt; (allowed from-states, to-state, note required) Actions that need their own service (they write more than the job).</extracomment>
+        <extracomment>States in which the technician may still record work. action -&gt; (allowed from-states, to-state, note required) Actions that need their own service (they write more than the job). How the customer was told (JobHistory &quot;informed&quot;).</extracomment>
         <translation>请输入数字。</translation>
     </message>
     <message>
@@ -240,6 +276,10 @@
         <translation>该工时行已不存在。</translation>
     </message>
     <message>
+        <source>Choose how the customer was told.</source>
+        <translation>请选择通知客户的方式。</translation>
+    </message>
+    <message>
         <source>Say why the service kind differs from the rules.</source>
         <translation>请说明服务类型与规定不同的原因。</translation>
     </message>
@@ -288,6 +328,10 @@
         <translation>登记行 {number} 已被更正过：请更正那条更正行。</translation>
     </message>
     <message>
+        <source>Choose in, out or void.</source>
+        <translation>请选择“进”“出”或“作废”。</translation>
+    </message>
+    <message>
         <source>A voiding row cannot itself be corrected.</source>
         <translation>作废行本身不能再更正。</translation>
     </message>
@@ -302,10 +346,6 @@
     <message>
         <source>¥{due} is due: choose how it is paid.</source>
         <translation>应收 ¥{due}：请选择付款方式。</translation>
-    </message>
-    <message>
-        <source>¥{due} is due; ¥{amount} was entered.</source>
-        <translation>应收 ¥{due}，但录入的是 ¥{amount}。</translation>
     </message>
     <message>
         <source>Job {number} is &apos;{state}&apos;, not ready for pickup.</source>
@@ -338,6 +378,30 @@
     <message>
         <source>Release without the pickup receipt needs a manager&apos;s approval.</source>
         <translation>无领取收据交付取件须经理批准。</translation>
+    </message>
+    <message>
+        <source>Nothing is due on this job: take no payment (¥{amount} was entered).</source>
+        <translation>本单无应收款项，无需收费（已输入 ¥{amount}）。</translation>
+    </message>
+    <message>
+        <source>¥{due} is more than one payment can record; check the parts and labour.</source>
+        <translation>应收 ¥{due} 超出单笔收款可记录的金额，请核对配件和工时。</translation>
+    </message>
+    <message>
+        <source>Enter the amount received (¥{due} is due).</source>
+        <translation>请输入实收金额（应收 ¥{due}）。</translation>
+    </message>
+    <message>
+        <source>¥{due} is due; ¥{amount} is not enough.</source>
+        <translation>应收 ¥{due}，实收 ¥{amount} 不足。</translation>
+    </message>
+    <message>
+        <source>¥{due} is due; ¥{amount} was entered. Only cash can be more than what is due (the change is given back).</source>
+        <translation>应收 ¥{due}，已输入 ¥{amount}。只有现金可以多收（多出部分找零退还）。</translation>
+    </message>
+    <message>
+        <source>Scan or type the number on the pickup receipt.</source>
+        <translation>请扫描或输入领取收据上的编号。</translation>
     </message>
     <message>
         <source>Say why the receipt is replaced.</source>
@@ -803,14 +867,6 @@
         <translation>请填写活动主题。</translation>
     </message>
     <message>
-        <source>The title is too long (at most {n} characters).</source>
-        <translation>主题过长（最多 {n} 个字符）。</translation>
-    </message>
-    <message>
-        <source>The place is too long (at most {n} characters).</source>
-        <translation>地点过长（最多 {n} 个字符）。</translation>
-    </message>
-    <message>
         <source>Give the date of the activity.</source>
         <translation>请填写活动日期。</translation>
     </message>
@@ -833,10 +889,6 @@
     <message>
         <source>The headcount is a whole number, 0 or more.</source>
         <translation>人数应为 0 或以上的整数。</translation>
-    </message>
-    <message>
-        <source>Too many names (at most {n} characters).</source>
-        <translation>人员名单过长（最多 {n} 个字符）。</translation>
     </message>
     <message>
         <source>The activity {number} was changed at another station since you opened it. Your changes were not saved; reopen it and make them again.</source>
@@ -899,10 +951,6 @@
         <translation>请填写品名或说明。</translation>
     </message>
     <message>
-        <source>The description is too long (at most {n} characters).</source>
-        <translation>说明过长（最多 {n} 个字符）。</translation>
-    </message>
-    <message>
         <source>Choose gift, sample, trial item or promotional material.</source>
         <translation>请选择礼品、样品、试用品或宣传品。</translation>
     </message>
@@ -913,6 +961,10 @@
     <message>
         <source>The unit value is an amount, 0 or more.</source>
         <translation>单价应为 0 或以上的金额。</translation>
+    </message>
+    <message>
+        <source>The total value ¥{total} is more than one request can hold.</source>
+        <translation>总价值 ¥{total} 超出单张申请可记录的金额。</translation>
     </message>
     <message>
         <source>Choose the customer.</source>
@@ -945,10 +997,6 @@
     <message>
         <source>Who received it?</source>
         <translation>请填写领取人。</translation>
-    </message>
-    <message>
-        <source>The name is too long (at most {n} characters).</source>
-        <translation>姓名过长（最多 {n} 个字符）。</translation>
     </message>
     <message>
         <source>The date given cannot be in the future.</source>
@@ -1579,6 +1627,10 @@
     <message>
         <source>{document} cannot be laid out on the paper: on page {page} a part is taller than a page and cannot be divided. Shorten the longest text and print again.</source>
         <translation>“{document}”无法排版：第 {page} 页上有一部分比整页还高，无法分页。请缩短最长的文字后重新打印。</translation>
+    </message>
+    <message>
+        <source>The company name is printed on every document.</source>
+        <translation>公司名称会打印在每份单据上，不能为空。</translation>
     </message>
 </context>
 <context>
@@ -4521,6 +4573,10 @@
     <message>
         <source>— choose the approving manager —</source>
         <translation>— 选择批准的经理 —</translation>
+    </message>
+    <message>
+        <source>Change: ¥{0}</source>
+        <translation>找零：¥{0}</translation>
     </message>
     <message>
         <source>A manager must approve a release without the receipt.</source>

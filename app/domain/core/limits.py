@@ -44,8 +44,8 @@ import peewee as pw
 
 from app.domain.core.errors import ValidationError, tx
 
-#: The most characters a TextField takes unless its book declares another
-#: maximum (MariaDB's TEXT holds 65 535 bytes: 16 383 four-byte characters).
+# The most characters a TextField takes unless its book declares another
+# maximum (MariaDB's TEXT holds 65 535 bytes: 16 383 four-byte characters).
 TEXT_MAX = 4000
 INT_MIN, INT_MAX = -2**31, 2**31 - 1
 

@@ -25,12 +25,12 @@ DEFAULTS = {
 }
 
 
-#: The most characters a shared setting holds (app.domain.core.limits):
-#: the company's name, phone and address as every document prints them;
-#: any other setting the TextField's maximum.
+# The most characters a shared setting holds (app.domain.core.limits):
+# the company's name, phone and address as every document prints them;
+# any other setting the TextField's maximum.
 MAX_LENGTHS = {"company_name": 200, "company_phone": 64, "company_address": 300}
-#: The pickup terms as typed, one a line (stored as a JSON list, which adds
-#: a few characters a line to what TEXT_MAX must hold).
+# The pickup terms as typed, one a line (stored as a JSON list, which adds
+# a few characters a line to what TEXT_MAX must hold).
 PICKUP_TERMS_TYPED = 3000
 
 
