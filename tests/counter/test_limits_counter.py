@@ -294,3 +294,20 @@ def test_labour_and_parts_on_every_backend_read_back_as_stored(working, staff):
     line = JobLabour.get(JobLabour.job == job.id)
     assert (Decimal(line.hours), Decimal(line.rate), line.description) == (
         Decimal("23.99"), Decimal("999999.99"), "调试：通电")
+
+
+def test_searches_ignore_a_nul_on_every_backend(any_db, staff):
+    """A search writes nothing: a NUL typed or pasted into a search box is dropped, not sent to the server."""
+    from app.domain.counter import workshop
+    from app.domain.customers import overview
+    from app.domain.field import activities, gifts, surveys
+
+    res = take_in(staff["counter"])
+    assert [c.id for c in customers.search("华信\x00")] == [res.job.customer_id]
+    assert [j.id for j in workshop.queue(text="PF3K\x00")] == [res.job.id]
+    assert [r.id for r in register.query(serial="pf3k9a2b\x00")] == [res.register_row.id]
+    assert register.totals(None, None, serial="\x00", customer="华信\x00")[0]["in"] == 1
+    assert overview.query(None, overview.OverviewFilter(text="华信\x00")).count() == 1
+    assert activities.list_activities(staff["manager"], text="\x00") == []
+    assert gifts.list_requests(staff["manager"], gifts.GiftFilter(text="\x00")) == []
+    assert list(surveys.response_query(surveys.SurveyFilter(text="\x00", region="\x00"))) == []

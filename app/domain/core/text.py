@@ -48,3 +48,11 @@ def keep_line(text):
     :func:`keep`, with line breaks and tabs turned into spaces."""
     text = keep(text)
     return re.sub(r"[\n\t]+", " ", text) if isinstance(text, str) else text
+
+
+def needle(text) -> str:
+    """What a search box's text is looked for as: :func:`clean`, without NUL
+    characters (a search writes nothing, and PostgreSQL refuses a NUL in any
+    string); anything but a string finds nothing ("")."""
+    text = clean(text)
+    return text.replace("\x00", "") if isinstance(text, str) else ""

@@ -17,7 +17,7 @@ from app.domain.core.db import database, is_mysql, is_sqlite, lock, write_transa
 from app.domain.core.errors import NotFound, ValidationError, tx
 from app.domain.core.models import User
 from app.domain.core.permissions import require
-from app.domain.core.text import clean, keep
+from app.domain.core.text import clean, keep, needle
 from app.domain.counter import register_totals, workshop
 from app.domain.counter.jobs import OPEN_STATES
 from app.domain.counter.models import Job, JobItem, RegisterEntry, Unit
@@ -147,9 +147,10 @@ def query(date_from: dt.date | None = None, date_to: dt.date | None = None, dire
         q = q.where(RegisterEntry.at < dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time.min))
     if direction:
         q = q.where(RegisterEntry.direction == direction)
-    if serial.strip():
-        q = q.where(_serial_matches(serial.strip().upper()))
-    if customer.strip():
+    serial, customer = needle(serial), needle(customer)
+    if serial:
+        q = q.where(_serial_matches(serial.upper()))
+    if customer:
         q = q.where(_customer_matches(customer))
     return q
 
@@ -200,7 +201,7 @@ def totals(date_from: dt.date | None = None, date_to: dt.date | None = None, ser
     With one: counted over the matching rows, at most ``cap`` of them
     (True then: the figures are "at least").
     """
-    if not serial.strip() and not customer.strip():
+    if not needle(serial) and not needle(customer):
         return register_totals.totals(date_from, date_to), False
     later = RegisterEntry.alias()
     rows = query(date_from, date_to, None, serial, customer).select(RegisterEntry.direction).order_by().limit(cap)

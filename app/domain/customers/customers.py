@@ -15,7 +15,7 @@ from app.domain.core import limits, numbering, operations
 from app.domain.core.db import is_mysql, is_postgres, write_transaction
 from app.domain.core.errors import ValidationError, tx
 from app.domain.core.permissions import require
-from app.domain.core.text import clean, keep
+from app.domain.core.text import clean, keep, needle
 from app.domain.customers.models import Customer
 
 CATEGORIES = ("dealer", "retailer", "agent", "end_user")
@@ -100,7 +100,7 @@ def search(text: str, limit: int = SEARCH_LIMIT) -> list[Customer]:
 
 def _needle(text: str) -> str:
     """What a search box's text is looked for as: lower case; a phone number without its spaces and dashes."""
-    q = clean(text).lower()
+    q = needle(text).lower()
     digits = re.sub(r"[\s\-]", "", q)
     return digits if digits.isdigit() else q
 

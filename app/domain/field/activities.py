@@ -27,7 +27,8 @@ from app.domain.core.numbering import next_number
 from app.domain.core.permissions import can, require
 from app.domain.core.records import guarded_delete, guarded_write
 from app.domain.core import limits
-from app.domain.core.text import clean, keep, keep_line
+from app.domain.core.text import keep, keep_line
+from app.domain.core.text import needle as search_text
 from app.domain.customers.models import Customer
 from app.domain.field.models import ActivityParticipant, GiftRequest, ServiceActivity, Visit
 
@@ -273,7 +274,7 @@ def list_activities(user: User | None, date_from: dt.date | None = None, date_to
     if customer_id:
         q = q.where(ServiceActivity.id.in_(ActivityParticipant.select(ActivityParticipant.activity)
                                            .where(ActivityParticipant.customer == customer_id)))
-    needle = clean(text)
+    needle = search_text(text)
     if needle:
         by_customer = (ActivityParticipant.select(ActivityParticipant.activity).join(Customer)
                        .where(Customer.name.contains(needle) | Customer.code.contains(needle)))

@@ -32,6 +32,7 @@ from app.domain.core.permissions import can, require
 from app.domain.core.records import Change, add_history, as_text, guarded_write, history_of
 from app.domain.core import limits
 from app.domain.core.text import clean, keep, keep_line
+from app.domain.core.text import needle as search_text
 from app.domain.customers.models import Customer
 from app.domain.field.models import GiftItem, GiftRequest, GiftRequestHistory, ServiceActivity, Visit
 
@@ -345,7 +346,7 @@ def list_requests(user: User | None, flt: GiftFilter | None = None) -> list[Gift
         q = q.where(GiftRequest.customer == flt.customer_id)
     if flt.requested_by_id:
         q = q.where(GiftRequest.requested_by == flt.requested_by_id)
-    needle = clean(flt.text)
+    needle = search_text(flt.text)
     if needle:
         in_items = GiftItem.select(GiftItem.request).where(GiftItem.description.contains(needle))
         q = q.where(GiftRequest.number.contains(needle) | Customer.name.contains(needle)

@@ -29,7 +29,7 @@ from app.domain.core.errors import NotFound, TransitionNotAllowed, ValidationErr
 from app.domain.core.models import User, now
 from app.domain.core.permissions import require
 from app.domain.core.records import guarded_delete, guarded_write
-from app.domain.core.text import clean, keep
+from app.domain.core.text import clean, keep, needle
 from app.domain.customers.models import Customer
 from app.domain.field.models import SurveyAnswer, SurveyResponse, Visit
 
@@ -288,11 +288,11 @@ def response_query(f: SurveyFilter | None = None):
         q = q.where(SurveyResponse.customer == f.customer_id)
     if f.category:
         q = q.where(Customer.category == f.category)
-    if f.region.strip():
-        q = q.where(Customer.region.contains(f.region.strip()))
+    if needle(f.region):
+        q = q.where(Customer.region.contains(needle(f.region)))
     if f.questionnaire:
         q = q.where(SurveyResponse.questionnaire == f.questionnaire)
-    text = (f.text or "").strip()
+    text = needle(f.text)
     if text:
         q = q.where(SurveyResponse.number.contains(text) | Customer.name.contains(text)
                     | Customer.code.contains(text) | SurveyResponse.respondent.contains(text))
