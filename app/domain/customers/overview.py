@@ -42,7 +42,8 @@ from app.domain.core.db import database, is_mysql, is_postgres
 from app.domain.core.errors import ValidationError, tx
 from app.domain.core.models import User
 from app.domain.core.permissions import require
-from app.domain.core.text import clean, needle
+from app.domain.core.text import clean
+from app.domain.core.text import needle as search_text
 from app.domain.customers.archive_fields import CREDIT_RATINGS, CUSTOMER_STATUSES, STATUSES
 from app.domain.customers.customers import CATEGORIES, _contains
 from app.domain.customers.models import Customer
@@ -289,7 +290,7 @@ def query(user, flt: OverviewFilter | None = None, sort: str = "code", descendin
     if flt.category:
         conds.append(Customer.category == flt.category)
     if flt.region:
-        conds.append(Customer.region == needle(flt.region))
+        conds.append(Customer.region == search_text(flt.region))
     if flt.credit_rating:
         conds.append(Customer.credit_rating == ("" if flt.credit_rating == "none" else flt.credit_rating))
     if flt.responsible_id:
@@ -327,7 +328,7 @@ def rows_by_id(ids: list[int]) -> list[OverviewRow]:
 
 def search_needle(text: str) -> str:
     """What :func:`app.domain.customers.customers.search` looks for when ``text`` is typed."""
-    q = needle(text).lower()
+    q = search_text(text).lower()
     digits = re.sub(r"[\s\-]", "", q)
     return digits if digits.isdigit() else q
 
