@@ -2,11 +2,11 @@
 maximum length, and many rows (issue 10, parts 2 and 4). Plain data for the
 printing modules (app.printing.customers, app.printing.field), no database.
 
-The maximums are in one place, :data:`MAXIMUMS`: until the input-limits
-issue (#11) gives its own table, a text field's maximum is its model's
-CharField max_length, a TextField's 4 000 characters, a user's name 64
-(User.display_name) and the company's name, phone and address what the
-Settings dialog takes (200, 64, 300).
+The maximums are in one place, :data:`MAXIMUMS`, read from the limits
+every service checks and every form takes (:mod:`app.domain.core.limits`:
+a CharField's max_length, a TextField's declared maximum) and, for the
+company's name, phone and address, from the shared settings'
+(:func:`app.domain.core.settings.max_length`).
 """
 from __future__ import annotations
 
@@ -14,38 +14,43 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-#: "Model.field" -> the most characters it holds (see the module's docstring).
-MAXIMUMS: dict[str, int] = {
-    # app.domain.core: the company (Settings dialog) and users
-    "company.name": 200, "company.phone": 64, "company.address": 300, "User.display_name": 64,
-    # app.domain.customers.models
-    "Customer.code": 32, "Customer.name": 200, "Customer.phone": 64, "Customer.address": 300,
-    "Customer.short_name": 100, "Customer.region": 100, "Customer.business_content": 4000,
-    "Customer.legal_representative": 100, "Customer.tax_id": 32, "Customer.bank_name": 100,
-    "Customer.bank_account": 64, "Customer.email": 120, "Customer.credit_rating": 8, "Customer.tier": 16,
-    "Customer.notes": 4000,
-    "CustomerContact.name": 100, "CustomerContact.title": 100, "CustomerContact.phone": 64,
-    "CustomerContact.mobile": 64, "CustomerContact.email": 120, "CustomerContact.wechat": 64,
-    "CustomerContact.notes": 4000,
-    "CustomerAddress.address": 300, "CustomerAddress.postcode": 16,
-    "CustomerChange.field": 64, "CustomerChange.old_value": 4000, "CustomerChange.new_value": 4000,
-    # app.domain.field.models
-    "VisitPlan.title": 200, "VisitPlan.notes": 4000, "VisitPlan.decision_note": 4000,
-    "Visit.number": 32, "Visit.contact_person": 100, "Visit.place": 300, "Visit.goal": 4000, "Visit.gains": 4000,
-    "Visit.reactions": 4000, "Visit.suggestions": 4000, "Visit.complaint_text": 4000,
-    "ServiceActivity.number": 32, "ServiceActivity.title": 200, "ServiceActivity.place": 300,
-    "ActivityParticipant.people": 300,
-    "GiftRequest.number": 32, "GiftRequest.reason": 4000, "GiftRequest.decision_note": 4000,
-    "GiftRequest.given_to": 100, "GiftRequest.given_note": 4000, "GiftItem.description": 200,
-    "SurveyResponse.number": 32, "SurveyResponse.respondent": 100, "SurveyResponse.respondent_title": 100,
-    "SurveyResponse.comments": 4000, "SurveyResponse.suggestions": 4000,
+#: The fields the samples fill to their maximum ("Model.field", or
+#: "company.<name|phone|address>" for the shared settings).
+_MAXIMUM_KEYS = (
+    "company.name", "company.phone", "company.address", "User.display_name", "Customer.code",
+    "Customer.name", "Customer.phone", "Customer.address", "Customer.short_name", "Customer.region",
+    "Customer.business_content", "Customer.legal_representative", "Customer.tax_id", "Customer.bank_name",
+    "Customer.bank_account", "Customer.email", "Customer.credit_rating", "Customer.tier", "Customer.notes",
+    "CustomerContact.name", "CustomerContact.title", "CustomerContact.phone", "CustomerContact.mobile",
+    "CustomerContact.email", "CustomerContact.wechat", "CustomerContact.notes", "CustomerAddress.address",
+    "CustomerAddress.postcode", "CustomerChange.field", "CustomerChange.old_value", "CustomerChange.new_value",
+    "VisitPlan.title", "VisitPlan.notes", "VisitPlan.decision_note", "Visit.number", "Visit.contact_person",
+    "Visit.place", "Visit.goal", "Visit.gains", "Visit.reactions", "Visit.suggestions", "Visit.complaint_text",
+    "ServiceActivity.number", "ServiceActivity.title", "ServiceActivity.place", "ActivityParticipant.people",
+    "GiftRequest.number", "GiftRequest.reason", "GiftRequest.decision_note", "GiftRequest.given_to",
+    "GiftRequest.given_note", "GiftItem.description", "SurveyResponse.number", "SurveyResponse.respondent",
+    "SurveyResponse.respondent_title", "SurveyResponse.comments", "SurveyResponse.suggestions",
     # app.domain.counter.models (the counter's documents); the pickup terms
-    # are one setting (a TextField) holding all of them
-    "company.pickup_terms": 4000,
-    "Product.model": 100, "Product.name": 200, "Unit.serial": 100, "Agreement.number": 32,
-    "Job.fault": 4000, "Job.condition": 4000, "Job.diagnosis": 4000, "Job.collected_by": 100,
-    "JobItem.description": 200, "JobPart.description": 200, "JobLabour.description": 200,
-}
+    # are one setting holding all of them
+    "company.pickup_terms", "Product.model", "Product.name", "Unit.serial", "Agreement.number", "Job.fault",
+    "Job.condition", "Job.diagnosis", "Job.collected_by", "JobItem.description", "JobPart.description",
+    "JobLabour.description",
+)
+
+
+def _maximum(key: str) -> int:
+    from app.domain import schema
+    from app.domain.core import limits, settings
+
+    owner, _, name = key.partition(".")
+    if owner == "company":
+        return settings.max_length(f"company_{name}")
+    model = {m.__name__: m for m in schema.MODELS}[owner]
+    return limits.max_length(getattr(model, name))
+
+
+#: "Model.field" -> the most characters it holds (see the module's docstring).
+MAXIMUMS: dict[str, int] = {key: _maximum(key) for key in _MAXIMUM_KEYS}
 
 #: Rows where a document has rows (contacts, visits, items, participants...).
 ROWS = 200
@@ -87,7 +92,7 @@ def user(lang: str = "zh_CN") -> str:
 
 
 AT = dt.datetime(2026, 11, 27, 14, 26)
-MONEY = Decimal("99999999999999.99")        # DecimalField(max_digits=16, decimal_places=2)
+MONEY = Decimal("999999999999.99")          # the archive's amounts at their limit (app.domain.customers.models)
 
 
 def archive_card(lang: str = "zh_CN", rows: int = ROWS, cap: int | None = None):

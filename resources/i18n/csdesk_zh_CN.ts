@@ -1,11 +1,10 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
+    <name />
     <message>
         <source>Choose a member of staff.</source>
-        <extracomment>Customer statuses. &quot;prospect&quot; and &quot;refused&quot; belong to new-customer selection (:mod:`app.domain.selection`); the others are customers. Every field of the archive the editor may change (Customer columns; ``code`` is issued once and never changes). The company&apos;s judgements: only &quot;customer.archive.edit&quot; changes them.</extracomment>
+        <extracomment>Customer statuses. "prospect" and "refused" belong to new-customer selection (:mod:`app.domain.selection`); the others are customers. Every field of the archive the editor may change (Customer columns; ``code`` is issued once and never changes). The company's judgements: only "customer.archive.edit" changes them. Free text, kept as typed (the others are names, codes and numbers: cleaned).</extracomment>
         <translation>请选择一名员工。</translation>
     </message>
     <message>
@@ -21,16 +20,56 @@
         <translation>请输入 0 或以上的整数。</translation>
     </message>
     <message>
+        <source>Enter text here.</source>
+        <translation>请在此处输入文字。</translation>
+    </message>
+    <message>
+        <source>The text holds a NUL character (\0), which cannot be stored; type it again without it.</source>
+        <translation>文字中含有空字符（\0），无法保存，请删除后重新输入。</translation>
+    </message>
+    <message>
+        <source>At most {n} characters ({count} entered).</source>
+        <translation>最多 {n} 个字符（已输入 {count} 个）。</translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation>请输入整数。</translation>
+    </message>
+    <message>
+        <source>At least {minimum}.</source>
+        <translation>不能小于 {minimum}。</translation>
+    </message>
+    <message>
+        <source>Between {minimum} and {maximum}.</source>
+        <translation>应在 {minimum} 至 {maximum} 之间。</translation>
+    </message>
+    <message>
+        <source>At most {n} decimal places.</source>
+        <translation>最多保留 {n} 位小数。</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>此项必填。</translation>
+    </message>
+    <message>
+        <source>Yes or no.</source>
+        <translation>请选择“是”或“否”。</translation>
+    </message>
+    <message>
+        <source>Enter a date and time.</source>
+        <translation>请输入日期和时间。</translation>
+    </message>
+    <message>
         <source>Enter a date as 2021-03-01.</source>
         <translation>请按 2021-03-01 的格式输入日期。</translation>
     </message>
     <message>
-        <source>This date is in the future.</source>
-        <translation>该日期晚于今天。</translation>
+        <source>Choose one from the list.</source>
+        <translation>请从列表中选择。</translation>
     </message>
     <message>
-        <source>At most {n} characters.</source>
-        <translation>最多 {n} 个字符。</translation>
+        <source>This date is in the future.</source>
+        <translation>该日期晚于今天。</translation>
     </message>
     <message>
         <source>Name is required.</source>
@@ -71,7 +110,7 @@
     </message>
     <message>
         <source>Choose a category.</source>
-        <extracomment>Matches a search&apos;s probe reads: at most this many are sorted here. Sorts whose index carries the search text and status (schema v3). Columns the overview sorts by (codes the UI maps to its headers).</extracomment>
+        <extracomment>Matches a search's probe reads: at most this many are sorted here. Sorts whose index carries the search text and status (schema v3). Columns the overview sorts by (codes the UI maps to its headers).</extracomment>
         <translation>请选择客户类别。</translation>
     </message>
     <message>
@@ -80,7 +119,7 @@
     </message>
     <message>
         <source>Unsupported database URL: {url} (use sqlite:///path, postgresql://... or mysql://...)</source>
-        <extracomment>A connection idle longer than this (s) is checked before it is used again. Called inside every top-level write transaction just before COMMIT (the operation log of app.domain.core.operations registers itself here). How long SQLite waits for another station&apos;s write lock (ms).</extracomment>
+        <extracomment>A connection idle longer than this (s) is checked before it is used again. Called inside every top-level write transaction just before COMMIT (the operation log of app.domain.core.operations registers itself here). How long SQLite waits for another station's write lock (ms).</extracomment>
         <translation>不支持的数据库 URL：{url}（请使用 sqlite:///路径、postgresql://... 或 mysql://...）</translation>
     </message>
     <message>
@@ -88,7 +127,7 @@
         <translation>数据库地址 {url} 没有指明文件，请写成 sqlite:///路径/文件名.sqlite3。</translation>
     </message>
     <message>
-        <source>The port in the database URL {url} is {port}: a port is a number from 1 to 65535 (PostgreSQL&apos;s is usually 5432, MariaDB&apos;s 3306).</source>
+        <source>The port in the database URL {url} is {port}: a port is a number from 1 to 65535 (PostgreSQL's is usually 5432, MariaDB's 3306).</source>
         <translation>数据库地址 {url} 中的端口是 {port}：端口应为 1 至 65535 之间的数字（PostgreSQL 通常为 5432，MariaDB 通常为 3306）。</translation>
     </message>
     <message>
@@ -116,7 +155,7 @@
         <translation>无法连接数据库 {url}：{detail}</translation>
     </message>
     <message>
-        <source>The database {name} stores text as {charset}, which cannot hold every Chinese character (𠮷 and other rare ones would fail when saved). csdesk opens it once it uses utf8mb4: have the server&apos;s administrator run
+        <source>The database {name} stores text as {charset}, which cannot hold every Chinese character (𠮷 and other rare ones would fail when saved). csdesk opens it once it uses utf8mb4: have the server's administrator run
 
 {statements}
 
@@ -128,7 +167,7 @@ then start csdesk again.</source>
 然后重新启动 csdesk。</translation>
     </message>
     <message>
-        <source>Tables of the database {name} store text in another character set than utf8mb4, which cannot hold every Chinese character (𠮷 and other rare ones would fail when saved). csdesk opens it once they use utf8mb4: have the server&apos;s administrator run
+        <source>Tables of the database {name} store text in another character set than utf8mb4, which cannot hold every Chinese character (𠮷 and other rare ones would fail when saved). csdesk opens it once they use utf8mb4: have the server's administrator run
 
 {statements}
 
@@ -148,7 +187,7 @@ then start csdesk again.</source>
         <translation>维修单 {number} 没有领取收据。</translation>
     </message>
     <message>
-        <source>No job found for &apos;{number}&apos;.</source>
+        <source>No job found for '{number}'.</source>
         <translation>未找到与“{number}”对应的维修单。</translation>
     </message>
     <message>
@@ -166,10 +205,6 @@ then start csdesk again.</source>
     <message>
         <source>The sale date cannot be in the future.</source>
         <translation>销售日期不能晚于今天。</translation>
-    </message>
-    <message>
-        <source>Warranty months between 0 and 240.</source>
-        <translation>保修期应在 0 至 240 个月之间。</translation>
     </message>
     <message>
         <source>Choose whether the unit is taken in for its owner or changed hands.</source>
@@ -200,7 +235,7 @@ then start csdesk again.</source>
         <translation>请选择无偿、协议或有偿。</translation>
     </message>
     <message>
-        <source>This unit is recorded as {owner}&apos;s: take it in for {owner}, or record that it now belongs to {customer}.</source>
+        <source>This unit is recorded as {owner}'s: take it in for {owner}, or record that it now belongs to {customer}.</source>
         <translation>此机器登记在{owner}名下：请选择为{owner}代收，或登记为已转给{customer}。</translation>
     </message>
     <message>
@@ -213,7 +248,7 @@ then start csdesk again.</source>
     </message>
     <message>
         <source>Enter a number.</source>
-        <extracomment>States in which the technician may still record work. action -&gt; (allowed from-states, to-state, note required) Actions that need their own service (they write more than the job).</extracomment>
+        <extracomment>States in which the technician may still record work. action -&gt; (allowed from-states, to-state, note required) Actions that need their own service (they write more than the job). How the customer was told (JobHistory "informed").</extracomment>
         <translation>请输入数字。</translation>
     </message>
     <message>
@@ -237,15 +272,15 @@ then start csdesk again.</source>
         <translation>您打开维修单 {number} 后，该维修单已在其他工作站被修改。您的修改未保存，请重新载入维修单后再操作一次。</translation>
     </message>
     <message>
-        <source>&apos;{action}&apos; is done through {service}.</source>
+        <source>'{action}' is done through {service}.</source>
         <translation>“{action}”须通过 {service} 完成。</translation>
     </message>
     <message>
-        <source>Unknown action &apos;{action}&apos;.</source>
+        <source>Unknown action '{action}'.</source>
         <translation>未知操作“{action}”。</translation>
     </message>
     <message>
-        <source>Job {number} is &apos;{state}&apos;; &apos;{action}&apos; is allowed only from {sources}.</source>
+        <source>Job {number} is '{state}'; '{action}' is allowed only from {sources}.</source>
         <translation>维修单 {number} 当前为“{state}”；“{action}”只能在以下状态下执行：{sources}。</translation>
     </message>
     <message>
@@ -257,7 +292,7 @@ then start csdesk again.</source>
         <translation>维修单 {number} 已关闭（{state}）。</translation>
     </message>
     <message>
-        <source>Parts and labour are recorded while the job is being worked on; job {number} is &apos;{state}&apos;.</source>
+        <source>Parts and labour are recorded while the job is being worked on; job {number} is '{state}'.</source>
         <translation>配件和工时只能在维修过程中登记；维修单 {number} 当前为“{state}”。</translation>
     </message>
     <message>
@@ -279,6 +314,10 @@ then start csdesk again.</source>
     <message>
         <source>That labour line no longer exists.</source>
         <translation>该工时行已不存在。</translation>
+    </message>
+    <message>
+        <source>Choose how the customer was told.</source>
+        <translation>请选择通知客户的方式。</translation>
     </message>
     <message>
         <source>Say why the service kind differs from the rules.</source>
@@ -329,6 +368,10 @@ then start csdesk again.</source>
         <translation>登记行 {number} 已被更正过：请更正那条更正行。</translation>
     </message>
     <message>
+        <source>Choose in, out or void.</source>
+        <translation>请选择“进”“出”或“作废”。</translation>
+    </message>
+    <message>
         <source>A voiding row cannot itself be corrected.</source>
         <translation>作废行本身不能再更正。</translation>
     </message>
@@ -345,11 +388,7 @@ then start csdesk again.</source>
         <translation>应收 ¥{due}：请选择付款方式。</translation>
     </message>
     <message>
-        <source>¥{due} is due; ¥{amount} was entered.</source>
-        <translation>应收 ¥{due}，但录入的是 ¥{amount}。</translation>
-    </message>
-    <message>
-        <source>Job {number} is &apos;{state}&apos;, not ready for pickup.</source>
+        <source>Job {number} is '{state}', not ready for pickup.</source>
         <translation>维修单 {number} 当前为“{state}”，还不能取件。</translation>
     </message>
     <message>
@@ -373,12 +412,36 @@ then start csdesk again.</source>
         <translation>收据 {number} 已使用过。</translation>
     </message>
     <message>
-        <source>Record the collector&apos;s identity document number.</source>
+        <source>Record the collector's identity document number.</source>
         <translation>请登记取件人的身份证件号码。</translation>
     </message>
     <message>
-        <source>Release without the pickup receipt needs a manager&apos;s approval.</source>
+        <source>Release without the pickup receipt needs a manager's approval.</source>
         <translation>无领取收据交付取件须经理批准。</translation>
+    </message>
+    <message>
+        <source>Nothing is due on this job: take no payment (¥{amount} was entered).</source>
+        <translation>本单无应收款项，无需收费（已输入 ¥{amount}）。</translation>
+    </message>
+    <message>
+        <source>¥{due} is more than one payment can record; check the parts and labour.</source>
+        <translation>应收 ¥{due} 超出单笔收款可记录的金额，请核对配件和工时。</translation>
+    </message>
+    <message>
+        <source>Enter the amount received (¥{due} is due).</source>
+        <translation>请输入实收金额（应收 ¥{due}）。</translation>
+    </message>
+    <message>
+        <source>¥{due} is due; ¥{amount} is not enough.</source>
+        <translation>应收 ¥{due}，实收 ¥{amount} 不足。</translation>
+    </message>
+    <message>
+        <source>¥{due} is due; ¥{amount} was entered. Only cash can be more than what is due (the change is given back).</source>
+        <translation>应收 ¥{due}，已输入 ¥{amount}。只有现金可以多收（多出部分找零退还）。</translation>
+    </message>
+    <message>
+        <source>Scan or type the number on the pickup receipt.</source>
+        <translation>请扫描或输入领取收据上的编号。</translation>
     </message>
     <message>
         <source>Say why the receipt is replaced.</source>
@@ -389,16 +452,16 @@ then start csdesk again.</source>
         <translation>请说明取消维修单的原因。</translation>
     </message>
     <message>
-        <source>Job {number} is &apos;{state}&apos;; only a job not yet repaired can be cancelled.</source>
+        <source>Job {number} is '{state}'; only a job not yet repaired can be cancelled.</source>
         <translation>维修单 {number} 当前为“{state}”；只有尚未修复的维修单才能取消。</translation>
     </message>
     <message>
-        <source>Job {number} has no &apos;in&apos; row in the register.</source>
+        <source>Job {number} has no 'in' row in the register.</source>
         <translation>维修单 {number} 在进出登记中没有“进”登记行。</translation>
     </message>
     <message>
         <source>At least {n} characters.</source>
-        <extracomment>The OWASP Password Storage Cheat Sheet&apos;s scrypt parameters (128 MB, ~0.3 s a hash). The cost new hashes are made with; only tests lower it (:func:`use_test_cost`). The most memory a stored hash&apos;s parameters may ask for (a forged row must not exhaust the station). Wrong passwords in a row that cost nothing; then each attempt waits. The first wait after FREE_FAILURES wrong passwords, doubled at each further one, up to the cap (seconds).</extracomment>
+        <extracomment>The OWASP Password Storage Cheat Sheet's scrypt parameters (128 MB, ~0.3 s a hash). The cost new hashes are made with; only tests lower it (:func:`use_test_cost`). The most memory a stored hash's parameters may ask for (a forged row must not exhaust the station). Wrong passwords in a row that cost nothing; then each attempt waits. The first wait after FREE_FAILURES wrong passwords, doubled at each further one, up to the cap (seconds).</extracomment>
         <translation>至少 {n} 个字符。</translation>
     </message>
     <message>
@@ -430,7 +493,7 @@ then start csdesk again.</source>
         <translation>该账户尚未设置密码，请联系系统管理员设置。</translation>
     </message>
     <message>
-        <source>The approver&apos;s password is wrong.</source>
+        <source>The approver's password is wrong.</source>
         <translation>批准人的密码错误。</translation>
     </message>
     <message>
@@ -454,7 +517,7 @@ then start csdesk again.</source>
         <translation>{name} 是最后一名系统管理员；请先将其他人设为系统管理员。</translation>
     </message>
     <message>
-        <source>unknown role &apos;{role}&apos;</source>
+        <source>unknown role '{role}'</source>
         <translation>未知角色“{role}”</translation>
     </message>
     <message>
@@ -483,7 +546,7 @@ then start csdesk again.</source>
         <translation>作废误录的维修单</translation>
     </message>
     <message>
-        <source>change a job&apos;s service kind</source>
+        <source>change a job's service kind</source>
         <translation>更改维修单的服务类型</translation>
     </message>
     <message>
@@ -547,11 +610,11 @@ then start csdesk again.</source>
         <translation>登记维修协议</translation>
     </message>
     <message>
-        <source>plan, record and report one&apos;s own customer visits</source>
+        <source>plan, record and report one's own customer visits</source>
         <translation>计划、记录并汇报本人的客户走访</translation>
     </message>
     <message>
-        <source>see and plan every staff member&apos;s visits</source>
+        <source>see and plan every staff member's visits</source>
         <translation>查看并安排所有业务人员的走访</translation>
     </message>
     <message>
@@ -600,7 +663,7 @@ then start csdesk again.</source>
     </message>
     <message>
         <source>Say why you need to consult this archive.</source>
-        <extracomment>The longest period a request may ask for (days). What the access log records: a view, print or export of an archive; an import; a read of its change history (&quot;history&quot;); the counter&apos;s units and jobs of the customer (&quot;page&quot;) and field service&apos;s visits, gifts and surveys (&quot;service&quot;); a refused attempt (&quot;denied&quot;, the detail says at what).</extracomment>
+        <extracomment>The longest period a request may ask for (days). What the access log records: a view, print or export of an archive; an import; a read of its change history ("history"); the counter's units and jobs of the customer ("page") and field service's visits, gifts and surveys ("service"); a refused attempt ("denied", the detail says at what).</extracomment>
         <translation>请说明查阅该档案的事由。</translation>
     </message>
     <message>
@@ -628,7 +691,7 @@ then start csdesk again.</source>
         <translation>不能审批自己的查阅申请。</translation>
     </message>
     <message>
-        <source>Only the customer&apos;s responsible staff member or a manager may decide access to this archive.</source>
+        <source>Only the customer's responsible staff member or a manager may decide access to this archive.</source>
         <translation>只有该客户的业务负责人或经理才能审批该档案的查阅申请。</translation>
     </message>
     <message>
@@ -648,7 +711,7 @@ then start csdesk again.</source>
         <translation>您无权修改该档案。</translation>
     </message>
     <message>
-        <source>Only the manager&apos;s decision in New customer selection makes {name} a customer (§2.2).</source>
+        <source>Only the manager's decision in New customer selection makes {name} a customer (§2.2).</source>
         <translation>只有经理在“新用户选择”中作出批准决定，{name} 才能成为正式客户（§2.2）。</translation>
     </message>
     <message>
@@ -784,7 +847,7 @@ then start csdesk again.</source>
         <translation>B. 合作态度</translation>
     </message>
     <message>
-        <source>C. Keeps both sides&apos; trade and technical secrets</source>
+        <source>C. Keeps both sides' trade and technical secrets</source>
         <translation>C. 保守双方商业和技术秘密</translation>
     </message>
     <message>
@@ -877,14 +940,6 @@ then start csdesk again.</source>
         <translation>请填写活动主题。</translation>
     </message>
     <message>
-        <source>The title is too long (at most {n} characters).</source>
-        <translation>主题过长（最多 {n} 个字符）。</translation>
-    </message>
-    <message>
-        <source>The place is too long (at most {n} characters).</source>
-        <translation>地点过长（最多 {n} 个字符）。</translation>
-    </message>
-    <message>
         <source>Give the date of the activity.</source>
         <translation>请填写活动日期。</translation>
     </message>
@@ -907,10 +962,6 @@ then start csdesk again.</source>
     <message>
         <source>The headcount is a whole number, 0 or more.</source>
         <translation>人数应为 0 或以上的整数。</translation>
-    </message>
-    <message>
-        <source>Too many names (at most {n} characters).</source>
-        <translation>人员名单过长（最多 {n} 个字符）。</translation>
     </message>
     <message>
         <source>The activity {number} was changed at another station since you opened it. Your changes were not saved; reopen it and make them again.</source>
@@ -973,10 +1024,6 @@ then start csdesk again.</source>
         <translation>请填写品名或说明。</translation>
     </message>
     <message>
-        <source>The description is too long (at most {n} characters).</source>
-        <translation>说明过长（最多 {n} 个字符）。</translation>
-    </message>
-    <message>
         <source>Choose gift, sample, trial item or promotional material.</source>
         <translation>请选择礼品、样品、试用品或宣传品。</translation>
     </message>
@@ -987,6 +1034,10 @@ then start csdesk again.</source>
     <message>
         <source>The unit value is an amount, 0 or more.</source>
         <translation>单价应为 0 或以上的金额。</translation>
+    </message>
+    <message>
+        <source>The total value ¥{total} is more than one request can hold.</source>
+        <translation>总价值 ¥{total} 超出单张申请可记录的金额。</translation>
     </message>
     <message>
         <source>Choose the customer.</source>
@@ -1019,10 +1070,6 @@ then start csdesk again.</source>
     <message>
         <source>Who received it?</source>
         <translation>请填写领取人。</translation>
-    </message>
-    <message>
-        <source>The name is too long (at most {n} characters).</source>
-        <translation>姓名过长（最多 {n} 个字符）。</translation>
     </message>
     <message>
         <source>The date given cannot be in the future.</source>
@@ -1314,12 +1361,12 @@ then start csdesk again.</source>
         <translation>逾期完成</translation>
     </message>
     <message>
-        <source>Study the customer&apos;s business lines</source>
-        <extracomment>§3.3 and §3.4: every purpose a visit may have, in the regulation&apos;s order.</extracomment>
+        <source>Study the customer's business lines</source>
+        <extracomment>§3.3 and §3.4: every purpose a visit may have, in the regulation's order.</extracomment>
         <translation>调查研究用户的经营项目</translation>
     </message>
     <message>
-        <source>Study the customer&apos;s stock, purchases and sales</source>
+        <source>Study the customer's stock, purchases and sales</source>
         <translation>调查研究用户的商品库存、进货、销售情况</translation>
     </message>
     <message>
@@ -1331,15 +1378,15 @@ then start csdesk again.</source>
         <translation>搜集市场行情、竞争对手动向、营销政策等信息</translation>
     </message>
     <message>
-        <source>Introduce our products&apos; performance, features and cautions; technical guidance</source>
+        <source>Introduce our products' performance, features and cautions; technical guidance</source>
         <translation>介绍本企业产品性能、特点和注意事项，对用户进行技术指导</translation>
     </message>
     <message>
-        <source>Ask new customers&apos; opinions; hand out the satisfaction survey (form 3)</source>
+        <source>Ask new customers' opinions; hand out the satisfaction survey (form 3)</source>
         <translation>咨询新用户使用意见，发放《用户满意度调查表》（附表3）</translation>
     </message>
     <message>
-        <source>Handle and guide the customer&apos;s applications</source>
+        <source>Handle and guide the customer's applications</source>
         <translation>处理和指导用户的申请事项</translation>
     </message>
     <message>
@@ -1391,11 +1438,11 @@ then start csdesk again.</source>
         <translation>与用户培养感情</translation>
     </message>
     <message>
-        <source>Learn the customer&apos;s view of the company</source>
+        <source>Learn the customer's view of the company</source>
         <translation>探询用户对本企业的印象</translation>
     </message>
     <message>
-        <source>Learn the customer&apos;s view of our staff</source>
+        <source>Learn the customer's view of our staff</source>
         <translation>探询用户对本企业员工的印象</translation>
     </message>
     <message>
@@ -1455,7 +1502,7 @@ then start csdesk again.</source>
         <translation>该计划属于其他业务人员。</translation>
     </message>
     <message>
-        <source>The month must lie within the plan&apos;s period.</source>
+        <source>The month must lie within the plan's period.</source>
         <translation>月份必须在计划期间内。</translation>
     </message>
     <message>
@@ -1525,11 +1572,11 @@ then start csdesk again.</source>
     </message>
     <message>
         <source>The connection to the database was lost; nothing was saved. csdesk reconnects by itself: try again in a moment.</source>
-        <extracomment>How often a deadlocked action runs before the clerk is told. How long csdesk keeps trying to reach the server to learn a lost COMMIT&apos;s outcome (s). Operation keys older than this are pruned (bootstrap).</extracomment>
+        <extracomment>How often a deadlocked action runs before the clerk is told. How long csdesk keeps trying to reach the server to learn a lost COMMIT's outcome (s). Operation keys older than this are pruned (bootstrap).</extracomment>
         <translation>与数据库的连接已断开，未保存任何内容。csdesk 会自动重新连接，请稍后再试。</translation>
     </message>
     <message>
-        <source>The database was busy with another station&apos;s change; nothing was saved. Try again.</source>
+        <source>The database was busy with another station's change; nothing was saved. Try again.</source>
         <translation>数据库正在处理其他工作站的修改，未保存任何内容。请再试一次。</translation>
     </message>
     <message>
@@ -1537,7 +1584,7 @@ then start csdesk again.</source>
         <translation>数据库被其他工作站或程序锁定过久，未保存任何内容。请在其释放后再试。</translation>
     </message>
     <message>
-        <source>The database&apos;s disk is full; nothing was saved. Free some space (or ask the administrator) and try again.</source>
+        <source>The database's disk is full; nothing was saved. Free some space (or ask the administrator) and try again.</source>
         <translation>数据库所在磁盘已满，未保存任何内容。请释放空间（或联系管理员）后再试。</translation>
     </message>
     <message>
@@ -1563,7 +1610,7 @@ then start csdesk again.</source>
     </message>
     <message>
         <source>The daily backup failed: {detail}</source>
-        <extracomment>How often an open window looks whether today&apos;s copy exists. The first look, after the window has shown (start-up is not slowed).</extracomment>
+        <extracomment>How often an open window looks whether today's copy exists. The first look, after the window has shown (start-up is not slowed).</extracomment>
         <translation>每日备份失败：{detail}</translation>
     </message>
     <message>
@@ -1577,7 +1624,7 @@ then start csdesk again.</source>
     </message>
     <message>
         <source>Cannot write the backup {file}: {detail}</source>
-        <extracomment>File names that mean &quot;an SQLite database file&quot;.</extracomment>
+        <extracomment>File names that mean "an SQLite database file".</extracomment>
         <translation>无法写入备份文件 {file}：{detail}</translation>
     </message>
     <message>
@@ -1626,7 +1673,7 @@ then start csdesk again.</source>
     </message>
     <message>
         <source>Table {table}, row {id}: the column {column} holds {value}, which is not a {kind}. Correct it in the database, then back it up again.</source>
-        <extracomment>peewee&apos;s column types and the kinds a backup writes them as.</extracomment>
+        <extracomment>peewee's column types and the kinds a backup writes them as.</extracomment>
         <translation>数据表 {table} 第 {id} 行：列 {column} 的值为 {value}，不是 {kind} 类型。请先在数据库中更正，然后重新备份。</translation>
     </message>
     <message>
@@ -1713,6 +1760,10 @@ then start csdesk again.</source>
     <message>
         <source>Preview instead</source>
         <translation>改为预览</translation>
+    </message>
+    <message>
+        <source>The company name is printed on every document.</source>
+        <translation>公司名称会打印在每份单据上，不能为空。</translation>
     </message>
 </context>
 <context>
@@ -2071,7 +2122,7 @@ then start csdesk again.</source>
         <translation>您可查阅全部档案。</translation>
     </message>
     <message>
-        <source>You are this customer&apos;s responsible staff member.</source>
+        <source>You are this customer's responsible staff member.</source>
         <translation>您是该客户的业务负责人。</translation>
     </message>
     <message>
@@ -2640,7 +2691,7 @@ then start csdesk again.</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <source>Open the customer&apos;s archive (Enter or double-click)</source>
+        <source>Open the customer's archive (Enter or double-click)</source>
         <translation>打开该客户的档案（Enter 或双击）</translation>
     </message>
     <message>
@@ -2652,7 +2703,7 @@ then start csdesk again.</source>
         <translation>新用户选择(&amp;S)…</translation>
     </message>
     <message>
-        <source>Prospects: investigations, assessment and the manager&apos;s decision (§2.2)</source>
+        <source>Prospects: investigations, assessment and the manager's decision (§2.2)</source>
         <translation>潜在客户：调查、评估及经理的决定（§2.2）</translation>
     </message>
     <message>
@@ -2703,7 +2754,7 @@ then start csdesk again.</source>
         <translation>设置系统管理员 — csdesk</translation>
     </message>
     <message>
-        <source>This database has no administrator who can sign in yet. Choose the administrator&apos;s name and password; the administrator then adds the other users in File › Users.</source>
+        <source>This database has no administrator who can sign in yet. Choose the administrator's name and password; the administrator then adds the other users in File › Users.</source>
         <translation>该数据库中还没有可登录的系统管理员。请设置系统管理员的姓名和密码；之后由系统管理员在“文件 › 用户管理”中添加其他用户。</translation>
     </message>
     <message>
@@ -3472,7 +3523,7 @@ then start csdesk again.</source>
         <translation>尚未选择客户。</translation>
     </message>
     <message>
-        <source>Scan or type the serial number and press Enter: the product, its warranty, the service kind and the unit&apos;s earlier jobs show here.</source>
+        <source>Scan or type the serial number and press Enter: the product, its warranty, the service kind and the unit's earlier jobs show here.</source>
         <translation>扫描或输入序列号后按 Enter：此处将显示产品、保修情况、服务类型以及该产品以往的维修单。</translation>
     </message>
     <message>
@@ -3480,7 +3531,7 @@ then start csdesk again.</source>
         <translation>该产品已在店内维修（维修单 {0}）。</translation>
     </message>
     <message>
-        <source>This unit is recorded as {0}&apos;s ({1}). Whom is it taken in for?</source>
+        <source>This unit is recorded as {0}'s ({1}). Whom is it taken in for?</source>
         <translation>此机器登记在{0}（{1}）名下。本次为谁送修？</translation>
     </message>
     <message>
@@ -3524,7 +3575,7 @@ then start csdesk again.</source>
         <translation>{0}（按规定）</translation>
     </message>
     <message>
-        <source>For {0}, its owner ({1} brought it): the owner&apos;s agreement {2} applies</source>
+        <source>For {0}, its owner ({1} brought it): the owner's agreement {2} applies</source>
         <translation>为机主{0}代收（由{1}送来）：按机主的维修协议 {2}</translation>
     </message>
     <message>
@@ -3640,7 +3691,7 @@ then start csdesk again.</source>
         <translation>%1 已于 %2 在其他工作站修改此维修单：现在显示的是最新内容。</translation>
     </message>
     <message>
-        <source>Why? (kept in the job&apos;s history)</source>
+        <source>Why? (kept in the job's history)</source>
         <translation>原因？（记入维修单的历史记录）</translation>
     </message>
     <message>
@@ -4142,7 +4193,7 @@ then start csdesk again.</source>
         <translation>合作起始：</translation>
     </message>
     <message>
-        <source>You see only the overview row. The whole archive is open to its keeper, the customer&apos;s responsible staff member and the manager; others ask for access with a reason and a period (§2.1.4).</source>
+        <source>You see only the overview row. The whole archive is open to its keeper, the customer's responsible staff member and the manager; others ask for access with a reason and a period (§2.1.4).</source>
         <translation>您只能看到一览表中的这一行。完整档案仅供信息管理员、该客户的业务负责人和经理查阅；其他人须提交查阅申请，写明事由和期限（§2.1.4）。</translation>
     </message>
     <message>
@@ -4395,7 +4446,7 @@ then start csdesk again.</source>
         <translation>打印用户产品进出登记本</translation>
     </message>
     <message>
-        <source>The book&apos;s pages for the days from the first to the last, oldest first, one line a movement, with a column to sign in.</source>
+        <source>The book's pages for the days from the first to the last, oldest first, one line a movement, with a column to sign in.</source>
         <translation>打印起止日期之间的登记本页面：按时间先后排列，每次进出一行，并留有签字栏。</translation>
     </message>
     <message>
@@ -4638,7 +4689,7 @@ then start csdesk again.</source>
         <translation>打印登记本(&amp;B)…</translation>
     </message>
     <message>
-        <source>The register&apos;s pages for a range of days, to file and sign (Ctrl+P)</source>
+        <source>The register's pages for a range of days, to file and sign (Ctrl+P)</source>
         <translation>打印一段日期内的登记本页面，供归档和签字（Ctrl+P）</translation>
     </message>
     <message>
@@ -4737,6 +4788,10 @@ then start csdesk again.</source>
         <translation>— 选择批准的经理 —</translation>
     </message>
     <message>
+        <source>Change: ¥{0}</source>
+        <translation>找零：¥{0}</translation>
+    </message>
+    <message>
         <source>A manager must approve a release without the receipt.</source>
         <translation>无收据交付取件须经理批准。</translation>
     </message>
@@ -4805,11 +4860,11 @@ then start csdesk again.</source>
         <translation>付款方式(&amp;P)：</translation>
     </message>
     <message>
-        <source>Receipt lost: release against an identity document, with a manager&apos;s approval</source>
+        <source>Receipt lost: release against an identity document, with a manager's approval</source>
         <translation>收据遗失：凭身份证件交付，须经理批准</translation>
     </message>
     <message>
-        <source>Collector&apos;s &amp;ID number:</source>
+        <source>Collector's &amp;ID number:</source>
         <translation>取件人证件号码(&amp;I)：</translation>
     </message>
     <message>
@@ -4821,7 +4876,7 @@ then start csdesk again.</source>
         <translation>原因/备注(&amp;E)：</translation>
     </message>
     <message>
-        <source>Approver&apos;s pass&amp;word:</source>
+        <source>Approver's pass&amp;word:</source>
         <translation>批准人密码(&amp;W)：</translation>
     </message>
     <message>
@@ -4898,7 +4953,7 @@ then start csdesk again.</source>
         <translation>这些维修单中未找到：%1</translation>
     </message>
     <message>
-        <source>Why? (the note is kept in each job&apos;s history)</source>
+        <source>Why? (the note is kept in each job's history)</source>
         <translation>原因？（备注将记入每张维修单的历史记录）</translation>
     </message>
     <message>
@@ -5140,7 +5195,7 @@ then start csdesk again.</source>
         <translation>决定(&amp;E)</translation>
     </message>
     <message>
-        <source>The manager&apos;s decision (§2.2.3)</source>
+        <source>The manager's decision (§2.2.3)</source>
         <translation>经理的决定（§2.2.3）</translation>
     </message>
     <message>
@@ -5199,7 +5254,7 @@ then start csdesk again.</source>
         <translation>本数据库的所有工作站共用此设置。csdesk 每天将本数据库复制一份到 {0}，并删除超过保留天数的副本；选择“关闭”则不复制。副本可用 csdesk db restore 文件 恢复，也可直接打开。</translation>
     </message>
     <message>
-        <source>This database is on a server: its administrator backs it up (csdesk db backup FILE from a scheduled task, or the server&apos;s own tools). The daily copy is made for SQLite databases only.</source>
+        <source>This database is on a server: its administrator backs it up (csdesk db backup FILE from a scheduled task, or the server's own tools). The daily copy is made for SQLite databases only.</source>
         <translation>本数据库位于服务器上，由服务器管理员负责备份（用计划任务运行 csdesk db backup 文件，或使用服务器自带的工具）。每日自动备份只适用于 SQLite 数据库。</translation>
     </message>
     <message>

@@ -40,7 +40,7 @@ import hmac
 import os
 from pathlib import Path
 
-from app.domain.core import db, users
+from app.domain.core import db, limits, users
 from app.domain.core.db import write_transaction
 from app.domain.core.errors import PermissionDenied, ValidationError, tx
 from app.domain.core.models import User, now
@@ -300,7 +300,9 @@ def create_first_admin(username: str, display_name: str, password: str) -> User:
     """Create the administrator on the first start (or give the upgraded
     database's administrator his password); he is signed in. Refused once a
     usable administrator exists, so this is no back door."""
-    errors = {}
+    errors = limits.check(User, {"username": username, "display_name": display_name})
+    if errors:
+        raise ValidationError(errors)
     if not (display_name or "").strip():
         errors["display_name"] = tx("required")
     if not (username or "").strip():

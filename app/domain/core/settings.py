@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 
+from app.domain.core import limits
+from app.domain.core.errors import ValidationError, tx
 from app.domain.core.models import Setting, User
 from app.domain.core.permissions import require
 
@@ -23,6 +25,24 @@ DEFAULTS = {
 }
 
 
+# The most characters a shared setting holds (app.domain.core.limits):
+# the company's name, phone and address as every document prints them;
+# any other setting the TextField's maximum.
+MAX_LENGTHS = {"company_name": 200, "company_phone": 64, "company_address": 300}
+# The pickup terms as typed, one a line (stored as a JSON list, which adds
+# a few characters a line to what TEXT_MAX must hold).
+PICKUP_TERMS_TYPED = 3000
+
+
+def max_length(key: str) -> int:
+    return MAX_LENGTHS.get(key, limits.max_length(Setting.value))
+
+
+def check(key: str, value) -> str | None:
+    """The message for storing ``value`` as setting ``key`` (None if fine)."""
+    return limits.text_problem(value, max_length(key))
+
+
 def get(key: str) -> str:
     row = Setting.get_or_none(Setting.key == key)
     return row.value if row is not None else DEFAULTS.get(key, "")
@@ -31,6 +51,12 @@ def get(key: str) -> str:
 def set_value(key: str, value: str, user: User | None) -> None:
     """Store a shared setting; only a user with "settings.company" may."""
     require(user, "settings.company")
+    limits.require(Setting, {"key": key})
+    message = check(key, value)
+    if message:
+        raise ValidationError({key: message})
+    if key == "company_name" and not value.strip():
+        raise ValidationError({key: tx("The company name is printed on every document.")})
     Setting.insert(key=key, value=value).on_conflict_replace().execute() \
         if not _is_pg() else Setting.insert(key=key, value=value).on_conflict(
             conflict_target=[Setting.key], update={Setting.value: value}).execute()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import peewee as pw
 
+from app.domain.core import limits
 from app.domain.core.errors import ValidationError, tx
 from app.domain.core.models import User
 from app.domain.core.permissions import ROLES, require, role_allows
@@ -27,7 +28,9 @@ def find_by_username(username: str) -> User | None:
 
 def validate_user(username: str, display_name: str, role: str) -> dict[str, str]:
     """Field -> message for a new user (empty if fine)."""
-    errors = {}
+    errors = limits.check(User, {"username": username, "display_name": display_name, "role": role})
+    if errors:
+        return errors
     if not (username or "").strip():
         errors["username"] = tx("required")
     elif any(c.isspace() for c in username.strip()):

@@ -16,7 +16,8 @@ from app.domain.core.errors import ValidationError, tx
 from app.domain.core.models import User, now
 from app.domain.core.permissions import require
 from app.domain.core.records import add_history
-from app.domain.core.text import clean
+from app.domain.core import limits
+from app.domain.core.text import clean, code, keep, keep_line
 from app.domain.counter import products, register
 from app.domain.counter.jobs import CLOSED_STATES
 from app.domain.counter.models import Job, JobItem, Product, Receipt, RegisterEntry, Unit
@@ -60,12 +61,46 @@ class IntakeResult:
     register_row: RegisterEntry
 
 
+def _items(form: IntakeForm) -> list:
+    """The items received, as typed (one line each), empty lines dropped."""
+    items = form.items if isinstance(form.items, (list, tuple)) else [form.items]
+    return [keep_line(i) for i in items if keep_line(i) != ""]
+
+
+def limit_errors(form: IntakeForm) -> dict[str, str]:
+    """The form's values against what their columns take (types, NUL,
+    lengths, ranges): app.domain.core.limits."""
+    errors = limits.check(Job, dict(fault=keep(form.fault), condition=keep(form.condition),
+                                    kind_reason=keep(form.kind_reason), promised_date=form.promised_date))
+    errors.update(limits.check(Unit, dict(serial=code(form.serial), sale_date=form.sale_date)))
+    errors.update(limits.check(Product, dict(model=clean(form.product_model), name=clean(form.product_name),
+                                             warranty_months=form.warranty_months),
+                               names={"model": "product", "name": "product"}))
+    limits.field_problem(RegisterEntry.person, clean(form.brought_by), "brought_by", errors)
+    if form.customer_id is not None and limits.problem(Job.customer, form.customer_id):
+        errors["customer"] = tx("Choose the customer (or add a new one).")
+    if form.product_id is not None and limits.problem(Unit.product, form.product_id):
+        errors["product"] = tx("New serial number: choose the product.")
+    if form.service_kind is not None and not isinstance(form.service_kind, str):
+        errors["service_kind"] = tx("Choose free, contract or paid.")
+    if form.received_at is not None and not isinstance(form.received_at, dt.datetime):
+        errors["received_at"] = tx("Enter a date and time.")
+    for item in _items(form):
+        message = limits.problem(JobItem.description, item)
+        if message:
+            errors["items"] = message
+            break
+    return errors
+
+
 def validate(form: IntakeForm) -> dict[str, str]:
     """Field -> message for everything wrong with the form (empty if fine)."""
-    errors: dict[str, str] = {}
+    errors = limit_errors(form)
+    if errors:
+        return errors    # the checks below assume values of the right type
     if not form.customer_id or Customer.get_or_none(Customer.id == form.customer_id) is None:
         errors["customer"] = tx("Choose the customer (or add a new one).")
-    serial = clean(form.serial).upper()
+    serial = code(form.serial)
     if not serial:
         errors["serial"] = tx("Type or scan the serial number.")
     unit = products.find_unit(serial) if serial else None
@@ -74,17 +109,15 @@ def validate(form: IntakeForm) -> dict[str, str]:
             errors["product"] = tx("New serial number: choose the product.")
         if form.sale_date and form.sale_date > dt.date.today():
             errors["sale_date"] = tx("The sale date cannot be in the future.")
-        if form.warranty_months < 0 or form.warranty_months > 240:
-            errors["warranty_months"] = tx("Warranty months between 0 and 240.")
-    if form.owner_choice and form.owner_choice not in OWNER_CHOICES:
+    if form.owner_choice and (not isinstance(form.owner_choice, str) or form.owner_choice not in OWNER_CHOICES):
         errors["owner_choice"] = tx("Choose whether the unit is taken in for its owner or changed hands.")
     if unit is not None:
         open_job = unit.jobs.where(Job.state.not_in(CLOSED_STATES)).first()
         if open_job is not None:
             errors["serial"] = tx("This unit is already in the shop under job {number}.", number=open_job.number)
-    if not clean(form.fault):
+    if not keep(form.fault):
         errors["fault"] = tx("Describe the fault as the customer tells it.")
-    items = [clean(i) for i in form.items if clean(i)]
+    items = _items(form)
     if not items:
         errors["items"] = tx("List at least one item received (the unit itself).")
     elif len(items) > 20:
@@ -139,8 +172,8 @@ def _take_in(form: IntakeForm, user: User | None) -> IntakeResult:
     errors = validate(form)
     if errors:
         raise ValidationError(errors)
-    serial = clean(form.serial).upper()
-    items = [clean(i) for i in form.items if clean(i)]
+    serial = code(form.serial)
+    items = _items(form)
     received_at = form.received_at or now()
     with write_transaction():
         customer = Customer.get_by_id(form.customer_id)
@@ -183,7 +216,7 @@ def _take_in(form: IntakeForm, user: User | None) -> IntakeResult:
                     "belongs to {customer}.", owner=owner.name, customer=customer.name)})
         decision = products.decide_kind(unit, received_at.date())
         kind = form.service_kind or decision.kind
-        if kind != decision.kind and not clean(form.kind_reason):
+        if kind != decision.kind and not keep(form.kind_reason):
             raise ValidationError({"kind_reason": tx("Say why the service kind differs from the rules ({kind}).",
                                                      kind=decision.kind)})
         agreement = decision.agreement
@@ -193,9 +226,9 @@ def _take_in(form: IntakeForm, user: User | None) -> IntakeResult:
                 raise ValidationError({"service_kind": tx("No maintenance agreement covers this unit today.")})
         job = Job.create(
             number=numbering.next_number("WX", received_at.date()), unit=unit, customer=customer,
-            fault=clean(form.fault), condition=clean(form.condition), received_by=user,
+            fault=keep(form.fault), condition=keep(form.condition), received_by=user,
             received_at=received_at, promised_date=form.promised_date, service_kind=kind,
-            computed_kind=decision.kind, kind_reason=clean(form.kind_reason) if kind != decision.kind else "",
+            computed_kind=decision.kind, kind_reason=keep(form.kind_reason) if kind != decision.kind else "",
             agreement=agreement if kind == "contract" else None, state="received", updated_at=received_at)
         operations.result(job)
         for seq, description in enumerate(items, start=1):

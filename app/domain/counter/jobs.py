@@ -21,12 +21,14 @@ from __future__ import annotations
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from app.domain.core import limits
 from app.domain.core.db import write_transaction
 from app.domain.core.errors import NotFound, TransitionNotAllowed, ValidationError, tx
 from app.domain.core.models import User, now
 from app.domain.core.permissions import current, require
 from app.domain.core.records import Change, guarded_write
-from app.domain.counter.models import Job, JobLabour, JobPart
+from app.domain.core.text import clean, keep, keep_line
+from app.domain.counter.models import Job, JobHistory, JobLabour, JobPart
 
 STATES = ("received", "diagnosing", "waiting_parts", "repairing", "repaired", "ready",
           "delivered", "cancelled", "returned")
@@ -50,6 +52,8 @@ ACTIONS: dict[str, tuple[tuple[str, ...], str, bool]] = {
 SPECIAL_ACTIONS = {"cancel": "app.domain.counter.release.cancel_job"}
 
 CENT = Decimal("0.01")
+#: How the customer was told (JobHistory "informed").
+INFORM_WAYS = ("phone", "sms", "wechat", "in_person")
 
 
 def amount_text(value) -> str:
@@ -63,8 +67,10 @@ def money(value) -> Decimal:
 
 
 def to_decimal(value, field: str, *, positive: bool = True, allow_zero: bool = False) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, (str, int, float, Decimal)):
+        raise ValidationError({field: tx("Enter a number.")})
     try:
-        d = Decimal(str(value).strip().replace(",", "").replace("¥", ""))
+        d = Decimal(str(value).strip().replace(",", "").replace("¥", "").replace("￥", ""))
     except (InvalidOperation, ValueError):
         raise ValidationError({field: tx("Enter a number.")}) from None
     if not d.is_finite():
@@ -113,7 +119,8 @@ def perform(job_id: int, action: str, user: User | None, expected_version: int |
     if action not in ACTIONS:
         raise TransitionNotAllowed(tx("Unknown action '{action}'.", action=action))
     sources, target, needs_note = ACTIONS[action]
-    note = (note or "").strip()
+    note = keep(note)
+    limits.require(JobHistory, {"note": note})
     with write_transaction():
         job = get_job(job_id)
         if job.state not in sources:
@@ -148,7 +155,8 @@ def set_diagnosis(job_id: int, diagnosis: str, user: User | None, expected_versi
         job = get_job(job_id)
         if job.state in CLOSED_STATES:
             raise TransitionNotAllowed(tx("Job {number} is closed ({state}).", number=job.number, state=job.state))
-        fields = {"diagnosis": (diagnosis or "").strip()}
+        fields = {"diagnosis": keep(diagnosis)}
+        limits.require(Job, dict(fields, technician=technician_id) if technician_id is not None else fields)
         changes = [Change("diagnosis", job.diagnosis, fields["diagnosis"])] \
             if fields["diagnosis"] != job.diagnosis else []
         if technician_id is not None and technician_id != job.technician_id:
@@ -171,8 +179,9 @@ def add_part(job_id: int, description: str, quantity, unit_price, user: User | N
              expected_version: int | None, kind: str = "part", part_no: str = "") -> Job:
     """Record a part or material used on the job."""
     require(user, "job.work")
-    errors = {}
-    if not (description or "").strip():
+    description, part_no = keep_line(description), clean(part_no)
+    errors = limits.check(JobPart, dict(description=description, part_no=part_no))
+    if not errors.get("description") and not description:
         errors["description"] = tx("Describe the part or material.")
     if kind not in ("part", "material"):
         errors["kind"] = tx("part or material")
@@ -184,17 +193,20 @@ def add_part(job_id: int, description: str, quantity, unit_price, user: User | N
         price = to_decimal(unit_price, "unit_price", allow_zero=True)
     except ValidationError as e:
         errors.update(e.fields)
+    if "quantity" not in errors and "unit_price" not in errors:
+        # the column's precision and the sane ranges: 0.001 or 1e20 are refused, never rounded
+        errors.update(limits.check(JobPart, dict(quantity=qty, unit_price=price)))
     if errors:
         raise ValidationError(errors)
     with write_transaction():
         job = get_job(job_id)
         _check_work_allowed(job)
-        line = f"{description.strip()} x {amount_text(qty)} @ {money(price)}"
+        line = f"{description} x {amount_text(qty)} @ {money(price)}"
         # The job first, then its line: every writer locks a job before its
         # children, so two stations adding parts queue instead of deadlocking
         # (MariaDB 1213: both held the job shared through their new line's key).
         job = guarded_write(job, user, expected_version, changes=[Change("part", new=line)])
-        JobPart.create(job=job, kind=kind, description=description.strip(), part_no=part_no.strip(),
+        JobPart.create(job=job, kind=kind, description=description, part_no=part_no,
                        quantity=qty, unit_price=money(price), added_by=user)
     return job
 
@@ -228,7 +240,10 @@ def add_labour(job_id: int, hours, rate, user: User | None, expected_version: in
                work_date: dt.date | None = None) -> Job:
     """Record labour hours (by default the job's technician, else ``user``)."""
     require(user, "job.work")
-    errors = {}
+    description = keep_line(description)
+    values = {"description": description, "work_date": work_date, "technician": technician_id}
+    errors = limits.check(JobLabour, {k: v for k, v in values.items() if v is not None},
+                          names={"technician": "technician_id"})
     try:
         h = to_decimal(hours, "hours")
         if h > 24:
@@ -239,6 +254,8 @@ def add_labour(job_id: int, hours, rate, user: User | None, expected_version: in
         r = to_decimal(rate, "rate", allow_zero=True)
     except ValidationError as e:
         errors.update(e.fields)
+    if "hours" not in errors and "rate" not in errors:
+        errors.update(limits.check(JobLabour, dict(hours=h, rate=r)))
     if errors:
         raise ValidationError(errors)
     with write_transaction():
@@ -246,8 +263,8 @@ def add_labour(job_id: int, hours, rate, user: User | None, expected_version: in
         _check_work_allowed(job)
         tech = technician_id if technician_id is not None else (job.technician_id or (user.id if user else None))
         job = guarded_write(job, user, expected_version,       # the job first (see add_part)
-                            changes=[Change("labour", new=_labour_text(h, r, description.strip()))])
-        JobLabour.create(job=job, technician=tech, hours=h, rate=money(r), description=description.strip(),
+                            changes=[Change("labour", new=_labour_text(h, r, description))])
+        JobLabour.create(job=job, technician=tech, hours=h, rate=money(r), description=description,
                          work_date=work_date or dt.date.today())
     return job
 
@@ -264,13 +281,17 @@ def inform_customer(job_id: int, user: User | None, expected_version: int | None
                     note: str = "") -> Job:
     """Record that the customer was told (e.g. the unit is ready, or a quote)."""
     require(user, "job.inform")
+    note = keep(note)
+    limits.require(JobHistory, {"note": note, "new_value": how or ""}, names={"new_value": "how"})
+    if how and how not in INFORM_WAYS:
+        raise ValidationError({"how": tx("Choose how the customer was told.")})
     with write_transaction():
         job = get_job(job_id)
         if job.state in CLOSED_STATES:
             raise TransitionNotAllowed(tx("Job {number} is closed ({state}).", number=job.number, state=job.state))
         job = guarded_write(job, user, expected_version,
                             {"informed_at": now(), "informed_by": user.id if user else None},
-                            changes=[Change("informed", new=how or "")], note=(note or "").strip())
+                            changes=[Change("informed", new=how or "")], note=note)
     return job
 
 
@@ -282,13 +303,14 @@ def override_kind(job_id: int, kind: str, reason: str, user: User | None,
 
     if kind not in SERVICE_KINDS:
         raise ValidationError({"service_kind": tx("Choose free, contract or paid.")})
+    reason = keep(reason)
+    limits.require(Job, {"kind_reason": reason})
     with write_transaction():
         job = get_job(job_id)
         if job.state in CLOSED_STATES:
             raise TransitionNotAllowed(tx("Job {number} is closed ({state}).", number=job.number, state=job.state))
-        if kind != job.computed_kind and not (reason or "").strip():
+        if kind != job.computed_kind and not reason:
             raise ValidationError({"kind_reason": tx("Say why the service kind differs from the rules.")})
-        reason = (reason or "").strip()
         job = guarded_write(job, user, expected_version,
                             {"service_kind": kind, "kind_reason": reason if kind != job.computed_kind else ""},
                             changes=[Change("service_kind", job.service_kind, kind)], note=reason)

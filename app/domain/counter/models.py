@@ -8,6 +8,7 @@ import datetime as dt
 import peewee as pw
 
 from app.domain.core.errors import tx
+from app.domain.core.limits import Range, declare
 from app.domain.core.models import BaseModel, HistoryRow, User, Versioned, now
 from app.domain.customers.models import Customer
 
@@ -249,3 +250,15 @@ class RegisterDayTotal(BaseModel):
     class Meta:
         table_name = "register_day_total"
         indexes = ((("day", "direction"), True),)
+
+
+# What the counter's columns take beyond their own definition
+# (app.domain.core.limits): free-text maxima and sane ranges of numbers.
+declare(Product, warranty_months=Range(0, 240))
+declare(Unit, notes=2000)
+declare(Agreement, discount_rate=Range(0, 1), terms=4000)
+declare(Job, fault=1000, condition=1000, kind_reason=500, diagnosis=4000)
+declare(JobPart, quantity=Range("0.01", 10_000), unit_price=Range(0, 1_000_000))
+declare(JobLabour, hours=Range("0.01", 24), rate=Range(0, 1_000_000))
+declare(Receipt, void_reason=1000)
+declare(RegisterEntry, items=20 * 201, note=1000)   # 20 items of 200 and their separators

@@ -11,7 +11,8 @@ from app.domain.core.db import write_transaction
 from app.domain.core.errors import ValidationError, tx
 from app.domain.core.models import User
 from app.domain.core.permissions import require
-from app.domain.core.text import clean
+from app.domain.core import limits
+from app.domain.core.text import clean, code, keep
 from app.domain.counter.models import Agreement, AgreementUnit, Product, Unit
 from app.domain.customers.models import Customer
 
@@ -91,19 +92,21 @@ def decide_new_unit(sale_date: dt.date | None, warranty_months: int, on: dt.date
 
 
 def find_unit(serial: str) -> Unit | None:
-    serial = clean(serial).upper()
-    if not serial:
+    serial = code(serial)
+    if not serial or limits.problem(Unit.serial, serial):
         return None
     return Unit.get_or_none(Unit.serial == serial)
 
 
 def get_or_create_product(model: str, name: str = "", warranty_months: int = 12, brand: str = "") -> Product:
-    model = clean(model)
+    model, name, brand = clean(model), clean(name), clean(brand)
+    limits.require(Product, dict(model=model, name=name, brand=brand, warranty_months=warranty_months),
+                   names={"model": "product", "name": "product_name"})
     if not model:
         raise ValidationError({"product": tx("Product model is required.")})
     product = Product.get_or_none(Product.model == model)
     if product is None:
-        product = Product.create(model=model, name=clean(name) or model, brand=clean(brand),
+        product = Product.create(model=model, name=name or model[:Product.name.max_length], brand=brand,
                                  warranty_months=warranty_months)
     return product
 
@@ -111,8 +114,10 @@ def get_or_create_product(model: str, name: str = "", warranty_months: int = 12,
 def register_unit(serial: str, product: Product, owner: Customer | None,
                   sale_date: dt.date | None = None) -> Unit:
     """Record a unit met for the first time at the counter."""
-    serial = clean(serial).upper()
-    errors = {}
+    serial = code(serial)
+    errors = limits.check(Unit, dict(serial=serial, sale_date=sale_date))
+    if errors:
+        raise ValidationError(errors)
     if not serial:
         errors["serial"] = tx("Serial number is required.")
     elif Unit.select().where(Unit.serial == serial).exists():
@@ -128,7 +133,7 @@ def new_unit(serial: str, product: Product, owner: Customer | None, sale_date: d
     """Insert the unit of a serial checked by the caller (the intake). Two
     stations registering the same serial at once: the second insert fails on
     the unique serial (IntegrityError) and the intake runs again, finding it."""
-    return Unit.create(serial=clean(serial).upper(), product=product, owner=owner, sale_date=sale_date)
+    return Unit.create(serial=code(serial), product=product, owner=owner, sale_date=sale_date)
 
 
 def require_agreement_right(user: User | None) -> None:
@@ -142,7 +147,11 @@ def create_agreement(customer: Customer, units: list[Unit], start: dt.date, end:
                      user: User | None) -> Agreement:
     """Record a maintenance agreement (维修协议) covering ``units``."""
     require_agreement_right(user)
-    errors = {}
+    terms = keep(terms)
+    errors = limits.check(Agreement, dict(start_date=start, end_date=end, terms=terms, covers_parts=covers_parts,
+                                          covers_labour=covers_labour))
+    if errors:
+        raise ValidationError(errors)
     if end < start:
         errors["end_date"] = tx("The agreement ends before it starts.")
     if not units:

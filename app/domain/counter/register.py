@@ -12,11 +12,12 @@ import datetime as dt
 
 import peewee as pw
 
-from app.domain.core import numbering, operations, paging
+from app.domain.core import limits, numbering, operations, paging
 from app.domain.core.db import database, is_mysql, is_sqlite, lock, write_transaction
 from app.domain.core.errors import NotFound, ValidationError, tx
 from app.domain.core.models import User
 from app.domain.core.permissions import require
+from app.domain.core.text import clean, keep, needle
 from app.domain.counter import register_totals, workshop
 from app.domain.counter.jobs import OPEN_STATES
 from app.domain.counter.models import Job, JobItem, RegisterEntry, Unit
@@ -44,7 +45,9 @@ def write_row(job: Job, direction: str, user: User | None, person: str = "", not
     product = unit.product
     fields = dict(number=numbering.next_number("JC", at.date() if at else None), direction=direction,
                   job=job, unit=unit, customer=job.customer, serial=unit.serial,
-                  product=f"{product.name} {product.model}".strip(), customer_name=job.customer.name,
+                  # name (200) + model (100) may exceed the copy's 300 characters
+                  product=f"{product.name} {product.model}".strip()[:RegisterEntry.product.max_length],
+                  customer_name=job.customer.name,
                   items=_items_text(job), person=person, user=user, note=note, corrects=corrects)
     if at is not None:
         fields["at"] = at
@@ -75,7 +78,11 @@ def correct(entry_id: int, user: User | None, note: str, *, direction: str | Non
     """Write a correction of row ``entry_id``: ``direction='void'`` voids it,
     otherwise the new row states the corrected direction / person."""
     require(user, "register.correct")
-    note = (note or "").strip()
+    note = keep(note)
+    person = clean(person) if person is not None else None
+    limits.require(RegisterEntry, {"note": note, "person": person} if person is not None else {"note": note})
+    if direction is not None and direction not in DIRECTIONS:
+        raise ValidationError({"direction": tx("Choose in, out or void.")})
     if not note:
         raise ValidationError({"note": tx("Say what was wrong with the row.")})
     with write_transaction():
@@ -140,9 +147,10 @@ def query(date_from: dt.date | None = None, date_to: dt.date | None = None, dire
         q = q.where(RegisterEntry.at < dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time.min))
     if direction:
         q = q.where(RegisterEntry.direction == direction)
-    if serial.strip():
-        q = q.where(_serial_matches(serial.strip().upper()))
-    if customer.strip():
+    serial, customer = needle(serial), needle(customer)
+    if serial:
+        q = q.where(_serial_matches(serial.upper()))
+    if customer:
         q = q.where(_customer_matches(customer))
     return q
 
@@ -193,7 +201,7 @@ def totals(date_from: dt.date | None = None, date_to: dt.date | None = None, ser
     With one: counted over the matching rows, at most ``cap`` of them
     (True then: the figures are "at least").
     """
-    if not serial.strip() and not customer.strip():
+    if not needle(serial) and not needle(customer):
         return register_totals.totals(date_from, date_to), False
     later = RegisterEntry.alias()
     rows = query(date_from, date_to, None, serial, customer).select(RegisterEntry.direction).order_by().limit(cap)

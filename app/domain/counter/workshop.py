@@ -7,6 +7,7 @@ import peewee as pw
 from peewee import JOIN
 
 from app.domain.core.db import is_mysql, is_postgres
+from app.domain.core.text import needle
 from app.domain.counter.jobs import OPEN_STATES
 from app.domain.counter.models import Job, Product, Unit
 from app.domain.customers import customers as customer_search
@@ -39,7 +40,7 @@ def queue(states: tuple[str, ...] | list[str] | None = None, technician_id: int 
     if min_age_days:
         q = q.where(Job.received_at < dt.datetime.combine(today - dt.timedelta(days=min_age_days - 1),
                                                           dt.time.min))
-    t = text.strip()
+    t = needle(text)
     if t:
         q = q.where(text_matches(t))
     return q

@@ -27,10 +27,12 @@ import datetime as dt
 
 import peewee as pw
 
+from app.domain.core import limits
 from app.domain.core.db import write_transaction
 from app.domain.core.errors import NotFound, PermissionDenied, TransitionNotAllowed, ValidationError, tx
 from app.domain.core.models import User, now
 from app.domain.core.permissions import can, current, may_act, require
+from app.domain.core.text import keep
 from app.domain.customers.models import AccessLog, AccessRequest, Customer
 
 #: The longest period a request may ask for (days).
@@ -96,9 +98,9 @@ def request_access(user: User, customer_id: int, reason: str, days: int = 7) -> 
     """
     require(user, "customer.overview")
     customer = _customer(customer_id)
-    errors = {}
-    reason = " ".join((reason or "").split())
-    if not reason:
+    reason = keep(reason)
+    errors = limits.check(AccessRequest, {"reason": reason})
+    if not reason and not errors:
         errors["reason"] = tx("Say why you need to consult this archive.")
     try:
         days = int(days)
@@ -127,10 +129,11 @@ def grant(user: User | None, request_id: int, days: int | None = None, note: str
     req = _request(request_id)
     _check_decider(user, req)
     days = req.days if days is None else days
-    if not 1 <= int(days) <= MAX_DAYS:
+    note = _note(note)
+    if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_DAYS:
         raise ValidationError({"days": tx("The period is 1 to {max} days.", max=MAX_DAYS)})
     at = now()
-    return _decide(req, "pending", status="granted", decided_by=user, decided_at=at, decision_note=note.strip(),
+    return _decide(req, "pending", status="granted", decided_by=user, decided_at=at, decision_note=note,
                    days=int(days), valid_until=at + dt.timedelta(days=int(days)))
 
 
@@ -138,15 +141,24 @@ def refuse(user: User | None, request_id: int, note: str = "") -> AccessRequest:
     """Refuse a pending request (``note`` tells the requester why). Raises as :func:`grant`."""
     req = _request(request_id)
     _check_decider(user, req)
-    return _decide(req, "pending", status="refused", decided_by=user, decided_at=now(), decision_note=note.strip())
+    note = _note(note)
+    return _decide(req, "pending", status="refused", decided_by=user, decided_at=now(), decision_note=note)
 
 
 def revoke(user: User | None, request_id: int, note: str = "") -> AccessRequest:
     """End a granted access before it expires. Raises as :func:`grant` (not granted: TransitionNotAllowed)."""
     req = _request(request_id)
     _check_decider(user, req)
+    note = _note(note)
     return _decide(req, "granted", status="revoked", decided_by=user, decided_at=now(),
-                   decision_note=note.strip(), valid_until=now())
+                   decision_note=note, valid_until=now())
+
+
+def _note(note) -> str:
+    """A decision note as typed, checked against its column (app.domain.core.limits)."""
+    note = keep(note)
+    limits.require(AccessRequest, {"decision_note": note}, names={"decision_note": "note"})
+    return note
 
 
 def requests_to_decide(user: User) -> list[AccessRequest]:

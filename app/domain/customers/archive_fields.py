@@ -3,9 +3,13 @@ the message for each wrong one. Shared by the archive editor
 (:mod:`app.domain.customers.archive`) and the import (:mod:`app.domain.customers.import_export`),
 so a value is accepted or refused the same way through either door.
 
-Text is cleaned on the way in (:func:`app.domain.core.text.clean`:
-full-width letters and digits to half-width, stray spaces collapsed); the
-multi-line fields keep their line breaks.
+Names, codes, phone numbers and the other matched fields are cleaned on
+the way in (:func:`app.domain.core.text.clean`: full-width letters and
+digits to half-width, stray spaces collapsed); free text (the addresses,
+business content, notes) is kept as typed (:func:`app.domain.core.text.keep`:
+full-width punctuation and line breaks stay). Every value is then checked
+against its column (:mod:`app.domain.core.limits`: type, NUL, length, range,
+precision).
 """
 from __future__ import annotations
 
@@ -13,12 +17,13 @@ import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 
-from app.domain.core import phones
+from app.domain.core import limits, phones
 from app.domain.core.errors import tx
 from app.domain.core.models import User
 from app.domain.core.records import as_text  # noqa: F401 - re-exported: how the history and the exports write a value
-from app.domain.core.text import clean
+from app.domain.core.text import clean, keep
 from app.domain.customers.customers import CATEGORIES
+from app.domain.customers.models import Customer, CustomerAddress, CustomerContact
 
 #: Customer statuses. "prospect" and "refused" belong to new-customer
 #: selection (:mod:`app.domain.selection`); the others are customers.
@@ -38,18 +43,22 @@ KEEPER_FIELDS = frozenset({"credit_rating", "credit_limit", "status", "responsib
 CONTACT_FIELDS = ("name", "title", "phone", "mobile", "email", "wechat", "is_primary", "notes")
 ADDRESS_FIELDS = ("kind", "address", "postcode", "is_primary")
 
-_MULTILINE = {"business_content", "notes"}
+#: Free text, kept as typed (the others are names, codes and numbers: cleaned).
+_FREE_TEXT = {"address", "business_content", "notes"}
 _DECIMALS = {"registered_capital", "credit_limit", "annual_volume"}
-_MAX_LEN = {"name": 200, "short_name": 100, "phone": 64, "email": 120, "address": 300, "region": 100,
-            "legal_representative": 100, "tax_id": 32, "bank_name": 100, "bank_account": 64, "tier": 16,
-            "title": 100, "mobile": 64, "wechat": 64, "postcode": 16}
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 TAX_ID_RE = re.compile(r"^[0-9A-Z]{18}$")
 
 
-def clean_multiline(text) -> str:
-    """Each line cleaned, empty lines at the ends dropped, line breaks kept."""
-    return "\n".join(clean(line) for line in str(text or "").splitlines()).strip("\n")
+def _typed(raw):
+    """A text field's value as typed: a string (a whole number, e.g. a phone
+    read from a spreadsheet, as its digits); None as ""; anything else is
+    returned as it is, for :func:`app.domain.core.limits.problem` to refuse."""
+    if raw is None:
+        return ""
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        return str(raw)
+    return raw
 
 
 def _decimal(text: str) -> Decimal | None:
@@ -60,9 +69,9 @@ def _decimal(text: str) -> Decimal | None:
         value = Decimal(text)
     except InvalidOperation:
         raise ValueError from None
-    if not value.is_finite() or value < 0 or value >= Decimal("1e14"):
+    if not value.is_finite():
         raise ValueError
-    return value.quantize(Decimal("0.01"))
+    return value
 
 
 def _date(value) -> dt.date | None:
@@ -91,11 +100,16 @@ def _one(name: str, raw):
             return None, tx("Choose an active member of staff.")
         return uid, None
     if name in _DECIMALS:
+        if isinstance(raw, bool) or not isinstance(raw, (str, int, Decimal, type(None))):
+            return None, tx("Enter an amount of 0 or more, e.g. 50000 or 12,000.00.")
         try:
-            return (raw if isinstance(raw, Decimal) else _decimal(str(raw if raw is not None else ""))), None
+            value = raw if isinstance(raw, Decimal) else _decimal(str(raw if raw is not None else ""))
         except ValueError:
             return None, tx("Enter an amount of 0 or more, e.g. 50000 or 12,000.00.")
+        return value, limits.problem(Customer._meta.fields[name], value)
     if name == "employees":
+        if isinstance(raw, bool) or not isinstance(raw, (str, int, type(None))):
+            return None, tx("Enter a whole number of 0 or more.")
         text = clean(str(raw if raw is not None else "")).replace(",", "")
         if not text:
             return None, None
@@ -110,9 +124,10 @@ def _one(name: str, raw):
         if day is not None and day > dt.date.today():
             return None, tx("This date is in the future.")
         return day, None
-    text = clean_multiline(raw) if name in _MULTILINE else clean(str(raw if raw is not None else ""))
-    if name in _MAX_LEN and len(text) > _MAX_LEN[name]:
-        return text, tx("At most {n} characters.", n=_MAX_LEN[name])
+    text = keep(_typed(raw)) if name in _FREE_TEXT else clean(_typed(raw))
+    message = limits.problem(Customer._meta.fields[name], text)
+    if message:
+        return text, message
     if name == "name" and not text:
         return text, tx("Name is required.")
     if name in ("phone", "mobile") and text:
@@ -166,9 +181,10 @@ def parse_contact(values: dict) -> tuple[dict, dict]:
         if name == "is_primary":
             out[name] = bool(raw)
             continue
-        text = clean_multiline(raw) if name == "notes" else clean(str(raw or ""))
-        if name in _MAX_LEN and len(text) > _MAX_LEN[name]:
-            errors[name] = tx("At most {n} characters.", n=_MAX_LEN[name])
+        text = keep(_typed(raw)) if name == "notes" else clean(_typed(raw))
+        message = limits.problem(CustomerContact._meta.fields[name], text)
+        if message:
+            errors[name] = message
         elif name == "name" and not text:
             errors[name] = tx("Name is required.")
         elif name in ("phone", "mobile") and text:
@@ -188,16 +204,15 @@ def parse_address(values: dict) -> tuple[dict, dict]:
     out, errors = {}, {}
     if values.get("id") is not None:
         out["id"] = values["id"]
-    out["kind"] = clean(str(values.get("kind") or "office"))
+    out["kind"] = clean(_typed(values.get("kind") or "office"))
     if out["kind"] not in ADDRESS_KINDS:
         errors["kind"] = tx("Choose the kind of address.")
-    out["address"] = clean(str(values.get("address") or ""))
-    if not out["address"]:
+    out["address"] = keep(_typed(values.get("address")))
+    out["postcode"] = clean(_typed(values.get("postcode")))
+    errors.update(limits.check(CustomerAddress, {"address": out["address"], "postcode": out["postcode"]}))
+    if "address" not in errors and not out["address"]:
         errors["address"] = tx("Enter the address.")
-    elif len(out["address"]) > 300:
-        errors["address"] = tx("At most {n} characters.", n=300)
-    out["postcode"] = clean(str(values.get("postcode") or ""))
-    if out["postcode"] and not re.fullmatch(r"\d{6}", out["postcode"]):
+    if "postcode" not in errors and out["postcode"] and not re.fullmatch(r"\d{6}", out["postcode"]):
         errors["postcode"] = tx("A postcode has 6 digits.")
     out["is_primary"] = bool(values.get("is_primary"))
     return out, errors

@@ -11,11 +11,11 @@ import re
 
 import peewee as pw
 
-from app.domain.core import numbering, operations, phones
+from app.domain.core import limits, numbering, operations, phones
 from app.domain.core.db import is_mysql, is_postgres, write_transaction
 from app.domain.core.errors import ValidationError, tx
 from app.domain.core.permissions import can, require
-from app.domain.core.text import clean
+from app.domain.core.text import clean, keep, needle
 from app.domain.customers.models import Customer
 
 CATEGORIES = ("dealer", "retailer", "agent", "end_user")
@@ -61,7 +61,9 @@ def search_text_for(code: str, name: str, phone: str, short_name: str = "") -> s
 
 
 def validate(name: str, phone: str, category: str) -> dict[str, str]:
-    errors = {}
+    errors = limits.check(Customer, {"name": clean(name), "phone": clean(phone), "category": category})
+    if errors:
+        return errors
     if not clean(name):
         errors["name"] = tx("Name is required.")
     if phone:
@@ -89,8 +91,9 @@ def create_customer(name: str, phone: str = "", category: str = "end_user", addr
     The rest of the archive is filled in with :func:`app.domain.customers.archive.save_archive`.
     """
     require(user, "customer.create")
-    name, address = clean(name), clean(address)
+    name, address = clean(name), keep(address)
     errors = validate(name, phone, category)
+    limits.field_problem(Customer.address, address, "address", errors)
     if errors:
         raise ValidationError(errors)
     phone = phones.normalise(phone)
@@ -148,7 +151,7 @@ def _needle(text: str) -> str:
     """What a search box's text is looked for as: lower case; a phone number
     (or the start of one), however written, as the digits the search text
     holds ("+86 138-0013" -> "1380013", "(010) 6255 1234" -> "01062551234")."""
-    q = clean(text).lower()
+    q = needle(text).lower()
     digits = phones.search_digits(q)
     return digits if digits else q
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import peewee as pw
 
 from app.domain.core.errors import AppendOnly, tx
+from app.domain.core.limits import Range, declare
 from app.domain.core.models import BaseModel, User, Versioned, now
 
 
@@ -190,3 +191,17 @@ class SelectionDecision(BaseModel):
 
     class Meta:
         table_name = "selection_decision"
+
+
+# What the archive's columns take beyond their own definition
+# (app.domain.core.limits): free-text maxima and sane ranges of numbers.
+declare(Customer, business_content=4000, notes=4000, employees=Range(0, 999_999_999),
+        # Amounts below a trillion yuan: 15 significant digits, what SQLite's REAL keeps exactly
+        # (DECIMAL(16, 2)'s 99 999 999 999 999.99 came back as ...99.98).
+        registered_capital=Range(0, "999999999999.99"), credit_limit=Range(0, "999999999999.99"),
+        annual_volume=Range(0, "999999999999.99"))
+declare(CustomerContact, notes=4000)
+declare(AccessRequest, reason=2000, decision_note=2000, days=Range(1, 90))
+declare(Investigation, findings=4000)
+declare(SelectionAssessment, score=Range(1, 5), note=2000)
+declare(SelectionDecision, reason=2000)

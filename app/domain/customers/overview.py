@@ -42,6 +42,7 @@ from app.domain.core.errors import ValidationError, tx
 from app.domain.core.models import User
 from app.domain.core.permissions import require
 from app.domain.core.text import clean
+from app.domain.core.text import needle as search_text
 from app.domain.customers.archive_fields import CREDIT_RATINGS, CUSTOMER_STATUSES, STATUSES
 from app.domain.customers.customers import CATEGORIES, _contains, _needle
 from app.domain.customers.models import Customer
@@ -288,7 +289,7 @@ def query(user, flt: OverviewFilter | None = None, sort: str = "code", descendin
     if flt.category:
         conds.append(Customer.category == flt.category)
     if flt.region:
-        conds.append(Customer.region == clean(flt.region))
+        conds.append(Customer.region == search_text(flt.region))
     if flt.credit_rating:
         conds.append(Customer.credit_rating == ("" if flt.credit_rating == "none" else flt.credit_rating))
     if flt.responsible_id:

@@ -22,10 +22,12 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass, field
 
+from app.domain.core import limits
 from app.domain.core.db import write_transaction
 from app.domain.core.errors import NotFound, TransitionNotAllowed, ValidationError, tx
 from app.domain.core.models import User, now
 from app.domain.core.permissions import require
+from app.domain.core.text import keep
 from app.domain.customers import customers
 from app.domain.customers.archive_fields import parse_fields
 from app.domain.customers.models import Customer, CustomerChange, Investigation, SelectionAssessment, SelectionDecision
@@ -87,13 +89,15 @@ def add_investigation(user: User | None, customer_id: int, kind: str, date: dt.d
     ``investigator_id`` defaults to the user. Raises ValidationError({"kind"|"date"|"findings": ...})."""
     require(user, "customer.select.investigate")
     c = _prospect(customer_id)
-    errors = {}
+    findings = keep(findings)
+    errors = limits.check(Investigation, {"findings": findings})
     if kind not in INVESTIGATION_KINDS:
         errors["kind"] = tx("Choose general or on-site investigation.")
     if not isinstance(date, dt.date) or date > now().date():
         errors["date"] = tx("The investigation date cannot be in the future.")
-    findings = "\n".join(line.strip() for line in (findings or "").strip().splitlines())
-    if not findings:
+    if investigator_id is not None and limits.problem(Investigation.investigator, investigator_id):
+        errors["investigator"] = tx("Choose a member of staff.")
+    if not findings and "findings" not in errors:
         errors["findings"] = tx("Write down what the investigation found.")
     if errors:
         raise ValidationError(errors)
@@ -107,9 +111,12 @@ def assess(user: User | None, customer_id: int, criterion: str, score: int, note
     replaces the earlier one. Raises ValidationError({"criterion"|"score": ...})."""
     require(user, "customer.select.investigate")
     c = _prospect(customer_id)
-    errors = {}
+    note = keep(note)
+    errors = limits.check(SelectionAssessment, {"note": note})
     if criterion not in CRITERION_CODES:
         errors["criterion"] = tx("Unknown criterion.")
+    if isinstance(score, bool) or not isinstance(score, (int, str)):
+        score = 0
     try:
         score = int(score)
     except (TypeError, ValueError):
@@ -120,7 +127,7 @@ def assess(user: User | None, customer_id: int, criterion: str, score: int, note
         raise ValidationError(errors)
     with write_transaction():
         # The latest assessment counts: one row per criterion, replaced.
-        values = dict(score=score, note=(note or "").strip(), assessed_by=user, at=now())
+        values = dict(score=score, note=note, assessed_by=user, at=now())
         done = (SelectionAssessment.update(**values)
                 .where((SelectionAssessment.customer == c.id) & (SelectionAssessment.criterion == criterion))
                 .execute())
@@ -152,11 +159,11 @@ def decide(user: User | None, customer_id: int, decision: str, reason: str = "")
     if no longer a prospect."""
     require(user, "customer.select.decide")
     c = _prospect(customer_id)
-    errors = {}
-    reason = (reason or "").strip()
+    reason = keep(reason)
+    errors = limits.check(SelectionDecision, {"reason": reason})
     if decision not in DECISIONS:
         errors["decision"] = tx("Approve or refuse.")
-    if decision == "refused" and not reason:
+    if decision == "refused" and not reason and "reason" not in errors:
         errors["reason"] = tx("Give the reason for refusing.")
     f = selection_file(c.id)
     if "investigation" in f.missing:

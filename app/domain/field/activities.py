@@ -26,7 +26,9 @@ from app.domain.core.models import User
 from app.domain.core.numbering import next_number
 from app.domain.core.permissions import can, require
 from app.domain.core.records import guarded_delete, guarded_write
-from app.domain.core.text import clean
+from app.domain.core import limits
+from app.domain.core.text import keep, keep_line
+from app.domain.core.text import needle as search_text
 from app.domain.customers.models import Customer
 from app.domain.field.models import ActivityParticipant, GiftRequest, ServiceActivity, Visit
 
@@ -88,21 +90,22 @@ def _clean_values(values: dict, partial: bool) -> tuple[dict, dict]:
             out["kind"] = values["kind"]
     for name in TEXT_FIELDS:
         if name in values or not partial:
-            text = (values.get(name) or "").strip()
-            out[name] = text if name in ("description", "outcome") else clean(text)
-    if "title" in out:
-        if not out["title"]:
-            errors["title"] = tx("Give the activity a title.")
-        elif len(out["title"]) > 200:
-            errors["title"] = tx("The title is too long (at most {n} characters).", n=200)
-    if len(out.get("place", "")) > 300:
-        errors["place"] = tx("The place is too long (at most {n} characters).", n=300)
+            out[name] = keep(values.get(name)) if name in ("description", "outcome") else keep_line(values.get(name))
+    errors.update(limits.check(ServiceActivity, {k: v for k, v in out.items() if k in TEXT_FIELDS}))
+    if "title" in out and not out["title"] and "title" not in errors:
+        errors["title"] = tx("Give the activity a title.")
+    if "end_date" in values and values["end_date"] and limits.problem(ServiceActivity.end_date, values["end_date"]):
+        errors["end_date"] = tx("Enter a date as 2021-03-01.")
+    for name in ("staff_id", "visit_id"):
+        if values.get(name) is not None and limits.problem(ServiceActivity.staff, values[name]):
+            errors[name] = tx("Choose one from the list.")
+            values = {k: v for k, v in values.items() if k != name}     # not looked up below
     if "date" in values or not partial:
         if not isinstance(values.get("date"), dt.date):
             errors["date"] = tx("Give the date of the activity.")
         else:
             out["date"] = values["date"]
-    if "end_date" in values:
+    if "end_date" in values and "end_date" not in errors:
         out["end_date"] = values["end_date"] or None
     if "staff_id" in values:
         out["staff"] = values["staff_id"]
@@ -122,6 +125,11 @@ def _check_dates(start: dt.date | None, end: dt.date | None, errors: dict) -> No
 
 def _clean_participants(parts: list[ParticipantInput], errors: dict) -> list[dict]:
     rows, seen = [], set()
+    wrong = [i for i, p in enumerate(parts) if not isinstance(p, ParticipantInput)
+             or limits.problem(ActivityParticipant.customer, p.customer_id)]
+    if wrong:
+        errors.update({f"participants.{i}.customer": tx("Choose one from the list.") for i in wrong})
+        return rows
     ids = {c.id for c in Customer.select(Customer.id).where(Customer.id.in_([p.customer_id for p in parts]))} \
         if parts else set()
     for i, p in enumerate(parts):
@@ -133,15 +141,15 @@ def _clean_participants(parts: list[ParticipantInput], errors: dict) -> list[dic
             continue
         seen.add(p.customer_id)
         try:
-            n = int(str(p.headcount).strip() or "0")
+            n = int(str(p.headcount).strip() or "0") if isinstance(p.headcount, (int, str)) \
+                and not isinstance(p.headcount, bool) else -1
         except ValueError:
             n = -1
         if not 0 <= n <= 100000:
             errors[f"participants.{i}.headcount"] = tx("The headcount is a whole number, 0 or more.")
-        people = clean(p.people)
-        if len(people) > 300:
-            errors[f"participants.{i}.people"] = tx("Too many names (at most {n} characters).", n=300)
-        rows.append(dict(customer=p.customer_id, people=people, headcount=max(n, 0), note=(p.note or "").strip()))
+        people, note = keep_line(p.people), keep(p.note)
+        errors.update(limits.check(ActivityParticipant, {"people": people, "note": note}, prefix=f"participants.{i}."))
+        rows.append(dict(customer=p.customer_id, people=people, headcount=max(n, 0), note=note))
     return rows
 
 
@@ -266,7 +274,7 @@ def list_activities(user: User | None, date_from: dt.date | None = None, date_to
     if customer_id:
         q = q.where(ServiceActivity.id.in_(ActivityParticipant.select(ActivityParticipant.activity)
                                            .where(ActivityParticipant.customer == customer_id)))
-    needle = clean(text)
+    needle = search_text(text)
     if needle:
         by_customer = (ActivityParticipant.select(ActivityParticipant.activity).join(Customer)
                        .where(Customer.name.contains(needle) | Customer.code.contains(needle)))

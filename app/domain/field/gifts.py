@@ -30,7 +30,9 @@ from app.domain.core.models import User, now
 from app.domain.core.numbering import next_number
 from app.domain.core.permissions import can, require
 from app.domain.core.records import Change, add_history, as_text, guarded_write, history_of
-from app.domain.core.text import clean
+from app.domain.core import limits
+from app.domain.core.text import clean, keep, keep_line
+from app.domain.core.text import needle as search_text
 from app.domain.customers.models import Customer
 from app.domain.field.models import GiftItem, GiftRequest, GiftRequestHistory, ServiceActivity, Visit
 
@@ -60,6 +62,8 @@ class ItemInput:
 
 
 def _decimal(value) -> Decimal | None:
+    if isinstance(value, bool) or not isinstance(value, (str, int, float, Decimal)):
+        return None
     text = clean(str(value)).replace(",", "").replace("¥", "").replace("￥", "")
     try:
         return Decimal(text) if text else None
@@ -74,21 +78,28 @@ def _clean_items(items: list[ItemInput], errors: dict) -> list[dict]:
     elif len(items) > MAX_ITEMS:
         errors["items"] = tx("At most {n} items in one request.", n=MAX_ITEMS)
     for i, it in enumerate(items):
-        desc = clean(it.description)
-        if not desc:
+        if not isinstance(it, ItemInput):
             errors[f"items.{i}.description"] = tx("Describe the item.")
-        elif len(desc) > 200:
-            errors[f"items.{i}.description"] = tx("The description is too long (at most {n} characters).", n=200)
+            continue
+        desc = keep_line(it.description)
+        limits.field_problem(GiftItem.description, desc, f"items.{i}.description", errors)
+        if not desc:
+            errors.setdefault(f"items.{i}.description", tx("Describe the item."))
         if it.kind not in ITEM_KINDS:
             errors[f"items.{i}.kind"] = tx("Choose gift, sample, trial item or promotional material.")
         qty, value = _decimal(it.quantity), _decimal(it.unit_value)
-        if qty is None or qty <= 0 or qty >= Decimal(100000000):
+        if qty is None or qty <= 0:
             errors[f"items.{i}.quantity"] = tx("The quantity is a number greater than 0.")
-        if value is None or value < 0 or value >= Decimal(10000000000):
+        if value is None or value < 0:
             errors[f"items.{i}.unit_value"] = tx("The unit value is an amount, 0 or more.")
+        # the sane ranges and the columns' precision (0.001 is refused, never rounded)
+        errors.update({k: v for k, v in limits.check(GiftItem, {"quantity": qty, "unit_value": value},
+                                                      prefix=f"items.{i}.").items() if k not in errors})
         if qty is not None and value is not None:
             rows.append(dict(kind=it.kind, description=desc, quantity=qty.quantize(CENT),
                              unit_value=value.quantize(CENT)))
+    if rows and not errors and limits.problem(GiftRequest.total_value, total_of(rows)):
+        errors["items"] = tx("The total value ¥{total} is more than one request can hold.", total=total_of(rows))
     return rows
 
 
@@ -115,13 +126,21 @@ def _number_of(model, row_id: int | None) -> str:
     return row.number if row is not None else f"#{row_id}"
 
 
-def _links(customer_id: int, visit_id: int | None, activity_id: int | None, errors: dict) -> None:
+def _links(customer_id: int, visit_id: int | None, activity_id: int | None, errors: dict) -> bool:
+    """Check the customer, visit and activity; True when one is not even an id."""
+    wrong = {name: tx("Choose one from the list.") for name, value in
+             (("customer", customer_id), ("visit", visit_id), ("activity", activity_id))
+             if (value is not None or name == "customer") and limits.problem(GiftRequest.customer, value)}
+    if wrong:
+        errors.update(wrong)
+        return True
     if Customer.get_or_none(Customer.id == customer_id) is None:
         errors["customer"] = tx("Choose the customer.")
     if visit_id is not None and Visit.get_or_none(Visit.id == visit_id) is None:
         errors["visit"] = tx("No such visit.")
     if activity_id is not None and ServiceActivity.get_or_none(ServiceActivity.id == activity_id) is None:
         errors["activity"] = tx("No such service activity.")
+    return False
 
 
 def request_gift(user: User | None, customer_id: int, items: list[ItemInput], reason: str,
@@ -131,10 +150,12 @@ def request_gift(user: User | None, customer_id: int, items: list[ItemInput], re
     visit, activity, items, ``items.<i>.description|kind|quantity|unit_value``."""
     require(user, "gift.request")
     errors: dict = {}
-    reason = (reason or "").strip()
+    reason = keep(reason)
+    limits.field_problem(GiftRequest.reason, reason, "reason", errors)
     if not reason:
-        errors["reason"] = tx("Give the reason for the gift.")
-    _links(customer_id, visit_id, activity_id, errors)
+        errors.setdefault("reason", tx("Give the reason for the gift."))
+    if _links(customer_id, visit_id, activity_id, errors):
+        raise ValidationError(errors)
     rows = _clean_items(list(items), errors)
     if errors:
         raise ValidationError(errors)
@@ -153,10 +174,12 @@ def update_request(user: User | None, request_id: int, version: int, items: list
     """The requester changes the items and reason while the request waits."""
     g = _editable(user, request_id)
     errors: dict = {}
-    reason = (reason or "").strip()
+    reason = keep(reason)
+    limits.field_problem(GiftRequest.reason, reason, "reason", errors)
     if not reason:
-        errors["reason"] = tx("Give the reason for the gift.")
-    _links(g.customer_id, visit_id, activity_id, errors)
+        errors.setdefault("reason", tx("Give the reason for the gift."))
+    if _links(g.customer_id, visit_id, activity_id, errors):
+        raise ValidationError(errors)
     rows = _clean_items(list(items), errors)
     if errors:
         raise ValidationError(errors)
@@ -198,7 +221,8 @@ def _decide(user, request_id: int, version: int, status: str, note: str) -> Gift
     g = _get(request_id)
     if user is not None and g.requested_by_id == user.id:
         raise PermissionDenied(tx("You requested {number} yourself; another approver decides it.", number=g.number))
-    note = (note or "").strip()
+    note = keep(note)
+    limits.require(GiftRequest, {"decision_note": note}, names={"decision_note": "note"})
     if status == "refused" and not note:
         raise ValidationError({"note": tx("Say why the request is refused.")})
     with write_transaction():
@@ -217,20 +241,20 @@ def record_given(user: User | None, request_id: int, version: int, given_to: str
     if g.status != "approved":
         raise TransitionNotAllowed(tx("{number} is not approved: only approved gifts can be given.",
                                       number=g.number))
-    errors = {}
-    given_to = clean(given_to)
+    given_to, note = clean(given_to), keep(note)
     at = given_at or now()
+    errors = limits.check(GiftRequest, {"given_to": given_to, "given_note": note, "given_at": at},
+                          names={"given_note": "note"})
+    if errors:
+        raise ValidationError(errors)
     if not given_to:
         errors["given_to"] = tx("Who received it?")
-    elif len(given_to) > 100:
-        errors["given_to"] = tx("The name is too long (at most {n} characters).", n=100)
     if at > now() + dt.timedelta(minutes=5):
         errors["given_at"] = tx("The date given cannot be in the future.")
     elif g.decided_at and at.date() < g.decided_at.date():
         errors["given_at"] = tx("The date given is before the approval.")
     if errors:
         raise ValidationError(errors)
-    note = (note or "").strip()
     with write_transaction():
         guarded_write(g, user, version, dict(status="given", given_at=at, given_by=user, given_to=given_to,
                                              given_note=note),
@@ -322,7 +346,7 @@ def list_requests(user: User | None, flt: GiftFilter | None = None) -> list[Gift
         q = q.where(GiftRequest.customer == flt.customer_id)
     if flt.requested_by_id:
         q = q.where(GiftRequest.requested_by == flt.requested_by_id)
-    needle = clean(flt.text)
+    needle = search_text(flt.text)
     if needle:
         in_items = GiftItem.select(GiftItem.request).where(GiftItem.description.contains(needle))
         q = q.where(GiftRequest.number.contains(needle) | Customer.name.contains(needle)

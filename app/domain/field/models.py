@@ -11,6 +11,7 @@ from __future__ import annotations
 import peewee as pw
 
 from app.domain.core.errors import tx
+from app.domain.core.limits import Range, declare
 from app.domain.core.models import BaseModel, HistoryRow, User, Versioned, now
 from app.domain.customers.models import Customer
 
@@ -269,3 +270,15 @@ class SurveyAnswer(BaseModel):
     class Meta:
         table_name = "survey_answer"
         indexes = ((("response", "question"), True),)
+
+
+# What field service's columns take beyond their own definition
+# (app.domain.core.limits): free-text maxima and sane ranges of numbers.
+declare(VisitPlan, year=Range(2000, 2100), month=Range(1, 12), notes=4000, decision_note=4000)
+declare(Visit, goal=4000, gains=4000, reactions=4000, suggestions=4000, complaint_text=4000, cancel_reason=2000)
+declare(ServiceActivity, description=4000, outcome=4000)
+declare(ActivityParticipant, headcount=Range(0, 100_000), note=2000)
+declare(GiftRequest, reason=4000, decision_note=4000, given_note=4000)
+declare(GiftItem, quantity=Range("0.01", 10_000), unit_value=Range(0, 1_000_000))
+declare(SurveyResponse, comments=4000, suggestions=4000, average=Range(1, 5))
+declare(SurveyAnswer, score=Range(1, 5), text=2000)

@@ -23,12 +23,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from app.domain.core import numbering
+from app.domain.core import limits, numbering
 from app.domain.core.db import write_transaction
 from app.domain.core.errors import NotFound, TransitionNotAllowed, ValidationError, tx
 from app.domain.core.models import User, now
 from app.domain.core.permissions import current, require
 from app.domain.core.records import guarded_delete, guarded_write
+from app.domain.core.text import clean, keep, needle
 from app.domain.customers.models import Customer
 from app.domain.field.models import SurveyAnswer, SurveyResponse, Visit
 
@@ -136,7 +137,14 @@ class SurveyForm:
 
 def validate(form: SurveyForm) -> dict[str, str]:
     """``{field: message}``; field names: customer, returned_on, sent_on, staff, visit, scores, q01..."""
-    errors: dict[str, str] = {}
+    errors: dict[str, str] = limits.check(SurveyResponse, _texts(form))
+    for name, value in (("customer", form.customer_id), ("staff", form.staff_id), ("visit", form.visit_id)):
+        if value is not None and limits.problem(SurveyResponse.customer, value):
+            errors[name] = tx("Choose one from the list.")
+    if not isinstance(form.scores, dict) or not isinstance(form.questionnaire, str):
+        errors["scores"] = tx("Enter at least one scored answer.")
+    if errors:
+        return errors     # the checks below assume values of the right type
     if not form.customer_id or Customer.get_or_none(Customer.id == form.customer_id) is None:
         errors["customer"] = tx("Choose the customer who returned the survey.")
     today = now().date()
@@ -171,13 +179,16 @@ def validate(form: SurveyForm) -> dict[str, str]:
     return errors
 
 
+def _texts(form: SurveyForm) -> dict:
+    """The respondent (a name) cleaned; the comments kept as written."""
+    return dict(respondent=clean(form.respondent), respondent_title=clean(form.respondent_title),
+                comments=keep(form.comments), suggestions=keep(form.suggestions))
+
+
 def _clean(form: SurveyForm) -> dict:
     return dict(customer=form.customer_id, questionnaire=form.questionnaire, visit=form.visit_id,
                 staff=form.staff_id, sent_on=form.sent_on, returned_on=form.returned_on,
-                respondent=(form.respondent or "").strip()[:100],
-                respondent_title=(form.respondent_title or "").strip()[:100],
-                comments=(form.comments or "").strip(), suggestions=(form.suggestions or "").strip(),
-                average=average(form.scores.values()))
+                average=average(form.scores.values()), **_texts(form))
 
 
 def _write_answers(response_id: int, form: SurveyForm) -> None:
@@ -277,11 +288,11 @@ def response_query(f: SurveyFilter | None = None):
         q = q.where(SurveyResponse.customer == f.customer_id)
     if f.category:
         q = q.where(Customer.category == f.category)
-    if f.region.strip():
-        q = q.where(Customer.region.contains(f.region.strip()))
+    if needle(f.region):
+        q = q.where(Customer.region.contains(needle(f.region)))
     if f.questionnaire:
         q = q.where(SurveyResponse.questionnaire == f.questionnaire)
-    text = (f.text or "").strip()
+    text = needle(f.text)
     if text:
         q = q.where(SurveyResponse.number.contains(text) | Customer.name.contains(text)
                     | Customer.code.contains(text) | SurveyResponse.respondent.contains(text))

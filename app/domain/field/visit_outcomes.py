@@ -5,12 +5,14 @@ and the rules are described in :mod:`app.domain.field.visits`.
 """
 from __future__ import annotations
 
+from app.domain.core import limits
 from app.domain.core.db import write_transaction
 from app.domain.core.errors import PermissionDenied, TransitionNotAllowed, ValidationError, tx
 from app.domain.core.models import User, now
 from app.domain.core.numbering import next_number
 from app.domain.core.permissions import can
 from app.domain.core.records import guarded_write
+from app.domain.core.text import clean
 from app.domain.field.models import Visit
 from app.domain.field.visits import (_as_date, _check_write, _clean, _load, _write_purposes, get_visit, month_start,
                                      today)
@@ -22,10 +24,12 @@ def _report_values(actual_date, gains, reactions, suggestions, complaint_text, e
         errors["actual_date"] = tx("Enter the day of the visit.")
     elif day is not None and day > today():
         errors["actual_date"] = tx("The visit cannot be in the future.")
-    if not _clean(gains):
+    values = dict(gains=_clean(gains), reactions=_clean(reactions), suggestions=_clean(suggestions),
+                  complaint_text=_clean(complaint_text))
+    errors.update(limits.check(Visit, values))
+    if not values["gains"] and "gains" not in errors:
         errors["gains"] = tx("Write the main gains of the visit.")
-    return dict(actual_date=day, gains=_clean(gains), reactions=_clean(reactions), suggestions=_clean(suggestions),
-                complaint_text=_clean(complaint_text))
+    return dict(values, actual_date=day)
 
 
 def _save_report(v: Visit, user: User | None, version: int, from_status: str, extra: dict, actual_date, gains,
@@ -33,12 +37,13 @@ def _save_report(v: Visit, user: User | None, version: int, from_status: str, ex
     """Check and write a report (recording or correcting it); raises ValidationError."""
     errors: dict = {}
     values = _report_values(actual_date, gains, reactions, suggestions, complaint_text, errors)
+    if contact_person is not None:
+        values["contact_person"] = clean(contact_person)
+    if place is not None:
+        values["place"] = _clean(place)
+    errors.update(limits.check(Visit, {k: values[k] for k in ("contact_person", "place") if k in values}))
     if errors:
         raise ValidationError(errors)
-    if contact_person is not None:
-        values["contact_person"] = _clean(contact_person)[:100]
-    if place is not None:
-        values["place"] = _clean(place)[:300]
     with write_transaction():
         guarded_write(v, user, version, dict(extra, **values), states=(from_status,))
     return _load(v.id)
@@ -79,10 +84,12 @@ def cancel_visit(user: User | None, visit_id: int, version: int, reason: str) ->
     _check_write(user, v)
     if v.status != "planned":
         raise TransitionNotAllowed(tx("Only a planned visit can be cancelled; this one is {status}.", status=v.status))
-    if not _clean(reason):
+    reason = _clean(reason)
+    limits.require(Visit, {"cancel_reason": reason}, names={"cancel_reason": "reason"})
+    if not reason:
         raise ValidationError({"reason": tx("Say why the visit is cancelled.")})
     with write_transaction():
-        guarded_write(v, user, version, {"status": "cancelled", "cancel_reason": _clean(reason)}, states=("planned",))
+        guarded_write(v, user, version, {"status": "cancelled", "cancel_reason": reason}, states=("planned",))
     return _load(v.id)
 
 

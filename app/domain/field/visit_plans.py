@@ -17,11 +17,13 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
+from app.domain.core import limits
 from app.domain.core.db import write_transaction
 from app.domain.core.errors import NotFound, PermissionDenied, TransitionNotAllowed, ValidationError, tx
 from app.domain.core.models import User, now
 from app.domain.core.permissions import can, require
 from app.domain.core.records import Change, add_history, changes_of, guarded_write, history_of
+from app.domain.core.text import keep, keep_line
 from app.domain.field.models import Visit, VisitPlan, VisitPlanHistory
 from app.domain.field.visits import (_attach_purposes, _query, check_see, done_late, get_visit, is_overdue,
                                      month_end, month_start, purposes_for, shown_status, today, visible_staff_ids,
@@ -82,24 +84,25 @@ def create_plan(user: User | None, staff_id: int, kind: str, year: int, month: i
                 title: str = "", notes: str = "") -> VisitPlan:
     """A new draft plan. Raises ValidationError (kind, year, month: "already
     exists" too), PermissionDenied."""
+    if limits.problem(VisitPlan.staff, staff_id):
+        raise ValidationError({"staff": tx("Choose a staff member who makes visits.")})
     _check_write(user, staff_id)
-    errors = {}
+    title, notes = keep_line(title), keep(notes)
+    errors = limits.check(VisitPlan, {"title": title, "notes": notes})
     staff = User.get_or_none(User.id == staff_id)
     if staff is None or not can(staff, "visit.plan"):
         errors["staff"] = tx("Choose a staff member who makes visits.")
     if kind not in PLAN_KINDS:
         errors["kind"] = tx("Choose an annual or a monthly plan.")
     try:
-        year = int(year)
+        year = int(year) if not isinstance(year, (bool, float)) else 0
     except (TypeError, ValueError):
         year = 0
     if not 2000 <= year <= 2100:
         errors["year"] = tx("Enter a year between 2000 and 2100.")
     if kind == "monthly":
-        if month is None or not 1 <= int(month) <= 12:
+        if isinstance(month, bool) or not isinstance(month, int) or not 1 <= month <= 12:
             errors["month"] = tx("Choose the month of the plan.")
-        else:
-            month = int(month)
     else:
         month = None
     if not errors:
@@ -110,10 +113,10 @@ def create_plan(user: User | None, staff_id: int, kind: str, year: int, month: i
             errors["month" if month else "year"] = tx("{name} already has this plan.", name=staff.display_name)
     if errors:
         raise ValidationError(errors)
-    title = (title or "").strip() or (f"{year}年度用户巡访计划" if kind == "annual" else f"{year}年{month}月用户巡访计划")
+    title = title or (f"{year}年度用户巡访计划" if kind == "annual" else f"{year}年{month}月用户巡访计划")
     with write_transaction():
-        p = VisitPlan.create(kind=kind, year=year, month=month, staff=staff_id, title=title[:200],
-                             notes=(notes or "").strip(), created_by=user)
+        p = VisitPlan.create(kind=kind, year=year, month=month, staff=staff_id, title=title,
+                             notes=notes, created_by=user)
         add_history(p, user, "created", new="draft", at=p.created_at)
     return p
 
@@ -122,9 +125,10 @@ def update_plan(user: User | None, plan_id: int, version: int, *, title: str, no
     """Change a draft plan's title and notes."""
     p = get_plan(user, plan_id)
     _check_write(user, p.staff_id)
-    if not (title or "").strip():
+    values = {"title": keep_line(title), "notes": keep(notes)}
+    limits.require(VisitPlan, values)
+    if not values["title"]:
         raise ValidationError({"title": tx("required")})
-    values = {"title": title.strip()[:200], "notes": (notes or "").strip()}
     return _write_plan(p, user, version, "draft", values, changes_of(p, values))
 
 
@@ -143,7 +147,7 @@ def submit_plan(user: User | None, plan_id: int, version: int) -> VisitPlan:
 def approve_plan(user: User | None, plan_id: int, version: int, note: str = "") -> VisitPlan:
     """submitted -> approved, by "visit.approve", not the plan's own staff member."""
     p = _decider(user, plan_id)
-    note = (note or "").strip()
+    note = _decision_note(note)
     values = dict(status="approved", decided_by=user, decided_at=now(), decision_note=note)
     return _write_plan(p, user, version, "submitted", values, [Change("status", "submitted", "approved")], note)
 
@@ -151,10 +155,18 @@ def approve_plan(user: User | None, plan_id: int, version: int, note: str = "") 
 def return_plan(user: User | None, plan_id: int, version: int, note: str) -> VisitPlan:
     """submitted -> draft with the approver's note (required)."""
     p = _decider(user, plan_id)
-    if not (note or "").strip():
+    note = _decision_note(note)
+    if not note:
         raise ValidationError({"note": tx("Say what to change in the plan.")})
-    values = dict(status="draft", decided_by=user, decided_at=now(), decision_note=note.strip())
-    return _write_plan(p, user, version, "submitted", values, [Change("status", "submitted", "draft")], note.strip())
+    values = dict(status="draft", decided_by=user, decided_at=now(), decision_note=note)
+    return _write_plan(p, user, version, "submitted", values, [Change("status", "submitted", "draft")], note)
+
+
+def _decision_note(note) -> str:
+    """The approver's note as typed, checked against its column."""
+    note = keep(note)
+    limits.require(VisitPlan, {"decision_note": note}, names={"decision_note": "note"})
+    return note
 
 
 def _decider(user: User | None, plan_id: int) -> VisitPlan:

@@ -33,12 +33,14 @@ import datetime as dt
 
 import peewee as pw
 
+from app.domain.core import limits
 from app.domain.core.db import write_transaction
 from app.domain.core.errors import NotFound, PermissionDenied, TransitionNotAllowed, ValidationError, tx
 from app.domain.core.models import User, now
 from app.domain.core.numbering import next_number
 from app.domain.core.permissions import can, require, role_allows
 from app.domain.core.records import guarded_write
+from app.domain.core.text import clean, keep
 from app.domain.customers.models import Customer
 from app.domain.field.models import Visit, VisitPlan, VisitPurpose
 
@@ -223,7 +225,8 @@ def visits_in(user: User | None, first: dt.date, last: dt.date, staff_id: int | 
 # --- validation -----------------------------------------------------------------
 
 def _clean(text) -> str:
-    return (text or "").strip()
+    """Free text of a visit as typed (app.domain.core.text.keep)."""
+    return keep(text)
 
 
 def _as_date(value, name: str, errors: dict) -> dt.date | None:
@@ -243,6 +246,16 @@ def _as_date(value, name: str, errors: dict) -> dt.date | None:
 def _validate(user: User | None, f: dict, errors: dict) -> dict:
     """Check the plannable fields of a visit; return the values to store."""
     out: dict = {}
+    wrong = {key[:-3]: tx("Choose one from the list.") for key in ("staff_id", "customer_id", "manager_id", "plan_id")
+             if f.get(key) is not None and limits.problem(Visit.staff, f[key])}
+    purposes = f.get("purposes")
+    if purposes is not None and not (isinstance(purposes, (list, tuple))
+                                     and all(isinstance(c, str) for c in purposes)):
+        wrong["purposes"] = tx("Tick at least one purpose of the visit.")
+    if not isinstance(f.get("kind"), (str, type(None))):
+        wrong["kind"] = tx("Choose the kind of visit.")
+    if wrong:
+        raise ValidationError(wrong)
     staff = User.get_or_none(User.id == f.get("staff_id")) if f.get("staff_id") else None
     if staff is None or not staff.active or not role_allows(staff, "visit.plan"):
         errors["staff"] = tx("Choose a staff member who makes visits.")
@@ -284,11 +297,10 @@ def _validate(user: User | None, f: dict, errors: dict) -> dict:
                               else tx("These purposes do not belong to this kind of visit: {codes}",
                                       codes=", ".join(wrong)))
     out["purposes"] = codes
-    for name, size in (("goal", None), ("contact_person", 100), ("place", 300)):
-        value = _clean(f.get(name))
-        if size and len(value) > size:
-            errors[name] = tx("At most {n} characters.", n=size)
-        out[name] = value
+    for name in ("goal", "contact_person", "place"):
+        out[name] = clean(f.get(name)) if name == "contact_person" else _clean(f.get(name))
+    errors.update({k: v for k, v in limits.check(Visit, {k: out[k] for k in ("goal", "contact_person", "place")})
+                   .items() if k not in errors})
     plan = None
     if f.get("plan_id"):
         plan = VisitPlan.get_or_none(VisitPlan.id == f["plan_id"])

@@ -5,14 +5,22 @@
   clears them again as soon as the clerk edits that field.
 * :class:`SearchPopup`: find-as-you-type with a drop-down list of results.
 * :func:`fmt_date` / :func:`fmt_datetime`: dates always read yyyy-MM-dd.
+* :func:`apply_limit` gives a widget the limits of the column it edits
+  (:mod:`app.domain.core.limits`): a line edit's maximum length, a plain-text
+  edit's maximum, a spin box's range and decimals, a number typed in a line
+  edit its digits and decimals. :class:`FieldErrors` applies them to the
+  fields it knows when given the model (or a ``{name: field}`` map).
 """
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
-from app.ui.qt import (QAbstractItemView, QAbstractSpinBox, QComboBox, QCoreApplication, QEvent, QLabel, QLineEdit,
-                       QListView, QListWidget, QModelIndex, QObject, QPlainTextEdit, QPoint, QStandardItem,
-                       QStandardItemModel, Qt, QTextEdit, QTimer, QWidget, Signal)
+from app.domain.core import limits
+from app.ui.qt import (QAbstractItemView, QAbstractSpinBox, QComboBox, QCoreApplication, QDoubleSpinBox, QEvent,
+                       QLabel, QLineEdit, QListView, QListWidget, QModelIndex, QObject, QPlainTextEdit, QPoint,
+                       QRegularExpression, QRegularExpressionValidator, QSpinBox, QStandardItem, QStandardItemModel,
+                       Qt, QTextEdit, QTimer, QWidget, Signal)
 
 ERROR_STYLE = "color: #c62828;"
 # A property-based style so the widget's own stylesheet is not overwritten.
@@ -60,18 +68,93 @@ def prepare_error_label(label: QLabel) -> None:
     label.hide()
 
 
-class FieldErrors:
-    """Maps field names (as the domain spells them) to a widget and its error label."""
+class TextLimit(QObject):
+    """Keeps a plain-text edit within ``maximum`` characters: what is typed
+    or pasted beyond it is cut off (the edit's ``maxLength`` property tells
+    the limit)."""
 
-    def __init__(self, fallback: QLabel | None = None):
+    def __init__(self, edit: QPlainTextEdit | QTextEdit, maximum: int):
+        super().__init__(edit)
+        self.edit, self.maximum = edit, maximum
+        edit.setProperty("maxLength", maximum)
+        edit.textChanged.connect(self._trim)
+
+    def _trim(self) -> None:
+        text = self.edit.toPlainText()
+        if len(text) <= self.maximum:
+            return
+        cursor = self.edit.textCursor()
+        position = min(cursor.position(), self.maximum)
+        self.edit.setPlainText(text[:self.maximum])
+        cursor = self.edit.textCursor()
+        cursor.setPosition(position)
+        self.edit.setTextCursor(cursor)
+
+
+def number_pattern(lim: limits.Limit) -> str:
+    """What a line edit for a number of ``lim`` accepts while typing: digits
+    (with thousands separators, a yuan sign), at most ``decimals`` decimals."""
+    digits = len(str(int(lim.maximum))) if lim.maximum is not None else 12
+    sign = "-?" if lim.minimum is not None and lim.minimum < 0 else ""
+    integer = rf"[0-9][0-9,]{{0,{digits + digits // 3}}}"
+    fraction = rf"(\.[0-9]{{0,{lim.decimals}}})?" if lim.decimals else ""
+    return rf"^\s*[¥￥]?{sign}({integer})?{fraction}\s*$"
+
+
+def apply_limit(widget: QWidget, field) -> None:
+    """Give ``widget`` the limits of the model field ``field`` (a peewee field)."""
+    lim = limits.limit(field)
+    if lim.kind == "text":
+        if isinstance(widget, QComboBox) and widget.isEditable():
+            widget = widget.lineEdit()
+        if isinstance(widget, QLineEdit):
+            widget.setMaxLength(lim.max_length)
+        elif isinstance(widget, (QPlainTextEdit, QTextEdit)):
+            if widget.property("maxLength") is None:
+                TextLimit(widget, lim.max_length)
+        return
+    if lim.kind not in ("decimal", "integer"):
+        return
+    low = lim.minimum if lim.minimum is not None else Decimal(limits.INT_MIN)
+    high = lim.maximum if lim.maximum is not None else Decimal(limits.INT_MAX)
+    if isinstance(widget, QDoubleSpinBox):
+        widget.setDecimals(lim.decimals)
+        widget.setRange(float(low), float(high))
+    elif isinstance(widget, QSpinBox):
+        widget.setRange(int(max(low, limits.INT_MIN)), int(min(high, limits.INT_MAX)))
+    elif isinstance(widget, QLineEdit):
+        widget.setValidator(QRegularExpressionValidator(QRegularExpression(number_pattern(lim)), widget))
+
+
+class FieldErrors:
+    """Maps field names (as the domain spells them) to a widget and its error label.
+
+    ``limits``: the model the form edits, or ``{name: model field}``; each
+    widget added under a name it knows gets that field's limits
+    (:func:`apply_limit`)."""
+
+    def __init__(self, fallback: QLabel | None = None, *, limits=None):
         self._fields: dict[str, tuple[QWidget | None, QLabel]] = {}
         self._fallback = fallback   # for errors about a field the form has no place for
+        self._limits = limits
         if fallback is not None:
             prepare_error_label(fallback)
+
+    def limit_field(self, name: str):
+        """The model field whose limits the widget called ``name`` takes (None: none)."""
+        if self._limits is None:
+            return None
+        if isinstance(self._limits, dict):
+            return self._limits.get(name)
+        fields = self._limits._meta.fields
+        return fields.get(name) or fields.get(name[:-3] if name.endswith("_id") else name)
 
     def add(self, name: str, widget: QWidget | None, label: QLabel) -> None:
         prepare_error_label(label)
         self._fields[name] = (widget, label)
+        field = self.limit_field(name)
+        if widget is not None and field is not None:
+            apply_limit(widget, field)
         if widget is not None:
             widget.setStyleSheet(widget.styleSheet() + OUTLINE_CSS if OUTLINE_CSS not in widget.styleSheet()
                                  else widget.styleSheet())

@@ -18,11 +18,12 @@ import datetime as dt
 from app.domain.core import settings
 from app.domain.core.text import clean
 from app.domain.counter import intake, products
+from app.domain.counter.models import Job, JobItem, Product, RegisterEntry, Unit
 from app.domain.counter.unit_facts import UnitFacts, known_products, unit_facts
 from app.domain.customers import customers
 from app.ui.base import labels, ops, prefs, slots
 from app.ui.base.context import Changed
-from app.ui.base.widgets import FieldErrors, SearchPopup
+from app.ui.base.widgets import FieldErrors, SearchPopup, apply_limit
 from app.ui.counter import printing, unit_view
 from app.ui.generated.ui_intake import Ui_IntakeForm
 from app.ui.qt import (QButtonGroup, QCompleter, QDate, QHeaderView, QKeySequence, QLabel, QListWidgetItem,
@@ -44,7 +45,12 @@ class IntakeTab(QWidget):
         self.customer = self._picked = None
         self._owner_pair = None
         self.facts: UnitFacts | None = None
-        self.errors = FieldErrors(fallback=ui.err_other)
+        self.errors = FieldErrors(fallback=ui.err_other, limits={
+            "serial": Unit.serial, "product": Product.model, "warranty_months": Product.warranty_months,
+            "fault": Job.fault, "kind_reason": Job.kind_reason})
+        for widget, column in ((ui.itemEdit, JobItem.description), (ui.conditionEdit, Job.condition),
+                               (ui.broughtBy, RegisterEntry.person)):
+            apply_limit(widget, column)
         self._build_owner_choice()
         for name, widget in (("customer", ui.customerSearch), ("serial", ui.serialEdit),
                              ("product", ui.productCombo), ("warranty_months", ui.warrantySpin),

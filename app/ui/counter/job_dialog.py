@@ -12,11 +12,11 @@ from __future__ import annotations
 from app.domain.core import records, settings, users
 from app.domain.core.errors import ValidationError
 from app.domain.counter import charges, jobs, products, release, workshop
-from app.domain.counter.models import JobItem, JobLabour, JobPart
+from app.domain.counter.models import Job, JobItem, JobLabour, JobPart
 from app.ui.base import labels, ops
 from app.ui.base.context import Changed
 from app.ui.base.table_models import setup_view
-from app.ui.base.widgets import FieldErrors, fmt_date, fmt_datetime
+from app.ui.base.widgets import FieldErrors, apply_limit, fmt_date, fmt_datetime
 from app.ui.counter.job_prompts import InformDialog, KindDialog
 from app.ui.counter.job_tables import STATE_COLOURS, LabourModel, PartsModel, fmt_money, history_model
 from app.ui.generated.ui_job import Ui_JobDialog
@@ -75,16 +75,19 @@ class JobDialog(QDialog):
         ui = self.ui
         ui.partKindCombo.addItem(self.tr("Part"), "part")
         ui.partKindCombo.addItem(self.tr("Material"), "material")
-        self.part_errors = FieldErrors(ui.partFormError)
+        self.part_errors = FieldErrors(ui.partFormError, limits=JobPart)
+        apply_limit(ui.partNoEdit, JobPart.part_no)
         for name, widget, label in (("kind", ui.partKindCombo, ui.partKindError),
                                     ("description", ui.partDescriptionEdit, ui.partDescriptionError),
                                     ("quantity", ui.partQtyEdit, ui.partQtyError),
                                     ("unit_price", ui.partPriceEdit, ui.partPriceError)):
             self.part_errors.add(name, widget, label)
-        self.labour_errors = FieldErrors(ui.labourFormError)
+        self.labour_errors = FieldErrors(ui.labourFormError, limits=JobLabour)
+        apply_limit(ui.labourDescriptionEdit, JobLabour.description)
         self.labour_errors.add("hours", ui.labourHoursEdit, ui.labourHoursError)
         self.labour_errors.add("rate", ui.labourRateEdit, ui.labourRateError)
         self.diagnosis_errors = FieldErrors(ui.diagnosisError)
+        apply_limit(ui.diagnosisEdit, Job.diagnosis)
         ui.labourRateEdit.setText(settings.get("default_labour_rate"))
         ui.labourDateEdit.setDate(QDate.currentDate())
         for combo in (ui.diagTechnicianCombo, ui.labourTechCombo):

@@ -3,7 +3,9 @@ a service kind other than the rules gave (with the reason)."""
 from __future__ import annotations
 
 from app.domain.counter import products
+from app.domain.counter.models import Job, JobHistory
 from app.ui.base import labels
+from app.ui.base.widgets import apply_limit
 from app.ui.qt import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit
 
 INFORM_HOW = ("phone", "sms", "wechat", "in_person")
@@ -20,6 +22,7 @@ class InformDialog(QDialog):
         for code in INFORM_HOW:
             self.how.addItem(labels.inform_how(code), code)
         self.note = QLineEdit()
+        apply_limit(self.note, JobHistory.note)
         self.note.setPlaceholderText(self.tr("e.g. will collect on Friday"))
         form.addRow(self.tr("How:"), self.how)
         form.addRow(self.tr("Note:"), self.note)
@@ -46,6 +49,7 @@ class KindDialog(QDialog):
             self.kind.addItem(labels.kind(code), code)
         self.kind.setCurrentIndex(self.kind.findData(job.service_kind))
         self.reason = QLineEdit(job.kind_reason)
+        apply_limit(self.reason, Job.kind_reason)
         form.addRow(self.tr("The rules say:"), QLineEdit(labels.kind(job.computed_kind), readOnly=True))
         form.addRow(self.tr("Service kind:"), self.kind)
         form.addRow(self.tr("Reason:"), self.reason)

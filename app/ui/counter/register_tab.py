@@ -16,7 +16,7 @@ from app.domain.customers.models import Customer
 from app.ui.base import export, labels, ops
 from app.ui.base.context import Changed
 from app.ui.base.table_models import CENTER, RIGHT, Column, PagedQueryModel, RowStyle, setup_view
-from app.ui.base.widgets import FieldErrors, fmt_datetime
+from app.ui.base.widgets import FieldErrors, apply_limit, fmt_datetime
 from app.ui.counter.job_tables import STATE_COLOURS
 from app.ui.generated.ui_register_tab import Ui_RegisterTab
 from app.ui.qt import (QButtonGroup, QComboBox, QDate, QDialog, QDialogButtonBox, QFormLayout, QKeySequence, QLabel,
@@ -131,8 +131,9 @@ class CorrectionDialog(QDialog):
         form.addRow("", self.note_error)
         self.general_error = QLabel()
         form.addRow(self.general_error)
-        self.errors = FieldErrors(self.general_error)
+        self.errors = FieldErrors(self.general_error, limits=RegisterEntry)
         self.errors.add("note", self.note, self.note_error)
+        apply_limit(self.person, RegisterEntry.person)
         self.direction.currentIndexChanged.connect(lambda: self.change_direction.setChecked(True))
         self.person.textEdited.connect(lambda: self.change_person.setChecked(True))
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)

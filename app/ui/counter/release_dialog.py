@@ -27,13 +27,13 @@ from app.domain.core.errors import ConcurrentChange
 from app.domain.counter import release, workshop
 from app.domain.counter.charges import PAYMENT_METHODS, compute
 from app.domain.counter.jobs import get_job
-from app.domain.counter.models import JobItem
+from app.domain.counter.models import Job, JobItem, Receipt
 from app.ui.base import labels, ops
 from app.ui.base.context import Changed
-from app.ui.base.widgets import FieldErrors, fmt_date
+from app.ui.base.widgets import FieldErrors, apply_limit, fmt_date
 from app.ui.counter import printing
 from app.ui.generated.ui_release import Ui_ReleaseDialog
-from app.ui.qt import (QApplication, QDialog, QEvent, QHeaderView, QKeySequence, QShortcut,
+from app.ui.qt import (QApplication, QDialog, QEvent, QHeaderView, QKeySequence, QLabel, QShortcut,
                        QTableWidgetItem, Qt, QWidget)
 
 ENTER_KEYS = (Qt.Key_Return, Qt.Key_Enter)
@@ -73,7 +73,16 @@ class ReleaseDialog(QDialog):
         self.facts: ReleaseFacts | None = None
         self.version: int | None = None
         self.released = None
-        self.errors = FieldErrors(fallback=ui.err_other)
+        # (the code box takes any scanned code: a receipt's, a job's or a repair card's)
+        self.errors = FieldErrors(fallback=ui.err_other, limits={
+            "collected_by": Job.collected_by, "amount_paid": Job.amount_paid, "collector_id": Job.collector_id})
+        apply_limit(ui.lostReason, Receipt.void_reason)
+        # Cash may be more than what is due: the change to give back shows beside the amount.
+        self.changeLabel = QLabel(ui.paymentRow)
+        self.changeLabel.setObjectName("changeLabel")
+        ui.paymentLayout.addWidget(self.changeLabel)
+        ui.amountPaid.textChanged.connect(self._show_change)
+        ui.paymentMethod.currentIndexChanged.connect(self._show_change)
         for name, widget in (("receipt", ui.codeEdit), ("collected_by", ui.collectedBy),
                              ("payment_method", ui.paymentMethod), ("amount_paid", ui.amountPaid),
                              ("collector_id", ui.collectorId), ("approver", ui.approverCombo),
@@ -265,6 +274,18 @@ class ReleaseDialog(QDialog):
                 ui.approverCombo.addItem(f"{user.display_name} ({labels.role(user.role)})", user.id)
         if on:
             ui.collectorId.setFocus()
+
+    def _show_change(self, *_args) -> None:
+        """The change to give back when the cash received is more than what is due."""
+        text = ""
+        if self.facts is not None and self.ui.paymentMethod.currentData() == "cash":
+            try:
+                received = Decimal(self.ui.amountPaid.text().strip().replace(",", "").lstrip("¥￥") or "0")
+            except ArithmeticError:
+                received = Decimal(0)
+            if received > self.facts.charges.due:
+                text = self.tr("Change: ¥{0}").format(f"{received - self.facts.charges.due:,.2f}")
+        self.changeLabel.setText(text)
 
     # -- release -------------------------------------------------------------
     def payment(self) -> release.Payment:

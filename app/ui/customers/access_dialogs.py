@@ -10,9 +10,10 @@ from __future__ import annotations
 from app.domain.core import users
 from app.domain.customers import access, overview
 from app.domain.customers.access import MAX_DAYS
+from app.domain.customers.models import AccessRequest
 from app.ui.base import labels, ops
 from app.ui.base.table_models import Column, ListTableModel, setup_view
-from app.ui.base.widgets import FieldErrors, fmt_date, fmt_datetime, make_error_label, short
+from app.ui.base.widgets import FieldErrors, apply_limit, fmt_date, fmt_datetime, make_error_label, short
 from app.ui.customers import models as cm
 from app.ui.qt import (QCheckBox, QComboBox, QCoreApplication, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
                        QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, Qt, QTableView, QTabWidget,
@@ -32,7 +33,7 @@ class RequestAccessDialog(QDialog):
         self.reason.setMaximumHeight(90)
         self.days = QSpinBox(minimum=1, maximum=MAX_DAYS, value=7)
         self.days.setSuffix(self.tr(" days"))
-        self.errors = FieldErrors(make_error_label(self))
+        self.errors = FieldErrors(make_error_label(self), limits=AccessRequest)
         for label, name, widget in ((self.tr("&Reason:"), "reason", self.reason), (self.tr("&For:"), "days", self.days)):
             self.errors.add_form_row(form, label, name, widget)
         form.addRow(self.errors._fallback)
@@ -157,6 +158,7 @@ class AccessRequestsDialog(QDialog):
         self.days = QSpinBox(minimum=1, maximum=MAX_DAYS, value=7)
         self.days.setSuffix(self.tr(" days"))
         self.note = QLineEdit(placeholderText=self.tr("Note to the requester (required to refuse)"))
+        apply_limit(self.note, AccessRequest.decision_note)
         self.grant_button = QPushButton(self.tr("&Grant"))
         self.refuse_button = QPushButton(self.tr("&Refuse"))
         for w in (QLabel(self.tr("For:")), self.days, self.note, self.grant_button, self.refuse_button):
@@ -175,6 +177,7 @@ class AccessRequestsDialog(QDialog):
         v.addWidget(self.granted_view)
         row = QHBoxLayout()
         self.revoke_note = QLineEdit(placeholderText=self.tr("Why the access ends early (optional)"))
+        apply_limit(self.revoke_note, AccessRequest.decision_note)
         self.revoke_button = QPushButton(self.tr("Re&voke"))
         row.addWidget(self.revoke_note)
         row.addWidget(self.revoke_button)

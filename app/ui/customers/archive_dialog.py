@@ -17,6 +17,7 @@ from app.domain.core import printed, users
 from app.domain.core.errors import ConcurrentChange
 from app.domain.customers import access, archive, customers, import_export
 from app.domain.customers.archive_fields import CREDIT_RATINGS, STATUSES, as_text
+from app.domain.customers.models import Customer
 from app.ui.base import labels, ops, prefs, slots
 from app.ui.base.table_models import ListTableModel, setup_view
 from app.ui.base.widgets import FieldErrors, colon, fmt_datetime, make_error_label
@@ -44,7 +45,7 @@ class ArchiveDialog(QDialog):
         self.loaded = False
         self.ui = ui = Ui_ArchiveDialog()
         ui.setupUi(self)
-        self.errors = FieldErrors(ui.formError)
+        self.errors = FieldErrors(ui.formError, limits=Customer)
         self.widgets: dict[str, object] = {}
         self._build_fields()
         self._setup_lists()

@@ -4,6 +4,7 @@ archive's list; the archive saves the lists with its other fields."""
 from __future__ import annotations
 
 from app.domain.customers.archive_fields import ADDRESS_KINDS, parse_address, parse_contact
+from app.domain.customers.models import CustomerAddress, CustomerContact
 from app.ui.base import ops
 from app.ui.base.widgets import FieldErrors, colon, make_error_label
 from app.ui.customers import models as cm
@@ -21,7 +22,8 @@ class ContactDialog(QDialog):
         self.kind = kind
         self.setWindowTitle(self.tr("Contact") if kind == "contacts" else self.tr("Address"))
         form = QFormLayout(self)
-        self.errors = FieldErrors(make_error_label(self))
+        self.errors = FieldErrors(make_error_label(self),
+                                  limits=CustomerContact if kind == "contacts" else CustomerAddress)
         self.widgets = {}
         for name in (self.CONTACT if kind == "contacts" else self.ADDRESS):
             if name == "is_primary":

@@ -12,6 +12,7 @@ import re
 
 from app.domain.core import phones
 from app.domain.customers import customers
+from app.domain.customers.models import Customer
 from app.ui.base import labels, ops
 from app.ui.base.widgets import FieldErrors, make_error_label
 from app.ui.customers.phone_note import SamePhoneNote
@@ -31,17 +32,14 @@ class CustomerDialog(QDialog):
         self.setWindowTitle(self.tr("New customer"))
         form = QFormLayout()
         self.name = QLineEdit()
-        self.name.setMaxLength(200)
         self.phone = QLineEdit()
-        self.phone.setMaxLength(64)
         self.phone.setPlaceholderText(self.tr("e.g. 13800138000, 010-62551234 or 010-62551234 ext. 8001"))
         self.category = QComboBox()
         for code in customers.CATEGORIES:
             self.category.addItem(labels.category(code), code)
         self.category.setCurrentIndex(customers.CATEGORIES.index("end_user"))
         self.address = QLineEdit()
-        self.address.setMaxLength(300)
-        self.errors = FieldErrors(fallback=make_error_label(self))
+        self.errors = FieldErrors(fallback=make_error_label(self), limits=Customer)
         for label, name, widget in ((self.tr("&Name:"), "name", self.name),
                                     (self.tr("&Phone:"), "phone", self.phone),
                                     (self.tr("&Category:"), "category", self.category),

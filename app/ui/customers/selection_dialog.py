@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from app.domain.core import users
 from app.domain.customers import customers, selection
+from app.domain.customers.models import Customer, Investigation, SelectionAssessment, SelectionDecision
 from app.ui.base import labels, ops
 from app.ui.base.table_models import Column, ListTableModel, setup_view
-from app.ui.base.widgets import FieldErrors, colon, fmt_date, fmt_datetime, make_error_label
+from app.ui.base.widgets import FieldErrors, apply_limit, colon, fmt_date, fmt_datetime, make_error_label
 from app.ui.customers import models as cm
 from app.ui.customers.phone_note import SamePhoneNote
 from app.ui.generated.ui_selection import Ui_SelectionDialog
@@ -41,7 +42,7 @@ class NewProspectDialog(QDialog):
         self.ctx, self.customer = ctx, None
         self.setWindowTitle(self.tr("New prospect"))
         form = QFormLayout(self)
-        self.errors = FieldErrors(make_error_label(self))
+        self.errors = FieldErrors(make_error_label(self), limits=Customer)
         self.fields = {}
         for name in ("name", "phone", "category", "region", "address", "business_content"):
             if name == "category":
@@ -169,11 +170,11 @@ class SelectionDialog(QDialog):
             ui.investigatorCombo.addItem(user.display_name, user.id)
         if ctx.user is not None:
             ui.investigatorCombo.setCurrentIndex(max(0, ui.investigatorCombo.findData(ctx.user.id)))
-        self.inv_errors = FieldErrors(ui.formError)
+        self.inv_errors = FieldErrors(ui.formError, limits=Investigation)
         self.inv_errors.add("kind", ui.kindCombo, ui.kindError)
         self.inv_errors.add("date", ui.dateEdit, ui.kindError)
         self.inv_errors.add("findings", ui.findingsEdit, ui.findingsError)
-        self.decision_errors = FieldErrors(ui.formError)
+        self.decision_errors = FieldErrors(ui.formError, limits=SelectionDecision)
         self.decision_errors.add("reason", ui.reasonEdit, ui.reasonError)
         self.assess_errors = FieldErrors(ui.assessmentError)
         self.scores: dict[str, tuple[QComboBox, QLineEdit, QLabel]] = {}
@@ -184,6 +185,7 @@ class SelectionDialog(QDialog):
                             (5, self.tr("5 excellent"))):
                 score.addItem(word, n)
             note, by = QLineEdit(placeholderText=self.tr("Note")), QLabel()
+            apply_limit(note, SelectionAssessment.note)
             label = QLabel(ops.translated(selection.criterion_label(code)))
             label.setBuddy(score)
             for col, w in enumerate((label, score, note, by)):

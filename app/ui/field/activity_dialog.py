@@ -14,8 +14,9 @@ from app.domain.core import users
 from app.domain.customers import customers, overview
 from app.domain.field import activities
 from app.domain.field.activities import ParticipantInput
+from app.domain.field.models import ActivityParticipant, ServiceActivity
 from app.ui.base import labels, ops
-from app.ui.base.widgets import FieldErrors, SearchPopup, colon, make_error_label
+from app.ui.base.widgets import FieldErrors, SearchPopup, apply_limit, colon, make_error_label
 from app.ui.qt import (QAbstractItemView, QComboBox, QDate, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
                        QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
                        QPlainTextEdit, QPushButton, QSpinBox, Qt, QTableWidget, QTableWidgetItem, QVBoxLayout)
@@ -117,12 +118,11 @@ class ActivityDialog(QDialog):
         layout.addWidget(self.header)
         form = QFormLayout()
         layout.addLayout(form)
-        self.errors = FieldErrors(make_error_label(self))
+        self.errors = FieldErrors(make_error_label(self), limits=ServiceActivity)
         self.kind = QComboBox()
         for code in activities.KINDS:
             self.kind.addItem(kind_text(code), code)
         self.title = QLineEdit()
-        self.title.setMaxLength(200)
         dates = QHBoxLayout()
         self.date, self.end_date = QDateEdit(QDate.currentDate()), QDateEdit(QDate.currentDate())
         for d in (self.date, self.end_date):
@@ -243,7 +243,7 @@ class ActivityDialog(QDialog):
         self.table.setItem(r, 0, item)
         self.table.setItem(r, 1, QTableWidgetItem(people))
         spin = QSpinBox()
-        spin.setRange(0, 9999)
+        apply_limit(spin, ActivityParticipant.headcount)
         spin.setValue(headcount)
         spin.setEnabled(self.may_edit)
         spin.valueChanged.connect(self._update_total)

@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 from app.domain.customers import customers
 from app.domain.field import gifts, service_page
 from app.domain.field.gifts import ItemInput
+from app.domain.field.models import GiftRequest
 from app.ui.base import labels, ops
 from app.ui.base.history import HistoryDialog
 from app.ui.base.widgets import FieldErrors, SearchPopup, colon, fmt_datetime, make_error_label
@@ -52,7 +53,8 @@ class GivenDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Record as given"))
         form = QFormLayout(self)
-        self.errors = FieldErrors(make_error_label(self))
+        self.errors = FieldErrors(make_error_label(self), limits={"given_to": GiftRequest.given_to,
+                                                                  "note": GiftRequest.given_note})
         self.when = QDateTimeEdit(QDateTime.currentDateTime().addSecs(-QDateTime.currentDateTime().time().second()))
         self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.when.setCalendarPopup(True)
@@ -102,7 +104,7 @@ class GiftDialog(QDialog):
         layout.addWidget(self.header)
         form = QFormLayout()
         layout.addLayout(form)
-        self.errors = FieldErrors(make_error_label(self))
+        self.errors = FieldErrors(make_error_label(self), limits=GiftRequest)
         self.customer_edit = QLineEdit()
         self.customer_edit.setPlaceholderText(self.tr("name, phone, code or pinyin initials"))
         self.search = SearchPopup(self.customer_edit, customers.search,

@@ -13,9 +13,11 @@ import datetime as dt
 
 from app.domain.core import printed
 from app.domain.field import visit_plans, visits
+from app.domain.field.models import VisitPlan
 from app.ui.base import ops, prefs
 from app.ui.base.history import HistoryDialog
 from app.ui.base.table_models import CENTER, RIGHT, Column, ListTableModel, setup_view
+from app.ui.base.widgets import apply_limit
 from app.ui.field.visit_dialog import VisitDialog
 from app.ui.field.visit_list import VisitListModel
 from app.ui.qt import (QAbstractItemView, QComboBox, QCoreApplication, QDialog, QDialogButtonBox, QHBoxLayout,
@@ -62,7 +64,7 @@ class PlanDialog(QDialog):
         self.staff_combo.setCurrentIndex(max(0, self.staff_combo.findData(staff_id)))
         self.staff_combo.setEnabled(self.staff_combo.count() > 1)
         self.year_spin = QSpinBox()
-        self.year_spin.setRange(2000, 2100)
+        apply_limit(self.year_spin, VisitPlan.year)
         self.year_spin.setValue(year)
         top.addWidget(QLabel(self.tr("Staff:")))
         top.addWidget(self.staff_combo)

@@ -15,9 +15,9 @@ import datetime as dt
 from app.domain.core.models import User
 from app.domain.customers.models import Customer
 from app.domain.field import surveys
-from app.domain.field.models import Visit
+from app.domain.field.models import SurveyResponse, Visit
 from app.ui.base import labels, ops
-from app.ui.base.widgets import FieldErrors, SearchPopup, colon, make_error_label
+from app.ui.base.widgets import FieldErrors, SearchPopup, apply_limit, colon, make_error_label
 from app.ui.qt import (QButtonGroup, QComboBox, QCoreApplication, QDate, QDateEdit, QDialog, QDialogButtonBox,
                        QFormLayout, QFrame, QGridLayout, QHBoxLayout, QKeySequence, QLabel, QLineEdit,
                        QPlainTextEdit, QRadioButton, QScrollArea, QShortcut, Qt, QVBoxLayout, QWidget, Signal)
@@ -128,7 +128,7 @@ class SurveyDialog(QDialog):
         self.resize(860, 760)
         outer = QVBoxLayout(self)
         self.fallback = make_error_label()
-        self.errors = FieldErrors(self.fallback)
+        self.errors = FieldErrors(self.fallback, limits=SurveyResponse)
 
         head = QGridLayout()
         left, right = QFormLayout(), QFormLayout()
@@ -143,10 +143,8 @@ class SurveyDialog(QDialog):
         self.search = SearchPopup(self.customer_edit, surveys_customer_search, describe_customer, self)
         self.search.picked.connect(self.set_customer)
         self.respondent = QLineEdit()
-        self.respondent.setMaxLength(100)
         self.errors.add_form_row(left, colon(self.tr("Respondent")), "respondent", self.respondent)
         self.respondent_title = QLineEdit()
-        self.respondent_title.setMaxLength(100)
         self.errors.add_form_row(left, colon(self.tr("Title")), "respondent_title", self.respondent_title)
 
         today = QDate.currentDate()
@@ -207,7 +205,8 @@ class SurveyDialog(QDialog):
         texts = QFormLayout()
         self.comments = QPlainTextEdit()
         self.suggestions = QPlainTextEdit()
-        for edit in (self.comments, self.suggestions):
+        for edit, column in ((self.comments, SurveyResponse.comments), (self.suggestions, SurveyResponse.suggestions)):
+            apply_limit(edit, column)
             edit.setTabChangesFocus(True)
             edit.setFixedHeight(56)
         texts.addRow(colon(self.tr("Comments")), self.comments)

@@ -16,6 +16,7 @@ import datetime as dt
 
 from app.domain.customers import customers
 from app.domain.field import visit_outcomes, visits
+from app.domain.field.models import Visit
 from app.ui.base import ops
 from app.ui.base.widgets import FieldErrors, SearchPopup, colon, make_error_label
 from app.ui.field.visit_list import print_visit_report
@@ -54,7 +55,7 @@ class VisitDialog(QDialog):
         self.customer_id = self.visit.customer_id if self.visit else None
         self.saved = None
         self.fallback = make_error_label()
-        self.errors = FieldErrors(self.fallback)
+        self.errors = FieldErrors(self.fallback, limits=Visit)
         self._build(staff_id, month or visits.month_start(visits.today()))
         self._fill()
         self._apply_mode()

@@ -17,7 +17,7 @@ from app.domain.core import settings
 from app.domain.core.db import write_transaction
 from app.domain.core.permissions import can
 from app.ui.base import ops, prefs
-from app.ui.base.widgets import FieldErrors
+from app.ui.base.widgets import FieldErrors, TextLimit
 from app.ui.generated.ui_settings import Ui_SettingsDialog
 from app.ui.qt import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
@@ -67,6 +67,10 @@ class SettingsDialog(QDialog):
         self.ui = ui = Ui_SettingsDialog()
         ui.setupUi(self)
         self.errors = FieldErrors(fallback=ui.err_other)
+        for key, edit in (("company_name", ui.companyName), ("company_phone", ui.companyPhone),
+                          ("company_address", ui.companyAddress)):
+            edit.setMaxLength(settings.max_length(key))
+        TextLimit(ui.pickupTerms, settings.PICKUP_TERMS_TYPED)
         self.errors.add("company_name", ui.companyName, ui.err_company_name)
         for combo, items in (
                 (ui.receiptPaper, (("80mm", self.tr("80 mm roll")), ("A5", self.tr("A5 sheet")))),

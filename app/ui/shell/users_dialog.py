@@ -8,6 +8,7 @@ users, not thousands: a QTableWidget filled at once is enough here.
 from __future__ import annotations
 
 from app.domain.core import auth
+from app.domain.core.models import User
 from app.domain.core.permissions import ROLES
 from app.ui.base import labels, ops
 from app.ui.base.widgets import FieldErrors, fmt_datetime, make_error_label
@@ -159,7 +160,7 @@ class AddUserDialog(QDialog):
         form = QFormLayout()
         layout.addLayout(form)
         other_errors = make_error_label(self)
-        self.errors = FieldErrors(fallback=other_errors)
+        self.errors = FieldErrors(fallback=other_errors, limits=User)
         self.display_name = self._row(form, self.tr("&Name:"), "display_name", QLineEdit())
         self.username = self._row(form, self.tr("&User name:"), "username", QLineEdit())
         self.role = self._row(form, self.tr("&Role:"), "role", QComboBox())
