@@ -125,7 +125,7 @@ class SurveyDialog(QDialog):
         self.saved = None
         self.edition = surveys.CURRENT
         self.setWindowTitle(self.tr("Satisfaction survey") if response_id is None else self.tr("Edit satisfaction survey"))
-        self.resize(860, 760)
+        self.resize(860, 680)
         outer = QVBoxLayout(self)
         self.fallback = make_error_label()
         self.errors = FieldErrors(self.fallback)

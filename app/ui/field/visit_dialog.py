@@ -1,10 +1,10 @@
 """The visit form: plan a visit, change a planned one, record its report
 (走访用户汇报, 附表4) or correct a done visit's report.
 
-Top part, the plan: staff member, customer (found as you type, as at the
+Left, the plan: staff member, customer (found as you type, as at the
 intake counter), kind, month, day, accompanying manager, the purposes as
 check boxes (those of the kind, and §3.4's when a manager comes along: the
-list changes with both), goal, contact person and place. Bottom part, the
+list changes with both), goal, contact person and place. Right, the
 report: actual date, main gains, the customer's reactions, improvement
 suggestions, a complaint heard. Which part is editable follows the visit's
 state; the domain checks everything again and its messages show beside the
@@ -17,6 +17,7 @@ import datetime as dt
 from app.domain.customers import customers
 from app.domain.field import visit_outcomes, visits
 from app.ui.base import ops
+from app.ui.base.screen import ScrollBody
 from app.ui.base.widgets import FieldErrors, SearchPopup, colon, make_error_label
 from app.ui.field.visit_list import print_visit_report
 from app.ui.qt import (QCheckBox, QComboBox, QDate, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
@@ -63,6 +64,11 @@ class VisitDialog(QDialog):
     def _build(self, staff_id, month) -> None:
         self.setMinimumWidth(720)
         outer = QVBoxLayout(self)
+        # The plan and its report side by side, scrolling if still too tall:
+        # the buttons stay on a 1366 x 768 screen whatever the dialog shows.
+        body = QWidget()
+        columns = QHBoxLayout(body)
+        columns.setContentsMargins(0, 0, 0, 0)
         plan_box = QGroupBox(self.tr("Visit"))
         form = QFormLayout(plan_box)
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
@@ -126,7 +132,7 @@ class VisitDialog(QDialog):
         self.kind_combo.currentIndexChanged.connect(self._rebuild_purposes)
         self.manager_combo.currentIndexChanged.connect(self._rebuild_purposes)
         self.month_edit.dateChanged.connect(self._month_changed)
-        outer.addWidget(plan_box)
+        columns.addWidget(plan_box, 1)
 
         self.report_box = QGroupBox(self.tr("Visit report"))
         rform = QFormLayout(self.report_box)
@@ -144,7 +150,9 @@ class VisitDialog(QDialog):
         self.complaint_edit = _text_edit(2)
         self.complaint_edit.setPlaceholderText(self.tr("A complaint the customer made, if any"))
         add(rform, colon(self.tr("Complaint")), "complaint_text", self.complaint_edit)
-        outer.addWidget(self.report_box)
+        columns.addWidget(self.report_box, 1)
+        self.body = ScrollBody(body)
+        outer.addWidget(self.body, 1)
         outer.addWidget(self.fallback)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
         self.print_button = QPushButton(self.tr("Print report"))
