@@ -105,6 +105,17 @@ class LazyTab(QWidget):
         self.setLayout(QVBoxLayout())
         self.layout().setContentsMargins(0, 0, 0, 0)
 
+    def reset(self) -> None:
+        """Forget the page: it is built again (for the user now signed in) when next shown."""
+        if self.widget is not None:
+            self.layout().removeWidget(self.widget)
+            self.widget.hide()
+            self.widget.deleteLater()
+            self.widget = None
+        if self.isVisible():
+            self.widget = self.factory()
+            self.layout().addWidget(self.widget)
+
     def showEvent(self, event) -> None:  # noqa: N802
         if self.widget is None:
             self.widget = self.factory()
@@ -249,7 +260,9 @@ class MainWindow(QMainWindow):
             self.font_label.show()
 
     def _apply_user(self) -> None:
-        """Show who is signed in and what his role may do."""
+        """Show who is signed in and what his role may do. Another user
+        signed in (a switch): the tabs are rebuilt for his role, and he
+        starts on his own first tab."""
         from app.ui.base import labels
 
         user = self.ctx.user
@@ -257,6 +270,11 @@ class MainWindow(QMainWindow):
                                 if user else self.tr("Not signed in"))
         self.users_action.setVisible(self.ctx.can("users.manage"))
         self.release_action.setEnabled(self.ctx.can("job.release"))
+        user_id = user.id if user else None
+        switched = hasattr(self, "_user_id") and self._user_id != user_id
+        self._user_id = user_id
+        if switched:
+            self._rebuild_tabs()
         intake = self.ctx.can("job.intake")
         on_intake = self.tabs.currentWidget() is self.intake   # (hiding the tab moves the current one)
         self.tabs.setTabVisible(self.tabs.indexOf(self.intake), intake)
@@ -267,15 +285,43 @@ class MainWindow(QMainWindow):
         on_field = self.tabs.currentWidget() is self.field_page
         self.tabs.setTabVisible(self.tabs.indexOf(self.field_page), field)
         self.view_actions[self.tabs.indexOf(self.field_page)].setEnabled(field)
-        if (not intake and on_intake) or (not field and on_field):
-            # The technician's day is the repair queue; business staff plan
-            # and report visits; the information manager keeps the archives.
-            if self.ctx.can("job.work"):
-                self.tabs.setCurrentIndex(1)
-            elif self.ctx.can("visit.plan") and not self.ctx.can("customer.archive.read"):
-                self.tabs.setCurrentWidget(self.field_page)
-            else:
-                self.tabs.setCurrentWidget(self.customers_page)
+        if switched or (not intake and on_intake) or (not field and on_field):
+            self.tabs.setCurrentWidget(self.home_tab())
+            self._focus_tab()
+
+    def home_tab(self) -> QWidget:
+        """The signed-in user's first tab: the counter's intake; the
+        technician's repair queue; business staff's visit planning; the
+        information manager's archives."""
+        from app.ui.field import field_tab
+
+        if self.ctx.can("job.intake"):
+            return self.intake
+        if self.ctx.can("job.work"):
+            return self.tabs.widget(1)
+        if field_tab.may_use(self.ctx) and self.ctx.can("visit.plan") and not self.ctx.can("customer.archive.read"):
+            return self.field_page
+        return self.customers_page
+
+    def _rebuild_tabs(self) -> None:
+        """The tab bar as new for the next user: the pages the previous one
+        opened are built again for the new one (his filters, his rights),
+        and the bar lays out only the tabs his role shows (a tab hidden and
+        shown again in place left a gap, or stayed missing)."""
+        current = self.tabs.currentWidget()
+        pages = [(self.tabs.widget(i), self.tabs.tabText(i)) for i in range(self.tabs.count())]
+        self.tabs.blockSignals(True)
+        try:
+            while self.tabs.count():
+                self.tabs.removeTab(0)
+            for page, text in pages:
+                if isinstance(page, LazyTab):
+                    page.reset()
+                self.tabs.addTab(page, text)
+            if current is not None:
+                self.tabs.setCurrentWidget(current)
+        finally:
+            self.tabs.blockSignals(False)
 
     # -- state ------------------------------------------------------------------
     def _restore(self) -> None:
