@@ -147,3 +147,86 @@ def test_the_visit_dialog_keeps_its_size_when_a_manager_is_chosen(qtbot, demo_db
     assert len(dialog.purpose_checks) > n                 # it did grow
     assert dialog.height() <= SCREEN.height() - 30 and dialog.height() <= max(before, dialog.height())
     assert check_fits("VisitDialog", dialog) == []
+
+
+CLASHES = lambda name, window: registry.clashes(window, name)  # noqa: E731
+
+
+def walk_tabs(window, check, name: str) -> list[str]:
+    """``check`` the window as it is, then with each tab of each visible tab widget current."""
+    problems = check(name, window)
+    for tabs in window.findChildren(QTabWidget):
+        if not tabs.isVisible():
+            continue
+        for i in range(tabs.count()):
+            if tabs.isTabVisible(i):
+                tabs.setCurrentIndex(i)
+                QApplication.processEvents()
+                problems += check(f"{name} [{tabs.tabText(i)}]", window)
+                for inner in tabs.widget(i).findChildren(QTabWidget):      # a tab's own sub-tabs
+                    if inner.isVisible():
+                        for j in range(inner.count()):
+                            inner.setCurrentIndex(j)
+                            QApplication.processEvents()
+                            problems += check(f"{name} [{tabs.tabText(i)} / {inner.tabText(j)}]", window)
+    return problems
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_no_two_controls_of_a_window_share_an_alt_letter(qtbot, demo_db, language):
+    """Issue 12, part 3: every dialog (each of its tabs), the job window in
+    each state, and the main window of each role on each tab and sub-tab
+    with its menu bar."""
+    from app.domain.counter.models import Job
+    from app.ui.counter.job_dialog import JobDialog
+    from app.ui.shell.application import install_translators
+
+    qapp = QApplication.instance()
+    translators = install_translators(qapp, language)
+    problems = []
+    try:
+        demo = registry.Demo()
+        for name, window in registry.windows(demo):
+            qtbot.addWidget(window)
+            window.show()
+            QApplication.processEvents()
+            problems += walk_tabs(window, CLASHES, name)
+            window.close()
+        clerk, tech = registry.ctx_of(demo.users["clerk1"]), registry.ctx_of(demo.users["tech1"])
+        for state in ("received", "diagnosing", "waiting_parts", "repairing", "repaired", "ready"):
+            job = Job.select().where(Job.state == state).first()
+            for ctx in (clerk, tech):
+                window = JobDialog(ctx, job.id)
+                qtbot.addWidget(window)
+                window.show()
+                QApplication.processEvents()
+                problems += walk_tabs(window, CLASHES, f"JobDialog ({state}, {ctx.user.username})")
+                window.close()
+        for user in ("admin", "clerk1", "tech1", "boss", "biz1", "info1"):
+            main = registry.main_window(demo, qtbot, user)
+            QApplication.processEvents()
+            problems += walk_tabs(main, CLASHES, f"MainWindow ({user})")
+            main.close()
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)
+    assert sorted(set(p.split(": ", 1)[1] for p in problems)) == [], "\n".join(problems)
+
+
+def test_the_letters_are_read_as_qt_reads_them():
+    assert registry.mnemonic("&Save and print (F12)") == "s"
+    assert registry.mnemonic("序列号(&S)：") == "s"
+    assert registry.mnemonic("&Parts && materials") == "p"
+    assert registry.mnemonic("Parts && materials") == ""
+    assert registry.mnemonic("R&&D &notes") == "n"
+
+
+def test_the_job_windows_state_buttons_have_letters(qtbot, demo_db):
+    from app.domain.counter.models import Job
+    from app.ui.counter.job_dialog import JobDialog
+
+    demo = registry.Demo()
+    job = Job.select().where(Job.state == "diagnosing").first()
+    dialog = JobDialog(registry.ctx_of(demo.users["tech1"]), job.id)
+    qtbot.addWidget(dialog)
+    assert dialog.action_buttons and all(registry.mnemonic(b.text()) for b in dialog.action_buttons.values())

@@ -196,3 +196,58 @@ def main_window(demo: Demo, qtbot, username: str = "admin"):
     qtbot.addWidget(window)
     window.show()
     return window
+
+
+def mnemonic(text: str) -> str:
+    """The Alt-letter of a control's text ("&Save" -> "s", "序列号(&S)" -> "s"; "" if none)."""
+    i = 0
+    while True:
+        i = text.find("&", i)
+        if i < 0 or i + 1 >= len(text):
+            return ""
+        if text[i + 1] == "&":
+            i += 2
+            continue
+        return text[i + 1].lower()
+
+
+def alt_letters(window) -> list[tuple[str, str]]:
+    """``(letter, what)`` for each control of ``window`` that an Alt-letter
+    reaches now: visible buttons, group boxes and labels with a buddy, the
+    tabs of visible tab bars, and the window's menu bar."""
+    from app.ui.qt import QAbstractButton, QGroupBox, QLabel, QMainWindow, QTabBar
+
+    found = []
+
+    def add(text: str, what: str) -> None:
+        letter = mnemonic(text)
+        if letter:
+            found.append((letter, f"{what} {text!r}"))
+
+    for w in window.findChildren(QAbstractButton):
+        if w.isVisible() and w.window() is window:
+            add(w.text(), type(w).__name__)
+    for w in window.findChildren(QGroupBox):
+        if w.isVisible() and w.window() is window:
+            add(w.title(), "QGroupBox")
+    for w in window.findChildren(QLabel):
+        if w.isVisible() and w.window() is window and w.buddy() is not None:
+            add(w.text(), "QLabel")
+    for bar in window.findChildren(QTabBar):
+        if bar.isVisible() and bar.window() is window:
+            for i in range(bar.count()):
+                if bar.isTabVisible(i):
+                    add(bar.tabText(i), "tab")
+    if isinstance(window, QMainWindow):
+        for action in window.menuBar().actions():
+            if action.isVisible():
+                add(action.text(), "menu")
+    return found
+
+
+def clashes(window, name: str) -> list[str]:
+    by_letter: dict[str, list[str]] = {}
+    for letter, what in alt_letters(window):
+        by_letter.setdefault(letter, []).append(what)
+    return [f"{name}: Alt+{letter.upper()}: " + " / ".join(whats)
+            for letter, whats in sorted(by_letter.items()) if len(whats) > 1]

@@ -2584,10 +2584,6 @@ then start csdesk again.</source>
         <translation>类别(&amp;G)：</translation>
     </message>
     <message>
-        <source>Re&amp;gion:</source>
-        <translation>地区(&amp;G)：</translation>
-    </message>
-    <message>
         <source>Cre&amp;dit:</source>
         <translation>信用(&amp;D)：</translation>
     </message>
@@ -2596,8 +2592,12 @@ then start csdesk again.</source>
         <translation>状态(&amp;T)：</translation>
     </message>
     <message>
-        <source>Res&amp;ponsible:</source>
-        <translation>负责人(&amp;P)：</translation>
+        <source>R&amp;egion:</source>
+        <translation>地区(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Responsi&amp;ble:</source>
+        <translation>负责人(&amp;B)：</translation>
     </message>
     <message>
         <source>Clear filters</source>
@@ -2647,21 +2647,21 @@ then start csdesk again.</source>
 <context>
     <name>FieldServiceTab</name>
     <message>
-        <source>&amp;Visits and plans</source>
+        <source>Vi&amp;sits and plans</source>
         <extracomment>(page code, permissions any of which shows the page)</extracomment>
-        <translation>走访与计划(&amp;V)</translation>
+        <translation>走访与计划(&amp;S)</translation>
     </message>
     <message>
-        <source>Service ac&amp;tivities</source>
-        <translation>服务活动(&amp;T)</translation>
-    </message>
-    <message>
-        <source>Gi&amp;fts and samples</source>
-        <translation>礼品与样品(&amp;F)</translation>
+        <source>Service a&amp;ctivities</source>
+        <translation>服务活动(&amp;C)</translation>
     </message>
     <message>
         <source>Satisfaction s&amp;urveys</source>
         <translation>满意度调查(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Gifts and sa&amp;mples</source>
+        <translation>礼品与样品(&amp;M)</translation>
     </message>
 </context>
 <context>
@@ -2925,8 +2925,8 @@ then start csdesk again.</source>
         <translation>批准(&amp;A)</translation>
     </message>
     <message>
-        <source>Re&amp;fuse…</source>
-        <translation>拒绝(&amp;F)…</translation>
+        <source>&amp;Refuse…</source>
+        <translation>拒绝(&amp;R)…</translation>
     </message>
     <message>
         <source>&amp;Given…</source>
@@ -3205,10 +3205,6 @@ then start csdesk again.</source>
         <translation>1  客户</translation>
     </message>
     <message>
-        <source>&amp;Find:</source>
-        <translation>查找(&amp;F)：</translation>
-    </message>
-    <message>
         <source>Name, phone, customer code or pinyin initials</source>
         <translation>姓名、电话、客户编号或拼音首字母</translation>
     </message>
@@ -3225,8 +3221,12 @@ then start csdesk again.</source>
         <translation>2  产品</translation>
     </message>
     <message>
-        <source>&amp;Serial number:</source>
-        <translation>序列号(&amp;S)：</translation>
+        <source>Fin&amp;d:</source>
+        <translation>查找(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>S&amp;erial number:</source>
+        <translation>序列号(&amp;E)：</translation>
     </message>
     <message>
         <source>Type or scan, then Enter</source>
@@ -3321,8 +3321,8 @@ then start csdesk again.</source>
         <translation>4  故障及外观状况</translation>
     </message>
     <message>
-        <source>F&amp;ault (as the customer says):</source>
-        <translation>故障（客户描述）(&amp;A)：</translation>
+        <source>Fa&amp;ult (as the customer says):</source>
+        <translation>故障（客户描述）(&amp;U)：</translation>
     </message>
     <message>
         <source>Appearance and &amp;condition:</source>
@@ -3540,8 +3540,8 @@ then start csdesk again.</source>
         <translation>有偿服务：客户支付配件及工时费用。</translation>
     </message>
     <message>
-        <source>Hand back to the customer…</source>
-        <translation>交付取件…</translation>
+        <source>Hand &amp;back to the customer…</source>
+        <translation>交付取件(&amp;B)…</translation>
     </message>
     <message>
         <source>Closed: read only</source>
@@ -3676,8 +3676,8 @@ then start csdesk again.</source>
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <source>&amp;Remove selected</source>
-        <translation>删除所选(&amp;R)</translation>
+        <source>Char&amp;ges</source>
+        <translation>费用(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Labour</source>
@@ -3704,16 +3704,8 @@ then start csdesk again.</source>
         <translation>工作内容</translation>
     </message>
     <message>
-        <source>A&amp;dd</source>
-        <translation>添加(&amp;D)</translation>
-    </message>
-    <message>
         <source>R&amp;emove selected</source>
         <translation>删除所选(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Charges</source>
-        <translation>费用(&amp;C)</translation>
     </message>
     <message>
         <source>Parts and materials:</source>
@@ -3942,6 +3934,26 @@ then start csdesk again.</source>
     <message>
         <source>&amp;Job</source>
         <translation>维修单(&amp;J)</translation>
+    </message>
+    <message>
+        <source>After-sales intake</source>
+        <translation>售后接待</translation>
+    </message>
+    <message>
+        <source>Repair cards</source>
+        <translation>维修卡</translation>
+    </message>
+    <message>
+        <source>In/out register</source>
+        <translation>进出登记</translation>
+    </message>
+    <message>
+        <source>Customer archives</source>
+        <translation>用户档案</translation>
+    </message>
+    <message>
+        <source>Visit planning</source>
+        <translation>走访计划</translation>
     </message>
     <message>
         <source>&amp;Find / scan</source>
@@ -4518,8 +4530,8 @@ then start csdesk again.</source>
         <translation>当前在店(&amp;S)</translation>
     </message>
     <message>
-        <source>&amp;From:</source>
-        <translation>从(&amp;F)：</translation>
+        <source>Fro&amp;m:</source>
+        <translation>从(&amp;M)：</translation>
     </message>
     <message>
         <source>&amp;To:</source>
@@ -4669,8 +4681,8 @@ then start csdesk again.</source>
         <translation>交付取件</translation>
     </message>
     <message>
-        <source>Pickup &amp;receipt:</source>
-        <translation>领取收据(&amp;R)：</translation>
+        <source>Pic&amp;kup receipt:</source>
+        <translation>领取收据(&amp;K)：</translation>
     </message>
     <message>
         <source>Scan the receipt (LQ-…) or type a job number (WX-…), then Enter</source>
@@ -4867,8 +4879,8 @@ then start csdesk again.</source>
         <translation>时长(&amp;A)：</translation>
     </message>
     <message>
-        <source>&amp;Find:</source>
-        <translation>查找(&amp;F)：</translation>
+        <source>Fin&amp;d:</source>
+        <translation>查找(&amp;D)：</translation>
     </message>
     <message>
         <source>Job number, serial, customer or phone; paste several serials to find them all</source>
@@ -5040,8 +5052,8 @@ then start csdesk again.</source>
         <translation>调查结果(&amp;F)：</translation>
     </message>
     <message>
-        <source>&amp;Add investigation</source>
-        <translation>添加调查(&amp;A)</translation>
+        <source>Add inve&amp;stigation</source>
+        <translation>添加调查(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Assessment</source>
@@ -5163,8 +5175,8 @@ then start csdesk again.</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <source>&amp;Phone:</source>
-        <translation>电话(&amp;P)：</translation>
+        <source>P&amp;hone:</source>
+        <translation>电话(&amp;H)：</translation>
     </message>
     <message>
         <source>&amp;Address:</source>
@@ -5197,8 +5209,24 @@ then start csdesk again.</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <source>Repair &amp;card printer:</source>
-        <translation>维修卡打印机(&amp;C)：</translation>
+        <source>Repair card prin&amp;ter:</source>
+        <translation>维修卡打印机(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Rece&amp;ipt paper:</source>
+        <translation>收据纸张(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Printed lan&amp;guage:</source>
+        <translation>打印语言(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>浏览(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Pro&amp;mised in:</source>
+        <translation>预计取件期限(&amp;M)：</translation>
     </message>
     <message>
         <source>&amp;Voucher printer:</source>
@@ -5209,16 +5237,8 @@ then start csdesk again.</source>
         <translation>收据份数(&amp;O)：</translation>
     </message>
     <message>
-        <source>Receipt &amp;paper:</source>
-        <translation>收据纸张(&amp;P)：</translation>
-    </message>
-    <message>
         <source>Voucher pap&amp;er:</source>
         <translation>凭证纸张(&amp;E)：</translation>
-    </message>
-    <message>
-        <source>Printed &amp;language:</source>
-        <translation>打印语言(&amp;L)：</translation>
     </message>
     <message>
         <source>Print the repair cards when an intake is saved</source>
@@ -5231,10 +5251,6 @@ then start csdesk again.</source>
     <message>
         <source>(found automatically)</source>
         <translation>（自动查找）</translation>
-    </message>
-    <message>
-        <source>&amp;Browse…</source>
-        <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -5251,10 +5267,6 @@ then start csdesk again.</source>
     <message>
         <source>Counter &amp;defaults</source>
         <translation>前台默认值(&amp;D)</translation>
-    </message>
-    <message>
-        <source>&amp;Promised in:</source>
-        <translation>预计取件期限(&amp;P)：</translation>
     </message>
     <message>
         <source> days</source>
@@ -6525,6 +6537,34 @@ then start csdesk again.</source>
     <message>
         <source>Returned unrepaired</source>
         <translation>未修退回</translation>
+    </message>
+    <message>
+        <source>S&amp;tart diagnosis</source>
+        <translation>开始检测(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Wait for parts</source>
+        <translation>等待配件(&amp;W)</translation>
+    </message>
+    <message>
+        <source>S&amp;tart repair</source>
+        <translation>开始维修(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Repair &amp;finished</source>
+        <translation>维修完成(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Ready for pick&amp;up</source>
+        <translation>可取件(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Return &amp;unrepaired</source>
+        <translation>未修退回(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Re&amp;work</source>
+        <translation>返修(&amp;W)</translation>
     </message>
     <message>
         <source>Start diagnosis</source>

@@ -23,6 +23,20 @@ def state(code: str) -> str:
     }.get(code, code)
 
 
+def action_button(code: str) -> str:
+    """A job's state change as a button with its Alt-letter (the job window's
+    free letters; actions offered together never share one)."""
+    return {
+        "start_diagnosis": QCoreApplication.translate("labels", "S&tart diagnosis"),
+        "wait_parts": QCoreApplication.translate("labels", "&Wait for parts"),
+        "start_repair": QCoreApplication.translate("labels", "S&tart repair"),
+        "finish_repair": QCoreApplication.translate("labels", "Repair &finished"),
+        "mark_ready": QCoreApplication.translate("labels", "Ready for pick&up"),
+        "give_up": QCoreApplication.translate("labels", "Return &unrepaired"),
+        "rework": QCoreApplication.translate("labels", "Re&work"),
+    }.get(code) or action(code)
+
+
 def action(code: str) -> str:
     return {
         "start_diagnosis": QCoreApplication.translate("labels", "Start diagnosis"),

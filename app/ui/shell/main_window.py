@@ -147,13 +147,16 @@ class MainWindow(QMainWindow):
         from app.ui.counter.intake_tab import IntakeTab
 
         self.intake = IntakeTab(ctx)
-        self.tabs.addTab(self.intake, self.tr("After-sales &intake"))
-        self.tabs.addTab(LazyTab(self._make_repair_tab), self.tr("&Repair cards"))
-        self.tabs.addTab(LazyTab(self._make_register_tab), self.tr("In/out re&gister"))
+        # The tabs carry no Alt-letter: every tab's fields and buttons share
+        # the letters with the menu bar, and Ctrl+1 ... Ctrl+5 (the View
+        # menu, where the tabs have their letters) switch tabs.
+        self.tabs.addTab(self.intake, self.tr("After-sales intake"))
+        self.tabs.addTab(LazyTab(self._make_repair_tab), self.tr("Repair cards"))
+        self.tabs.addTab(LazyTab(self._make_register_tab), self.tr("In/out register"))
         self.customers_page = LazyTab(self._make_customers_tab)
-        self.tabs.addTab(self.customers_page, self.tr("Customer &archives"))
+        self.tabs.addTab(self.customers_page, self.tr("Customer archives"))
         self.field_page = LazyTab(self._make_field_tab)
-        self.tabs.addTab(self.field_page, self.tr("Visit &planning"))
+        self.tabs.addTab(self.field_page, self.tr("Visit planning"))
         self.tabs.currentChanged.connect(lambda _i: self._focus_tab())
         self._build_toolbar()
         self._build_menus()
@@ -227,7 +230,9 @@ class MainWindow(QMainWindow):
         m.addAction(self.release_action)
         act(m, self.tr("&Open job…"), self.ask_open_job, QKeySequence.Open)
         m = self.menuBar().addMenu(self.tr("&View"))
-        self.view_actions = [act(m, self.tabs.tabText(i), lambda _c=False, i=i: self.tabs.setCurrentIndex(i),
+        titles = [self.tr("After-sales &intake"), self.tr("&Repair cards"), self.tr("In/out re&gister"),
+                  self.tr("Customer &archives"), self.tr("Visit &planning")]
+        self.view_actions = [act(m, titles[i], lambda _c=False, i=i: self.tabs.setCurrentIndex(i),
                                  f"Ctrl+{i + 1}") for i in range(self.tabs.count())]
         m = self.menuBar().addMenu(self.tr("&Help"))
         act(m, self.tr("&About csdesk"), self.about)
