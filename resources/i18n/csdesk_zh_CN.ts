@@ -591,8 +591,28 @@ then start csdesk again.</source>
         <translation>{user}（{role}）无权{what}。</translation>
     </message>
     <message>
+        <source>waiting for a decision</source>
+        <extracomment>The longest period a request may ask for (days). What the access log records: a view, print or export of an archive; an import; a read of its change history (&quot;history&quot;); the counter&apos;s units and jobs of the customer (&quot;page&quot;) and field service&apos;s visits, gifts and surveys (&quot;service&quot;); a refused attempt (&quot;denied&quot;, the detail says at what). A request&apos;s status as a message names it (&quot;This access request is already granted&quot;).</extracomment>
+        <translation>待批</translation>
+    </message>
+    <message>
+        <source>granted</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
         <source>Say why you need to consult this archive.</source>
-        <extracomment>The longest period a request may ask for (days). What the access log records: a view, print or export of an archive; an import; a read of its change history (&quot;history&quot;); the counter&apos;s units and jobs of the customer (&quot;page&quot;) and field service&apos;s visits, gifts and surveys (&quot;service&quot;); a refused attempt (&quot;denied&quot;, the detail says at what).</extracomment>
         <translation>请说明查阅该档案的事由。</translation>
     </message>
     <message>
@@ -1393,6 +1413,91 @@ then start csdesk again.</source>
     <message>
         <source>Help the staff member sell new products</source>
         <translation>帮助员工销售新产品</translation>
+    </message>
+    <message>
+        <source>Business lines</source>
+        <extracomment>The purposes in a word or two, for lists (&quot;A Business lines; M5 Grievances&quot;).</extracomment>
+        <translation>经营项目</translation>
+    </message>
+    <message>
+        <source>Stock and sales</source>
+        <translation>库存进销</translation>
+    </message>
+    <message>
+        <source>Opinions, complaints</source>
+        <translation>意见投诉</translation>
+    </message>
+    <message>
+        <source>Market news</source>
+        <translation>市场信息</translation>
+    </message>
+    <message>
+        <source>Product introduction</source>
+        <translation>产品介绍</translation>
+    </message>
+    <message>
+        <source>Opinions, survey</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>申请事项</translation>
+    </message>
+    <message>
+        <source>Problem solving</source>
+        <translation>解决难题</translation>
+    </message>
+    <message>
+        <source>New products</source>
+        <translation>新品信息</translation>
+    </message>
+    <message>
+        <source>Seminars</source>
+        <translation>讲座培训</translation>
+    </message>
+    <message>
+        <source>Samples and gifts</source>
+        <translation>样品礼品</translation>
+    </message>
+    <message>
+        <source>Selling demonstration</source>
+        <translation>示范推销</translation>
+    </message>
+    <message>
+        <source>Public relations</source>
+        <translation>公关活动</translation>
+    </message>
+    <message>
+        <source>Receivables</source>
+        <translation>催收账款</translation>
+    </message>
+    <message>
+        <source>Closing a deal</source>
+        <translation>促成交易</translation>
+    </message>
+    <message>
+        <source>Staff difficulties</source>
+        <translation>协助解难</translation>
+    </message>
+    <message>
+        <source>Grievances</source>
+        <translation>处理抱怨</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>培养感情</translation>
+    </message>
+    <message>
+        <source>View of the company</source>
+        <translation>企业印象</translation>
+    </message>
+    <message>
+        <source>View of our staff</source>
+        <translation>员工印象</translation>
+    </message>
+    <message>
+        <source>New-product sales</source>
+        <translation>新品销售</translation>
     </message>
     <message>
         <source>No visit with id {id}.</source>
@@ -3852,10 +3957,6 @@ then start csdesk again.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>csdesk — After-sales service counter</source>
-        <translation>csdesk — 售后服务前台</translation>
-    </message>
-    <message>
         <source>After-sales &amp;intake</source>
         <translation>售后接待(&amp;I)</translation>
     </message>
@@ -3890,10 +3991,6 @@ then start csdesk again.</source>
     <message>
         <source>Receipt, repair card, job number or serial, then Enter (Ctrl+F)</source>
         <translation>收据、维修卡、维修单号或序列号，然后按 Enter (Ctrl+F)</translation>
-    </message>
-    <message>
-        <source>&amp;Release… (F9)</source>
-        <translation>交付取件(&amp;R)… (F9)</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -3936,6 +4033,10 @@ then start csdesk again.</source>
         <translation>维修单(&amp;J)</translation>
     </message>
     <message>
+        <source>After-sales service counter</source>
+        <translation>售后服务前台</translation>
+    </message>
+    <message>
         <source>After-sales intake</source>
         <translation>售后接待</translation>
     </message>
@@ -3954,6 +4055,14 @@ then start csdesk again.</source>
     <message>
         <source>Visit planning</source>
         <translation>走访计划</translation>
+    </message>
+    <message>
+        <source>&amp;Release…</source>
+        <translation>交付取件(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Release… (F9)</source>
+        <translation>交付取件… (F9)</translation>
     </message>
     <message>
         <source>&amp;Find / scan</source>
@@ -5945,6 +6054,14 @@ then start csdesk again.</source>
 <context>
     <name>VisitListModel</name>
     <message>
+        <source>; </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>M: with the manager (§3.4)</source>
+        <translation>M：经理陪同走访（§3.4）</translation>
+    </message>
+    <message>
         <source>No.</source>
         <translation>编号</translation>
     </message>
@@ -6735,6 +6852,10 @@ then start csdesk again.</source>
         <translation>当面</translation>
     </message>
     <message>
+        <source>%1 hours</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
         <source>Administrator</source>
         <translation>系统管理员</translation>
     </message>
@@ -6894,6 +7015,17 @@ then start csdesk again.</source>
     <message>
         <source>Later</source>
         <translation>稍后再打</translation>
+    </message>
+</context>
+<context>
+    <name>survey</name>
+    <message>
+        <source>N/A</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
     </message>
 </context>
 <context>

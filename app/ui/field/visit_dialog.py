@@ -39,6 +39,25 @@ def _text_edit(lines: int = 3) -> QPlainTextEdit:
     return edit
 
 
+class MonthEdit(QDateEdit):
+    """A month as yyyy-MM whose arrows and Up/Down go on into the next or
+    the previous year (December, one step up: January of the next year)."""
+
+    def __init__(self, date: QDate, parent=None):
+        super().__init__(date, parent)
+        self.setDisplayFormat("yyyy-MM")
+        self.setCurrentSection(QDateEdit.MonthSection)
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802 - Qt API
+        if self.currentSection() == QDateEdit.YearSection:
+            self.setDate(self.date().addYears(steps))
+        else:
+            self.setDate(self.date().addMonths(steps))
+
+    def stepEnabled(self):  # noqa: N802 - Qt API
+        return QDateEdit.StepUpEnabled | QDateEdit.StepDownEnabled
+
+
 class VisitDialog(QDialog):
     """``mode``: "new", "edit" (a planned visit), "report" (record it as made),
     "view" (read only; a done visit's report is correctable by its staff
@@ -97,8 +116,7 @@ class VisitDialog(QDialog):
         for k in visits.KINDS:
             self.kind_combo.addItem(ops.translated(visits.KIND_LABELS[k]), k)
         add(form, colon(self.tr("Kind")), "kind", self.kind_combo)
-        self.month_edit = QDateEdit(_qdate(month))
-        self.month_edit.setDisplayFormat("yyyy-MM")
+        self.month_edit = MonthEdit(_qdate(month))
         add(form, colon(self.tr("Month")), "due_month", self.month_edit)
         day_row = QWidget()
         h = QHBoxLayout(day_row)

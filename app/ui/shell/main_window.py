@@ -131,7 +131,8 @@ class MainWindow(QMainWindow):
         books.install()
         self.ctx = ctx
         self.db_url = getattr(db_info, "url", db_info) or ""
-        self.setWindowTitle(self.tr("csdesk — After-sales service counter"))
+        # The system adds the application's name ("… — csdesk"): the title says it once.
+        self.setWindowTitle(self.tr("After-sales service counter"))
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.banner = ConnectionBanner()
@@ -205,7 +206,9 @@ class MainWindow(QMainWindow):
         self.find_box.setClearButtonEnabled(True)
         self.find_box.returnPressed.connect(self._find_entered)
         bar.addWidget(self.find_box)
-        self.release_action = QAction(self.tr("&Release… (F9)"), self)
+        # The menu shows the key beside the text; the tool bar's button says it.
+        self.release_action = QAction(self.tr("&Release…"), self)
+        self.release_action.setIconText(self.tr("Release… (F9)"))
         self.release_action.setShortcut(QKeySequence(Qt.Key_F9))
         self.release_action.triggered.connect(lambda: self.open_release())
         bar.addAction(self.release_action)
