@@ -21,7 +21,7 @@ from app.ui.base.screen import ScrollBody
 from app.ui.base.widgets import FieldErrors, SearchPopup, colon, make_error_label
 from app.ui.field.visit_list import print_visit_report
 from app.ui.qt import (QCheckBox, QComboBox, QDate, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
-                       QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
+                       QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, Qt, QVBoxLayout, QWidget)
 
 
 def _qdate(d: dt.date) -> QDate:
@@ -150,7 +150,7 @@ class VisitDialog(QDialog):
         self.kind_combo.currentIndexChanged.connect(self._rebuild_purposes)
         self.manager_combo.currentIndexChanged.connect(self._rebuild_purposes)
         self.month_edit.dateChanged.connect(self._month_changed)
-        columns.addWidget(plan_box, 1)
+        columns.addWidget(plan_box, 1, Qt.AlignTop)
 
         self.report_box = QGroupBox(self.tr("Visit report"))
         rform = QFormLayout(self.report_box)
@@ -168,7 +168,7 @@ class VisitDialog(QDialog):
         self.complaint_edit = _text_edit(2)
         self.complaint_edit.setPlaceholderText(self.tr("A complaint the customer made, if any"))
         add(rform, colon(self.tr("Complaint")), "complaint_text", self.complaint_edit)
-        columns.addWidget(self.report_box, 1)
+        columns.addWidget(self.report_box, 1, Qt.AlignTop)
         self.body = ScrollBody(body)
         outer.addWidget(self.body, 1)
         outer.addWidget(self.fallback)
@@ -190,6 +190,9 @@ class VisitDialog(QDialog):
         while self.purpose_grid.count():
             item = self.purpose_grid.takeAt(0)
             if item.widget():
+                # Hidden at once: deleteLater waits for the event loop the
+                # dialog was built in, and exec() runs a loop of its own.
+                item.widget().hide()
                 item.widget().deleteLater()
         self.purpose_checks = {}
         codes = visits.purposes_for(self.kind_combo.currentData(), self.manager_combo.currentData() is not None)

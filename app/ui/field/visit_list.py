@@ -62,7 +62,7 @@ class VisitListModel(ListTableModel):
             Column(self.tr("Customer"), lambda v: v.customer.name, width=200,
                    tooltip=lambda v: f"{v.customer.name}\n{v.customer.code}"),
             Column(self.tr("Kind"), lambda v: ops.translated(visits.KIND_LABELS[v.kind]), width=120),
-            Column(self.tr("Purposes"), purposes_brief, width=220, tooltip=purposes_legend),
+            Column(self.tr("Purposes"), purposes_brief, width=150, tooltip=purposes_legend),
             Column(self.tr("Due"), self._due, align=CENTER, width=90),
             Column(self.tr("Staff"), lambda v: v.staff.display_name, width=70),
             Column(self.tr("Manager"), lambda v: v.manager.display_name if v.manager_id else "", width=70),
