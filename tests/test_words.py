@@ -52,8 +52,7 @@ def test_a_visits_status_in_a_message_is_its_label(zh, field):
     v = visit_outcomes.cancel_visit(biz, v.id, v.version, "客户临时外出")
     with pytest.raises(TransitionNotAllowed) as caught:
         visit_outcomes.cancel_visit(biz, v.id, v.version, "再次取消")
-    message = ops.translated(caught.value.messages["__all__"] if hasattr(caught.value, "messages")
-                             else caught.value.args[0])
+    message = ops.translated(caught.value.message)
     assert "cancelled" not in message and ops.translated(visits.STATUS_LABELS["cancelled"]) in message
 
 
@@ -162,3 +161,19 @@ def test_a_monthly_plan_for_january_is_made_in_december(qtbot, field, monkeypatc
     plans = visit_plans.plans_of(biz, biz.id, 2027)
     assert [(p.year, p.month) for p in plans] == [(2027, 1)]
     assert dialog.year_spin.value() == 2027
+
+
+def test_an_access_requests_status_in_a_message_is_a_word(zh, field):
+    from app.domain.core import users
+    from app.domain.customers import access, archive
+
+    staff, cust = field
+    sales = users.create_user("sales1", "孙浩然", "business")
+    other = users.create_user("sales2", "钱多多", "business")
+    cust = archive.save_archive(None, cust.id, cust.version, {"responsible_id": sales.id})
+    req = access.request_access(other, cust.id, "准备下周拜访", days=3)
+    access.grant(sales, req.id)
+    with pytest.raises(TransitionNotAllowed) as caught:
+        access.refuse(sales, req.id)
+    message = ops.translated(caught.value.message)
+    assert "granted" not in message and "已批准" in message
