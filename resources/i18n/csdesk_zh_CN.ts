@@ -662,8 +662,28 @@ then start csdesk again.</source>
         <translation>{user}（{role}）无权{what}。</translation>
     </message>
     <message>
+        <source>waiting for a decision</source>
+        <extracomment>The longest period a request may ask for (days). What the access log records: a view, print or export of an archive; an import; a read of its change history ("history"); the counter's units and jobs of the customer ("page") and field service's visits, gifts and surveys ("service"); a refused attempt ("denied", the detail says at what). A request's status as a message names it ("This access request is already granted").</extracomment>
+        <translation>待批</translation>
+    </message>
+    <message>
+        <source>granted</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
         <source>Say why you need to consult this archive.</source>
-        <extracomment>The longest period a request may ask for (days). What the access log records: a view, print or export of an archive; an import; a read of its change history ("history"); the counter's units and jobs of the customer ("page") and field service's visits, gifts and surveys ("service"); a refused attempt ("denied", the detail says at what).</extracomment>
         <translation>请说明查阅该档案的事由。</translation>
     </message>
     <message>
@@ -1448,6 +1468,91 @@ then start csdesk again.</source>
     <message>
         <source>Help the staff member sell new products</source>
         <translation>帮助员工销售新产品</translation>
+    </message>
+    <message>
+        <source>Business lines</source>
+        <extracomment>The purposes in a word or two, for lists ("A Business lines; M5 Grievances").</extracomment>
+        <translation>经营项目</translation>
+    </message>
+    <message>
+        <source>Stock and sales</source>
+        <translation>库存进销</translation>
+    </message>
+    <message>
+        <source>Opinions, complaints</source>
+        <translation>意见投诉</translation>
+    </message>
+    <message>
+        <source>Market news</source>
+        <translation>市场信息</translation>
+    </message>
+    <message>
+        <source>Product introduction</source>
+        <translation>产品介绍</translation>
+    </message>
+    <message>
+        <source>Opinions, survey</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>申请事项</translation>
+    </message>
+    <message>
+        <source>Problem solving</source>
+        <translation>解决难题</translation>
+    </message>
+    <message>
+        <source>New products</source>
+        <translation>新品信息</translation>
+    </message>
+    <message>
+        <source>Seminars</source>
+        <translation>讲座培训</translation>
+    </message>
+    <message>
+        <source>Samples and gifts</source>
+        <translation>样品礼品</translation>
+    </message>
+    <message>
+        <source>Public relations</source>
+        <translation>公关活动</translation>
+    </message>
+    <message>
+        <source>Selling demonstration</source>
+        <translation>示范推销</translation>
+    </message>
+    <message>
+        <source>Receivables</source>
+        <translation>催收账款</translation>
+    </message>
+    <message>
+        <source>Closing a deal</source>
+        <translation>促成交易</translation>
+    </message>
+    <message>
+        <source>Staff difficulties</source>
+        <translation>协助解难</translation>
+    </message>
+    <message>
+        <source>Grievances</source>
+        <translation>处理抱怨</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>培养感情</translation>
+    </message>
+    <message>
+        <source>View of the company</source>
+        <translation>企业印象</translation>
+    </message>
+    <message>
+        <source>View of our staff</source>
+        <translation>员工印象</translation>
+    </message>
+    <message>
+        <source>New-product sales</source>
+        <translation>新品销售</translation>
     </message>
     <message>
         <source>No visit with id {id}.</source>
@@ -2667,10 +2772,6 @@ then start csdesk again.</source>
         <translation>类别(&amp;G)：</translation>
     </message>
     <message>
-        <source>Re&amp;gion:</source>
-        <translation>地区(&amp;G)：</translation>
-    </message>
-    <message>
         <source>Cre&amp;dit:</source>
         <translation>信用(&amp;D)：</translation>
     </message>
@@ -2679,8 +2780,12 @@ then start csdesk again.</source>
         <translation>状态(&amp;T)：</translation>
     </message>
     <message>
-        <source>Res&amp;ponsible:</source>
-        <translation>负责人(&amp;P)：</translation>
+        <source>R&amp;egion:</source>
+        <translation>地区(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Responsi&amp;ble:</source>
+        <translation>负责人(&amp;B)：</translation>
     </message>
     <message>
         <source>Clear filters</source>
@@ -2730,21 +2835,21 @@ then start csdesk again.</source>
 <context>
     <name>FieldServiceTab</name>
     <message>
-        <source>&amp;Visits and plans</source>
+        <source>Vi&amp;sits and plans</source>
         <extracomment>(page code, permissions any of which shows the page)</extracomment>
-        <translation>走访与计划(&amp;V)</translation>
+        <translation>走访与计划(&amp;S)</translation>
     </message>
     <message>
-        <source>Service ac&amp;tivities</source>
-        <translation>服务活动(&amp;T)</translation>
-    </message>
-    <message>
-        <source>Gi&amp;fts and samples</source>
-        <translation>礼品与样品(&amp;F)</translation>
+        <source>Service a&amp;ctivities</source>
+        <translation>服务活动(&amp;C)</translation>
     </message>
     <message>
         <source>Satisfaction s&amp;urveys</source>
         <translation>满意度调查(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Gifts and sa&amp;mples</source>
+        <translation>礼品与样品(&amp;M)</translation>
     </message>
 </context>
 <context>
@@ -3008,8 +3113,8 @@ then start csdesk again.</source>
         <translation>批准(&amp;A)</translation>
     </message>
     <message>
-        <source>Re&amp;fuse…</source>
-        <translation>拒绝(&amp;F)…</translation>
+        <source>&amp;Refuse…</source>
+        <translation>拒绝(&amp;R)…</translation>
     </message>
     <message>
         <source>&amp;Given…</source>
@@ -3288,10 +3393,6 @@ then start csdesk again.</source>
         <translation>1  客户</translation>
     </message>
     <message>
-        <source>&amp;Find:</source>
-        <translation>查找(&amp;F)：</translation>
-    </message>
-    <message>
         <source>Name, phone, customer code or pinyin initials</source>
         <translation>姓名、电话、客户编号或拼音首字母</translation>
     </message>
@@ -3308,8 +3409,12 @@ then start csdesk again.</source>
         <translation>2  产品</translation>
     </message>
     <message>
-        <source>&amp;Serial number:</source>
-        <translation>序列号(&amp;S)：</translation>
+        <source>Fin&amp;d:</source>
+        <translation>查找(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>S&amp;erial number:</source>
+        <translation>序列号(&amp;E)：</translation>
     </message>
     <message>
         <source>Type or scan, then Enter</source>
@@ -3404,8 +3509,8 @@ then start csdesk again.</source>
         <translation>4  故障及外观状况</translation>
     </message>
     <message>
-        <source>F&amp;ault (as the customer says):</source>
-        <translation>故障（客户描述）(&amp;A)：</translation>
+        <source>Fa&amp;ult (as the customer says):</source>
+        <translation>故障（客户描述）(&amp;U)：</translation>
     </message>
     <message>
         <source>Appearance and &amp;condition:</source>
@@ -3667,8 +3772,8 @@ then start csdesk again.</source>
         <translation>有偿服务：客户支付配件及工时费用。</translation>
     </message>
     <message>
-        <source>Hand back to the customer…</source>
-        <translation>交付取件…</translation>
+        <source>Hand &amp;back to the customer…</source>
+        <translation>交付取件(&amp;B)…</translation>
     </message>
     <message>
         <source>Closed: read only</source>
@@ -3803,8 +3908,8 @@ then start csdesk again.</source>
         <translation>添加(&amp;A)</translation>
     </message>
     <message>
-        <source>&amp;Remove selected</source>
-        <translation>删除所选(&amp;R)</translation>
+        <source>Char&amp;ges</source>
+        <translation>费用(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Labour</source>
@@ -3831,16 +3936,8 @@ then start csdesk again.</source>
         <translation>工作内容</translation>
     </message>
     <message>
-        <source>A&amp;dd</source>
-        <translation>添加(&amp;D)</translation>
-    </message>
-    <message>
         <source>R&amp;emove selected</source>
         <translation>删除所选(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Charges</source>
-        <translation>费用(&amp;C)</translation>
     </message>
     <message>
         <source>Parts and materials:</source>
@@ -3987,10 +4084,6 @@ then start csdesk again.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>csdesk — After-sales service counter</source>
-        <translation>csdesk — 售后服务前台</translation>
-    </message>
-    <message>
         <source>After-sales &amp;intake</source>
         <translation>售后接待(&amp;I)</translation>
     </message>
@@ -4025,10 +4118,6 @@ then start csdesk again.</source>
     <message>
         <source>Receipt, repair card, job number or serial, then Enter (Ctrl+F)</source>
         <translation>收据、维修卡、维修单号或序列号，然后按 Enter (Ctrl+F)</translation>
-    </message>
-    <message>
-        <source>&amp;Release… (F9)</source>
-        <translation>交付取件(&amp;R)… (F9)</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -4069,6 +4158,38 @@ then start csdesk again.</source>
     <message>
         <source>&amp;Job</source>
         <translation>维修单(&amp;J)</translation>
+    </message>
+    <message>
+        <source>After-sales service counter</source>
+        <translation>售后服务前台</translation>
+    </message>
+    <message>
+        <source>After-sales intake</source>
+        <translation>售后接待</translation>
+    </message>
+    <message>
+        <source>Repair cards</source>
+        <translation>维修卡</translation>
+    </message>
+    <message>
+        <source>In/out register</source>
+        <translation>进出登记</translation>
+    </message>
+    <message>
+        <source>Customer archives</source>
+        <translation>用户档案</translation>
+    </message>
+    <message>
+        <source>Visit planning</source>
+        <translation>走访计划</translation>
+    </message>
+    <message>
+        <source>&amp;Release…</source>
+        <translation>交付取件(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Release… (F9)</source>
+        <translation>交付取件… (F9)</translation>
     </message>
     <message>
         <source>&amp;Find / scan</source>
@@ -4645,8 +4766,8 @@ then start csdesk again.</source>
         <translation>当前在店(&amp;S)</translation>
     </message>
     <message>
-        <source>&amp;From:</source>
-        <translation>从(&amp;F)：</translation>
+        <source>Fro&amp;m:</source>
+        <translation>从(&amp;M)：</translation>
     </message>
     <message>
         <source>&amp;To:</source>
@@ -4804,8 +4925,8 @@ then start csdesk again.</source>
         <translation>交付取件</translation>
     </message>
     <message>
-        <source>Pickup &amp;receipt:</source>
-        <translation>领取收据(&amp;R)：</translation>
+        <source>Pic&amp;kup receipt:</source>
+        <translation>领取收据(&amp;K)：</translation>
     </message>
     <message>
         <source>Scan the receipt (LQ-…) or type a job number (WX-…), then Enter</source>
@@ -5002,8 +5123,8 @@ then start csdesk again.</source>
         <translation>时长(&amp;A)：</translation>
     </message>
     <message>
-        <source>&amp;Find:</source>
-        <translation>查找(&amp;F)：</translation>
+        <source>Fin&amp;d:</source>
+        <translation>查找(&amp;D)：</translation>
     </message>
     <message>
         <source>Job number, serial, customer or phone; paste several serials to find them all</source>
@@ -5175,8 +5296,8 @@ then start csdesk again.</source>
         <translation>调查结果(&amp;F)：</translation>
     </message>
     <message>
-        <source>&amp;Add investigation</source>
-        <translation>添加调查(&amp;A)</translation>
+        <source>Add inve&amp;stigation</source>
+        <translation>添加调查(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Assessment</source>
@@ -5306,8 +5427,8 @@ then start csdesk again.</source>
         <translation>名称(&amp;N)：</translation>
     </message>
     <message>
-        <source>&amp;Phone:</source>
-        <translation>电话(&amp;P)：</translation>
+        <source>P&amp;hone:</source>
+        <translation>电话(&amp;H)：</translation>
     </message>
     <message>
         <source>&amp;Address:</source>
@@ -5340,8 +5461,24 @@ then start csdesk again.</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <source>Repair &amp;card printer:</source>
-        <translation>维修卡打印机(&amp;C)：</translation>
+        <source>Repair card prin&amp;ter:</source>
+        <translation>维修卡打印机(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Rece&amp;ipt paper:</source>
+        <translation>收据纸张(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Printed lan&amp;guage:</source>
+        <translation>打印语言(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>浏览(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Pro&amp;mised in:</source>
+        <translation>预计取件期限(&amp;M)：</translation>
     </message>
     <message>
         <source>&amp;Voucher printer:</source>
@@ -5352,16 +5489,8 @@ then start csdesk again.</source>
         <translation>收据份数(&amp;O)：</translation>
     </message>
     <message>
-        <source>Receipt &amp;paper:</source>
-        <translation>收据纸张(&amp;P)：</translation>
-    </message>
-    <message>
         <source>Voucher pap&amp;er:</source>
         <translation>凭证纸张(&amp;E)：</translation>
-    </message>
-    <message>
-        <source>Printed &amp;language:</source>
-        <translation>打印语言(&amp;L)：</translation>
     </message>
     <message>
         <source>Print the repair cards when an intake is saved</source>
@@ -5374,10 +5503,6 @@ then start csdesk again.</source>
     <message>
         <source>(found automatically)</source>
         <translation>（自动查找）</translation>
-    </message>
-    <message>
-        <source>&amp;Browse…</source>
-        <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -5394,10 +5519,6 @@ then start csdesk again.</source>
     <message>
         <source>Counter &amp;defaults</source>
         <translation>前台默认值(&amp;D)</translation>
-    </message>
-    <message>
-        <source>&amp;Promised in:</source>
-        <translation>预计取件期限(&amp;P)：</translation>
     </message>
     <message>
         <source> days</source>
@@ -6076,6 +6197,14 @@ then start csdesk again.</source>
 <context>
     <name>VisitListModel</name>
     <message>
+        <source>; </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>M: with the manager (§3.4)</source>
+        <translation>M：经理陪同走访（§3.4）</translation>
+    </message>
+    <message>
         <source>No.</source>
         <translation>编号</translation>
     </message>
@@ -6670,6 +6799,34 @@ then start csdesk again.</source>
         <translation>未修退回</translation>
     </message>
     <message>
+        <source>S&amp;tart diagnosis</source>
+        <translation>开始检测(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Wait for parts</source>
+        <translation>等待配件(&amp;W)</translation>
+    </message>
+    <message>
+        <source>S&amp;tart repair</source>
+        <translation>开始维修(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Repair &amp;finished</source>
+        <translation>维修完成(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Ready for pick&amp;up</source>
+        <translation>可取件(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Return &amp;unrepaired</source>
+        <translation>未修退回(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Re&amp;work</source>
+        <translation>返修(&amp;W)</translation>
+    </message>
+    <message>
         <source>Start diagnosis</source>
         <translation>开始检测</translation>
     </message>
@@ -6842,6 +6999,10 @@ then start csdesk again.</source>
         <translation>当面</translation>
     </message>
     <message>
+        <source>%1 hours</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
         <source>Administrator</source>
         <translation>系统管理员</translation>
     </message>
@@ -7001,6 +7162,17 @@ then start csdesk again.</source>
     <message>
         <source>Later</source>
         <translation>稍后再打</translation>
+    </message>
+</context>
+<context>
+    <name>survey</name>
+    <message>
+        <source>N/A</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
     </message>
 </context>
 <context>

@@ -86,6 +86,8 @@ def tab(qtbot, shop, staff):
 
     widget = RepairCardsTab(AppContext(staff["tech"]))   # the workshop moves jobs
     qtbot.addWidget(widget)
+    assert widget.ui.technicianCombo.currentData() == staff["tech"].id   # his own jobs first (issue 12, part 5)
+    widget.ui.technicianCombo.setCurrentIndex(0)                         # then the whole queue
     return widget
 
 

@@ -32,6 +32,7 @@ def counter(any_db, staff, qtbot):
     other = intake.take_in(station.intake_form(c.id, "SN-LIVE-9"), staff["counter"])
     ctx = AppContext(staff["tech"])
     queue, register = RepairCardsTab(ctx), RegisterTab(ctx)
+    queue.ui.technicianCombo.setCurrentIndex(0)    # the whole queue (a technician's opens on his own: issue 12)
     dialog, untouched = JobDialog(ctx, first.job.id), JobDialog(ctx, other.job.id)
     for w in (queue, register, dialog, untouched):
         qtbot.addWidget(w)

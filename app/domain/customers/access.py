@@ -82,6 +82,11 @@ def may_decide(user: User | None, customer: Customer) -> bool:
     return can(user, "customer.access.grant") or customer.responsible_id == user.id
 
 
+#: A request's status as a message names it ("This access request is already granted").
+STATUS_WORDS = {"pending": tx("waiting for a decision"), "granted": tx("granted"), "expired": tx("expired"),
+                "refused": tx("refused"), "revoked": tx("revoked")}
+
+
 def status_of(req: AccessRequest, at: dt.datetime | None = None) -> str:
     """pending | granted | expired | refused | revoked (expiry computed at ``at``, default now)."""
     if req.status == "granted" and req.valid_until is not None and req.valid_until <= (at or now()):
@@ -264,5 +269,5 @@ def _decide(req: AccessRequest, expected: str, **values) -> AccessRequest:
         if n != 1:
             current = AccessRequest.get_by_id(req.id)
             raise TransitionNotAllowed(tx("This access request is already {status}.",
-                                          status=status_of(current)))
+                                          status=STATUS_WORDS.get(status_of(current), status_of(current))))
     return AccessRequest.get_by_id(req.id)

@@ -14,8 +14,8 @@ from app.domain.core.permissions import can
 from app.domain.core.records import guarded_write
 from app.domain.core.text import clean
 from app.domain.field.models import Visit
-from app.domain.field.visits import (_as_date, _check_write, _clean, _load, _write_purposes, get_visit, month_start,
-                                     today)
+from app.domain.field.visits import (STATUS_LABELS, _as_date, _check_write, _clean, _load, _write_purposes,
+                                     get_visit, month_start, today)
 
 
 def _report_values(actual_date, gains, reactions, suggestions, complaint_text, errors: dict) -> dict:
@@ -58,7 +58,7 @@ def record_report(user: User | None, visit_id: int, version: int, *, actual_date
     _check_write(user, v)
     if v.status != "planned":
         raise TransitionNotAllowed(tx("Only a planned visit can be reported as made; this one is {status}.",
-                                      status=v.status))
+                                      status=STATUS_LABELS.get(v.status, v.status)))
     return _save_report(v, user, version, "planned", dict(status="done", reported_at=now(), reported_by=user),
                         actual_date, gains, reactions, suggestions, complaint_text, contact_person, place)
 
@@ -73,7 +73,7 @@ def correct_report(user: User | None, visit_id: int, version: int, *, actual_dat
                                perm="visit.approve")
     if v.status != "done":
         raise TransitionNotAllowed(tx("Only the report of a done visit can be corrected; this one is {status}.",
-                                      status=v.status))
+                                      status=STATUS_LABELS.get(v.status, v.status)))
     return _save_report(v, user, version, "done", {}, actual_date, gains, reactions, suggestions, complaint_text,
                         contact_person, place)
 
@@ -83,7 +83,8 @@ def cancel_visit(user: User | None, visit_id: int, version: int, reason: str) ->
     v = get_visit(user, visit_id)
     _check_write(user, v)
     if v.status != "planned":
-        raise TransitionNotAllowed(tx("Only a planned visit can be cancelled; this one is {status}.", status=v.status))
+        raise TransitionNotAllowed(tx("Only a planned visit can be cancelled; this one is {status}.",
+                                      status=STATUS_LABELS.get(v.status, v.status)))
     reason = _clean(reason)
     limits.require(Visit, {"cancel_reason": reason}, names={"cancel_reason": "reason"})
     if not reason:
@@ -101,7 +102,7 @@ def carry_forward(user: User | None, visit_id: int, version: int, to_month) -> V
     _check_write(user, v)
     if v.status != "planned":
         raise TransitionNotAllowed(tx("Only a planned visit can be carried forward; this one is {status}.",
-                                      status=v.status))
+                                      status=STATUS_LABELS.get(v.status, v.status)))
     errors: dict = {}
     target = _as_date(to_month, "to_month", errors)
     if target is None and not errors:

@@ -137,7 +137,8 @@ def submit_plan(user: User | None, plan_id: int, version: int) -> VisitPlan:
     p = get_plan(user, plan_id)
     _check_write(user, p.staff_id)
     if p.status != "draft":
-        raise TransitionNotAllowed(tx("Only a draft plan can be submitted; this one is {status}.", status=p.status))
+        raise TransitionNotAllowed(tx("Only a draft plan can be submitted; this one is {status}.",
+                                      status=PLAN_STATUS_LABELS.get(p.status, p.status)))
     if not Visit.select().where(Visit.plan == p.id).exists():
         raise ValidationError({"visits": tx("Add the planned visits before submitting the plan.")})
     return _write_plan(p, user, version, "draft", {"status": "submitted", "submitted_at": now()},
@@ -176,7 +177,7 @@ def _decider(user: User | None, plan_id: int) -> VisitPlan:
         raise PermissionDenied(tx("Nobody approves their own plan."), perm="visit.approve")
     if p.status != "submitted":
         raise TransitionNotAllowed(tx("Only a submitted plan is approved or returned; this one is {status}.",
-                                      status=p.status))
+                                      status=PLAN_STATUS_LABELS.get(p.status, p.status)))
     return p
 
 

@@ -80,6 +80,24 @@ PURPOSES: dict[str, str] = {
     "manager.9": tx("Help the staff member sell new products"),
 }
 
+#: The purposes in a word or two, for lists ("A Business lines; M5 Grievances").
+PURPOSE_SHORT: dict[str, str] = {
+    "patrol.A": tx("Business lines"), "patrol.B": tx("Stock and sales"), "patrol.C": tx("Opinions, complaints"),
+    "patrol.D": tx("Market news"), "market.A": tx("Product introduction"), "market.B": tx("Opinions, survey"),
+    "service.A": tx("Applications"), "service.B": tx("Technical training"), "service.C": tx("Problem solving"),
+    "service.D": tx("New products"), "service.E": tx("Seminars"), "service.F": tx("Samples and gifts"),
+    "service.G": tx("Public relations"), "manager.1": tx("Selling demonstration"),
+    "manager.2": tx("Receivables"), "manager.3": tx("Closing a deal"), "manager.4": tx("Staff difficulties"),
+    "manager.5": tx("Grievances"), "manager.6": tx("Relationship"), "manager.7": tx("View of the company"),
+    "manager.8": tx("View of our staff"), "manager.9": tx("New-product sales"),
+}
+
+
+def purpose_mark(code: str) -> str:
+    """The regulation's letter or number of a purpose: "A" (§3.3), "M5" (§3.4, with the manager)."""
+    letter = code.split(".", 1)[1]
+    return "M" + letter if code.startswith("manager.") else letter
+
 
 def purposes_for(kind: str, with_manager: bool = False) -> list[str]:
     """The purpose codes a visit of ``kind`` may have (manager.* with an accompanying manager)."""
@@ -358,7 +376,8 @@ def update_visit(user: User | None, visit_id: int, version: int, **fields) -> Vi
     old = get_visit(user, visit_id)
     _check_write(user, old)
     if old.status != "planned":
-        raise TransitionNotAllowed(tx("Only a planned visit can be changed; this one is {status}.", status=old.status))
+        raise TransitionNotAllowed(tx("Only a planned visit can be changed; this one is {status}.",
+                                      status=STATUS_LABELS.get(old.status, old.status)))
     allowed = {"customer_id", "kind", "due_month", "planned_date", "purposes", "manager_id", "goal", "contact_person",
                "place"}
     unknown = set(fields) - allowed

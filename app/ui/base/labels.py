@@ -2,6 +2,8 @@
 UI maps them to labels in the user's language)."""
 from __future__ import annotations
 
+import re
+
 from app.ui.qt import QCoreApplication
 
 
@@ -21,6 +23,20 @@ def state(code: str) -> str:
         "cancelled": QCoreApplication.translate("labels", "Cancelled"),
         "returned": QCoreApplication.translate("labels", "Returned unrepaired"),
     }.get(code, code)
+
+
+def action_button(code: str) -> str:
+    """A job's state change as a button with its Alt-letter (the job window's
+    free letters; actions offered together never share one)."""
+    return {
+        "start_diagnosis": QCoreApplication.translate("labels", "S&tart diagnosis"),
+        "wait_parts": QCoreApplication.translate("labels", "&Wait for parts"),
+        "start_repair": QCoreApplication.translate("labels", "S&tart repair"),
+        "finish_repair": QCoreApplication.translate("labels", "Repair &finished"),
+        "mark_ready": QCoreApplication.translate("labels", "Ready for pick&up"),
+        "give_up": QCoreApplication.translate("labels", "Return &unrepaired"),
+        "rework": QCoreApplication.translate("labels", "Re&work"),
+    }.get(code) or action(code)
 
 
 def action(code: str) -> str:
@@ -110,7 +126,22 @@ def job_value(what: str, value: str) -> str:
         return kind(value)
     if what == "informed":
         return inform_how(value)
+    if what in ("labour", "labour_removed"):
+        return labour_text(value)
     return value
+
+
+_HOURS = re.compile(r"^(\d+(?:\.\d+)?) h\b")
+
+
+def hours(amount: str) -> str:
+    """Labour hours in words: "1.5 hours", "1.5 小时"."""
+    return QCoreApplication.translate("labels", "%1 hours").replace("%1", amount)
+
+
+def labour_text(value: str) -> str:
+    """A labour line of the history ("1.5 h @ 80.00 更换主板", as stored) in the user's words."""
+    return _HOURS.sub(lambda m: hours(m.group(1)), value or "", count=1)
 
 
 def role(code: str) -> str:

@@ -39,6 +39,8 @@ def _labelled(params: dict) -> dict:
         out["sources"] = "、".join(labels.state(x.strip()) for x in str(out["sources"]).split(","))
     if "action" in out:
         out["action"] = labels.action(out["action"])
+    if "kind" in out:   # a service kind: free, contract, paid
+        out["kind"] = labels.kind(out["kind"])
     if "role" in out:
         out["role"] = labels.role(out["role"])
     return out

@@ -264,7 +264,7 @@ class PdfPreview(QDialog):
         self.print_button.clicked.connect(self.print_)
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.reject)
-        self.resize(560 if kind != "voucher" else 760, 700)
+        self.resize(560 if kind != "voucher" else 760, 680)
         self._title = title
 
     def print_(self) -> None:

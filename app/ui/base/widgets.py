@@ -17,10 +17,10 @@ import datetime as dt
 from decimal import Decimal
 
 from app.domain.core import limits
-from app.ui.qt import (QAbstractItemView, QAbstractSpinBox, QComboBox, QCoreApplication, QDoubleSpinBox, QEvent,
-                       QLabel, QLineEdit, QListView, QListWidget, QModelIndex, QObject, QPlainTextEdit, QPoint,
-                       QRegularExpression, QRegularExpressionValidator, QSpinBox, QStandardItem, QStandardItemModel,
-                       Qt, QTextEdit, QTimer, QWidget, Signal)
+from app.ui.qt import (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QCoreApplication,
+                       QDateTimeEdit, QDoubleSpinBox, QEvent, QLabel, QLineEdit, QListView, QListWidget, QModelIndex,
+                       QObject, QPlainTextEdit, QPoint, QRegularExpression, QRegularExpressionValidator, QSizePolicy, QSpinBox, QStandardItem, QStandardItemModel, Qt, QTextEdit,
+                       QTimer, QVBoxLayout, QWidget, Signal)
 
 ERROR_STYLE = "color: #c62828;"
 # A property-based style so the widget's own stylesheet is not overwritten.
@@ -58,14 +58,62 @@ def make_error_label(parent: QWidget | None = None) -> QLabel:
     return label
 
 
-def prepare_error_label(label: QLabel) -> None:
+def prepare_error_label(label: QLabel, *, one_line: bool = False) -> None:
+    """A red message label, hidden until a message shows. Its line is kept
+    while it is empty, so a message appearing or going never moves the
+    fields and buttons under the clerk's mouse. ``one_line`` (a field's
+    message): exactly one line, never wider than its place; a longer
+    message ends in "…" and reads whole in the tooltip."""
     label.setStyleSheet(ERROR_STYLE)
-    label.setWordWrap(True)
+    label.setWordWrap(not one_line)
     # A wrapped label may get a taller cell than one line: keep the text
     # right under its field, not centred away from it.
     label.setAlignment(Qt.AlignLeft | Qt.AlignTop)
     label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+    policy = label.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    if one_line:
+        policy.setHorizontalPolicy(QSizePolicy.Ignored)
+        label.setFixedHeight(label.fontMetrics().height() + 2)
+        if not label.property("elides"):
+            label.setProperty("elides", True)
+            label.installEventFilter(_ELIDER)
+    else:
+        label.setMinimumHeight(label.fontMetrics().height())
+    label.setSizePolicy(policy)
     label.hide()
+
+
+def set_error_text(label: QLabel, message: str) -> None:
+    """Show ``message`` in an error label (elided to its width if it is a one-line label)."""
+    label.setProperty("fullText", message)
+    label.setToolTip(message if label.property("elides") else "")
+    _elide(label)
+
+
+def error_text(label: QLabel) -> str:
+    full = label.property("fullText")
+    return full if isinstance(full, str) and label.property("elides") else label.text()
+
+
+def _elide(label: QLabel) -> None:
+    full = label.property("fullText")
+    if not isinstance(full, str):
+        return
+    if label.property("elides"):
+        label.setText(label.fontMetrics().elidedText(" ".join(full.split()), Qt.ElideRight, max(label.width(), 40)))
+    else:
+        label.setText(full)
+
+
+class _Elider(QObject):
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Resize and isinstance(obj, QLabel):
+            _elide(obj)
+        return False
+
+
+_ELIDER = _Elider()
 
 
 class TextLimit(QObject):
@@ -150,7 +198,7 @@ class FieldErrors:
         return fields.get(name) or fields.get(name[:-3] if name.endswith("_id") else name)
 
     def add(self, name: str, widget: QWidget | None, label: QLabel) -> None:
-        prepare_error_label(label)
+        prepare_error_label(label, one_line=True)
         self._fields[name] = (widget, label)
         field = self.limit_field(name)
         if widget is not None and field is not None:
@@ -161,28 +209,53 @@ class FieldErrors:
             self._connect_clear(name, widget)
 
     def _connect_clear(self, name: str, widget: QWidget) -> None:
-        # The message goes away as soon as the clerk starts to correct the field.
+        # The message goes away as soon as the clerk starts to correct the
+        # field: a stale message never stays beside a field that changed.
         clear = lambda *_: self.clear(name)  # noqa: E731
         if isinstance(widget, QLineEdit):
-            widget.textEdited.connect(clear)
+            widget.textChanged.connect(clear)
         elif isinstance(widget, (QPlainTextEdit, QTextEdit)):
             widget.textChanged.connect(clear)
         elif isinstance(widget, QComboBox):
             widget.currentIndexChanged.connect(clear)
             if widget.isEditable():
                 widget.editTextChanged.connect(clear)
+        elif isinstance(widget, QDateTimeEdit):
+            widget.dateTimeChanged.connect(clear)
+        elif isinstance(widget, (QSpinBox, QDoubleSpinBox)):
+            widget.valueChanged.connect(clear)
         elif isinstance(widget, QAbstractSpinBox):
             widget.editingFinished.connect(clear)
         elif isinstance(widget, QListWidget):
             widget.model().rowsInserted.connect(clear)
+        elif isinstance(widget, QAbstractButton):
+            widget.toggled.connect(clear)
+        else:
+            # A row of several editors (a box and its check box, a grid of
+            # check boxes): any of them changing clears the row's message.
+            for child in widget.findChildren(QWidget):
+                if isinstance(child, (QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QAbstractSpinBox,
+                                      QAbstractButton)) and child.parentWidget() is widget:
+                    self._connect_clear(name, child)
 
     def add_form_row(self, form, text: str, name: str, widget: QWidget) -> QWidget:
         """``widget`` as a form row labelled ``text``, with its error line
         under it, known to these errors as ``name``; returns ``widget``."""
         label = make_error_label()
         form.addRow(text, widget)
-        form.addRow("", label)
         self.add(name, widget, label)
+        # A form drops the row of a hidden widget: the label sits in a holder
+        # that stays, so the message's line is kept while it is empty.
+        holder = QWidget()
+        holder.setFixedHeight(label.height())
+        if not form.property("errorRows"):
+            # The message lines space the fields: the rows themselves close up.
+            form.setProperty("errorRows", True)
+            form.setVerticalSpacing(2)
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(label)
+        form.addRow("", holder)
         return widget
 
     def show(self, errors: dict[str, str], *, focus: bool = False) -> QWidget | None:
@@ -196,7 +269,7 @@ class FieldErrors:
                 rest.append(message)
                 continue
             widget, label = self._fields[name]
-            label.setText(message)   # already in the user's language (ops.translated / self.tr)
+            set_error_text(label, message)   # already in the user's language (ops.translated / self.tr)
             label.show()
             if widget is not None:
                 _outline(widget, True)
@@ -213,6 +286,8 @@ class FieldErrors:
         for widget, label in items:
             label.hide()
             label.clear()
+            label.setProperty("fullText", None)
+            label.setToolTip("")
             if widget is not None:
                 _outline(widget, False)
         if name is None and self._fallback is not None:
@@ -223,7 +298,7 @@ class FieldErrors:
         widget_label = self._fields.get(name)
         if widget_label is None or widget_label[1].isHidden():
             return ""
-        return widget_label[1].text()
+        return error_text(widget_label[1])
 
 
 def _outline(widget: QWidget, on: bool) -> None:
@@ -302,6 +377,12 @@ class SearchPopup(QObject):
         view.show()
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+        if obj is self.edit and event.type() == QEvent.KeyPress and event.key() in (Qt.Key_Return, Qt.Key_Enter) \
+                and (self.view.isVisible() or self.timer.isActive()):
+            # Enter picks from the list: it must not also press the dialog's
+            # default button (Save) with a half-filled form.
+            self._enter()
+            return True
         if obj is self.edit and self.view.isVisible():
             if event.type() == QEvent.KeyPress:
                 step = {Qt.Key_Down: 1, Qt.Key_Up: -1, Qt.Key_PageDown: 5, Qt.Key_PageUp: -5}.get(event.key())

@@ -202,7 +202,7 @@ class JobDialog(QDialog):
         for action in sorted(jobs.allowed_actions(job), key=lambda a: a != forward):
             if action == "cancel":
                 continue            # its own button: it voids the receipt and the register row too
-            button = QPushButton(labels.action(action) + ("…" if jobs.ACTIONS[action][2] else ""), self)
+            button = QPushButton(labels.action_button(action) + ("…" if jobs.ACTIONS[action][2] else ""), self)
             button.setObjectName(f"action_{action}")
             button.setAutoDefault(False)
             if action == forward:
@@ -213,7 +213,7 @@ class JobDialog(QDialog):
         if job.state == "ready":
             # The unit is handed back through the release dialog (receipt,
             # payment, register "out" row), not by a plain state change.
-            button = QPushButton(self.tr("Hand back to the customer…"), self)
+            button = QPushButton(self.tr("Hand &back to the customer…"), self)
             button.setObjectName("action_release")
             button.setAutoDefault(False)
             button.setStyleSheet("font-weight: bold;")

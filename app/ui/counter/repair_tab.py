@@ -82,6 +82,8 @@ class RepairCardsTab(QWidget):
         self.view.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)   # oldest first = the query's order
         self._build_chips()
         self._fill_combos()
+        if ctx.user is not None and ctx.user.role == "technician":     # a technician's queue: his own jobs
+            self.ui.technicianCombo.setCurrentIndex(max(0, self.ui.technicianCombo.findData(ctx.user.id)))
         self.ui.overdueButton.toggled.connect(self.apply_filters)
         self.ui.technicianCombo.currentIndexChanged.connect(self.apply_filters)
         self.ui.ageCombo.currentIndexChanged.connect(self.apply_filters)

@@ -50,8 +50,9 @@ class FieldServiceTab(QWidget):
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.tabs)
         self.pages: dict[str, _LazyPage] = {}
-        titles = {"visits": self.tr("&Visits and plans"), "activities": self.tr("Service ac&tivities"),
-                  "gifts": self.tr("Gi&fts and samples"), "surveys": self.tr("Satisfaction s&urveys")}
+        # Letters free on every page and in the menu bar (File, Job, View, Help).
+        titles = {"visits": self.tr("Vi&sits and plans"), "activities": self.tr("Service a&ctivities"),
+                  "gifts": self.tr("Gifts and sa&mples"), "surveys": self.tr("Satisfaction s&urveys")}
         for code, _perms in self.PAGES:
             page = _LazyPage(lambda code=code: self._make(code))
             self.pages[code] = page

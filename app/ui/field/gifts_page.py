@@ -80,7 +80,7 @@ class GiftsPage(QWidget):
         self.new_button = QPushButton(self.tr("&New request…"))
         self.open_button = QPushButton(self.tr("&Open"))
         self.approve_button = QPushButton(self.tr("&Approve"))
-        self.refuse_button = QPushButton(self.tr("Re&fuse…"))
+        self.refuse_button = QPushButton(self.tr("&Refuse…"))
         self.given_button = QPushButton(self.tr("&Given…"))
         self.print_button = QPushButton(self.tr("&Print slip"))
         self.totals_button = QPushButton(self.tr("&Totals…"))

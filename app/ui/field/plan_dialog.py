@@ -168,18 +168,24 @@ class PlanDialog(QDialog):
 
     # --- actions ------------------------------------------------------------------
     def new_plan(self, kind: str) -> None:
-        month = None
+        month, year = None, self.year_spin.value()
         if kind == "monthly":
-            names = [f"{self.year_spin.value()}-{m:02d}" for m in range(1, 13)]
-            default = visits.today().month - 1 if visits.today().year == self.year_spin.value() else 0
+            # The shown year's months and the next year's: in December, next
+            # January is one step down, not a change of year first.
+            months = [(y, m) for y in (year, year + 1) for m in range(1, 13)]
+            names = [f"{y}-{m:02d}" for y, m in months]
+            today = visits.today()
+            default = months.index((today.year, today.month)) if (today.year, today.month) in months else 0
             choice, ok = QInputDialog.getItem(self, self.tr("New monthly plan"), self.tr("Month:"), names,
                                               default, False)
             if not ok:
                 return
-            month = names.index(choice) + 1
-        result = ops.run(self, visit_plans.create_plan, self.ctx.user, self.staff_id, kind, self.year_spin.value(),
+            year, month = months[names.index(choice)]
+        result = ops.run(self, visit_plans.create_plan, self.ctx.user, self.staff_id, kind, year,
                          month, show_validation=True, changed="field")
         if result.ok:
+            if year != self.year_spin.value():
+                self.year_spin.setValue(year)          # the new plan's year, where it is listed
             self.refresh(result.value.id)
 
     def add_visit(self) -> None:

@@ -66,7 +66,7 @@ class SurveyResultsDialog(QDialog):
         self.base = base or surveys.SurveyFilter()
         self.results: survey_results.SurveyResults | None = None
         self.setWindowTitle(self.tr("Satisfaction survey results"))
-        self.resize(1180, 760)
+        self.resize(1180, 680)
         lay = QVBoxLayout(self)
 
         bar = QHBoxLayout()

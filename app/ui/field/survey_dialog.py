@@ -26,10 +26,6 @@ NO_DATE = QDate(2000, 1, 1)
 NA = 0          # the radio id of "not applicable"
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("survey", text)
-
-
 def to_qdate(value: dt.date | None) -> QDate:
     return QDate(value.year, value.month, value.day) if value else NO_DATE
 
@@ -44,7 +40,7 @@ def describe_customer(c: Customer) -> str:
 
 
 class QuestionRow(QFrame):
-    """One question: its text and six radio buttons (1..5, n/a); keys as the module says."""
+    """One question: its text and six radio buttons (1..5, not applicable); keys as the module says."""
 
     answered = Signal(object)        # the row, after a digit: the grid moves on
 
@@ -62,9 +58,9 @@ class QuestionRow(QFrame):
         self.group = QButtonGroup(self)
         self.buttons: dict[int, QRadioButton] = {}
         for score in (1, 2, 3, 4, 5, NA):
-            b = QRadioButton(str(score) if score else _t("n/a"))
+            b = QRadioButton(str(score) if score else QCoreApplication.translate("survey", "N/A"))
             b.setFocusPolicy(Qt.NoFocus)           # the row takes the keys, Tab goes row to row
-            b.setToolTip(ops.translated(surveys.score_label(score)) if score else _t("Not applicable"))
+            b.setToolTip(ops.translated(surveys.score_label(score)) if score else QCoreApplication.translate("survey", "Not applicable"))
             b.setMinimumWidth(44)
             self.group.addButton(b, score)
             self.buttons[score] = b
@@ -125,7 +121,7 @@ class SurveyDialog(QDialog):
         self.saved = None
         self.edition = surveys.CURRENT
         self.setWindowTitle(self.tr("Satisfaction survey") if response_id is None else self.tr("Edit satisfaction survey"))
-        self.resize(860, 760)
+        self.resize(860, 680)
         outer = QVBoxLayout(self)
         self.fallback = make_error_label()
         self.errors = FieldErrors(self.fallback, limits=SurveyResponse)

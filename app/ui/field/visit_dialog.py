@@ -1,10 +1,10 @@
 """The visit form: plan a visit, change a planned one, record its report
 (走访用户汇报, 附表4) or correct a done visit's report.
 
-Top part, the plan: staff member, customer (found as you type, as at the
+Left, the plan: staff member, customer (found as you type, as at the
 intake counter), kind, month, day, accompanying manager, the purposes as
 check boxes (those of the kind, and §3.4's when a manager comes along: the
-list changes with both), goal, contact person and place. Bottom part, the
+list changes with both), goal, contact person and place. Right, the
 report: actual date, main gains, the customer's reactions, improvement
 suggestions, a complaint heard. Which part is editable follows the visit's
 state; the domain checks everything again and its messages show beside the
@@ -18,10 +18,11 @@ from app.domain.customers import customers
 from app.domain.field import visit_outcomes, visits
 from app.domain.field.models import Visit
 from app.ui.base import ops
+from app.ui.base.screen import ScrollBody
 from app.ui.base.widgets import FieldErrors, SearchPopup, colon, make_error_label
 from app.ui.field.visit_list import print_visit_report
 from app.ui.qt import (QCheckBox, QComboBox, QDate, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
-                       QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
+                       QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, Qt, QVBoxLayout, QWidget)
 
 
 def _qdate(d: dt.date) -> QDate:
@@ -37,6 +38,25 @@ def _text_edit(lines: int = 3) -> QPlainTextEdit:
     edit.setTabChangesFocus(True)
     edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 12)
     return edit
+
+
+class MonthEdit(QDateEdit):
+    """A month as yyyy-MM whose arrows and Up/Down go on into the next or
+    the previous year (December, one step up: January of the next year)."""
+
+    def __init__(self, date: QDate, parent=None):
+        super().__init__(date, parent)
+        self.setDisplayFormat("yyyy-MM")
+        self.setCurrentSection(QDateEdit.MonthSection)
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802 - Qt API
+        if self.currentSection() == QDateEdit.YearSection:
+            self.setDate(self.date().addYears(steps))
+        else:
+            self.setDate(self.date().addMonths(steps))
+
+    def stepEnabled(self):  # noqa: N802 - Qt API
+        return QDateEdit.StepUpEnabled | QDateEdit.StepDownEnabled
 
 
 class VisitDialog(QDialog):
@@ -64,6 +84,11 @@ class VisitDialog(QDialog):
     def _build(self, staff_id, month) -> None:
         self.setMinimumWidth(720)
         outer = QVBoxLayout(self)
+        # The plan and its report side by side, scrolling if still too tall:
+        # the buttons stay on a 1366 x 768 screen whatever the dialog shows.
+        body = QWidget()
+        columns = QHBoxLayout(body)
+        columns.setContentsMargins(0, 0, 0, 0)
         plan_box = QGroupBox(self.tr("Visit"))
         form = QFormLayout(plan_box)
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
@@ -92,8 +117,7 @@ class VisitDialog(QDialog):
         for k in visits.KINDS:
             self.kind_combo.addItem(ops.translated(visits.KIND_LABELS[k]), k)
         add(form, colon(self.tr("Kind")), "kind", self.kind_combo)
-        self.month_edit = QDateEdit(_qdate(month))
-        self.month_edit.setDisplayFormat("yyyy-MM")
+        self.month_edit = MonthEdit(_qdate(month))
         add(form, colon(self.tr("Month")), "due_month", self.month_edit)
         day_row = QWidget()
         h = QHBoxLayout(day_row)
@@ -127,7 +151,7 @@ class VisitDialog(QDialog):
         self.kind_combo.currentIndexChanged.connect(self._rebuild_purposes)
         self.manager_combo.currentIndexChanged.connect(self._rebuild_purposes)
         self.month_edit.dateChanged.connect(self._month_changed)
-        outer.addWidget(plan_box)
+        columns.addWidget(plan_box, 1, Qt.AlignTop)
 
         self.report_box = QGroupBox(self.tr("Visit report"))
         rform = QFormLayout(self.report_box)
@@ -145,7 +169,9 @@ class VisitDialog(QDialog):
         self.complaint_edit = _text_edit(2)
         self.complaint_edit.setPlaceholderText(self.tr("A complaint the customer made, if any"))
         add(rform, colon(self.tr("Complaint")), "complaint_text", self.complaint_edit)
-        outer.addWidget(self.report_box)
+        columns.addWidget(self.report_box, 1, Qt.AlignTop)
+        self.body = ScrollBody(body)
+        outer.addWidget(self.body, 1)
         outer.addWidget(self.fallback)
         self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
         self.print_button = QPushButton(self.tr("Print report"))
@@ -165,6 +191,9 @@ class VisitDialog(QDialog):
         while self.purpose_grid.count():
             item = self.purpose_grid.takeAt(0)
             if item.widget():
+                # Hidden at once: deleteLater waits for the event loop the
+                # dialog was built in, and exec() runs a loop of its own.
+                item.widget().hide()
                 item.widget().deleteLater()
         self.purpose_checks = {}
         codes = visits.purposes_for(self.kind_combo.currentData(), self.manager_combo.currentData() is not None)

@@ -36,6 +36,23 @@ def print_visit_report(parent, ctx, visit) -> None:
         print_service.print_pdf(parent, result.value, "voucher", title, preview=True)
 
 
+def purposes_brief(v) -> str:
+    """"A Business lines; M5 Grievances": each purpose's letter with its word or two."""
+    sep = QCoreApplication.translate("VisitListModel", "; ")
+    return sep.join(f"{visits.purpose_mark(c)} {ops.translated(visits.PURPOSE_SHORT.get(c, c))}"
+                    for c in v.purpose_codes)
+
+
+def purposes_legend(v) -> str | None:
+    """The purposes in full, one a line, with their letters (M: with the manager, §3.4)."""
+    if not v.purpose_codes:
+        return None
+    lines = [f"{visits.purpose_mark(c)}. {ops.translated(visits.PURPOSES.get(c, c))}" for c in v.purpose_codes]
+    if any(c.startswith("manager.") for c in v.purpose_codes):
+        lines.append(QCoreApplication.translate("VisitListModel", "M: with the manager (§3.4)"))
+    return "\n".join(lines)
+
+
 class VisitListModel(ListTableModel):
     def __init__(self, parent=None):
         super().__init__([], parent=parent)
@@ -45,9 +62,7 @@ class VisitListModel(ListTableModel):
             Column(self.tr("Customer"), lambda v: v.customer.name, width=200,
                    tooltip=lambda v: f"{v.customer.name}\n{v.customer.code}"),
             Column(self.tr("Kind"), lambda v: ops.translated(visits.KIND_LABELS[v.kind]), width=120),
-            Column(self.tr("Purposes"), lambda v: ", ".join(c.split(".")[1] if not c.startswith("manager.")
-                                                            else "M" + c.split(".")[1] for c in v.purpose_codes),
-                   width=80, tooltip=lambda v: "\n".join(ops.translated(visits.PURPOSES[c]) for c in v.purpose_codes)),
+            Column(self.tr("Purposes"), purposes_brief, width=150, tooltip=purposes_legend),
             Column(self.tr("Due"), self._due, align=CENTER, width=90),
             Column(self.tr("Staff"), lambda v: v.staff.display_name, width=70),
             Column(self.tr("Manager"), lambda v: v.manager.display_name if v.manager_id else "", width=70),

@@ -510,12 +510,12 @@ class Ui_IntakeForm(object):
 
     def retranslateUi(self, IntakeForm):
         self.customerBox.setTitle(QCoreApplication.translate("IntakeForm", u"1  Customer", None))
-        self.customerSearchLabel.setText(QCoreApplication.translate("IntakeForm", u"&Find:", None))
+        self.customerSearchLabel.setText(QCoreApplication.translate("IntakeForm", u"Fin&d:", None))
         self.customerSearch.setPlaceholderText(QCoreApplication.translate("IntakeForm", u"Name, phone, customer code or pinyin initials", None))
         self.newCustomerButton.setText(QCoreApplication.translate("IntakeForm", u"&New customer\u2026 (Ctrl+N)", None))
         self.customerInfo.setText(QCoreApplication.translate("IntakeForm", u"No customer chosen yet.", None))
         self.unitBox.setTitle(QCoreApplication.translate("IntakeForm", u"2  Unit", None))
-        self.serialLabel.setText(QCoreApplication.translate("IntakeForm", u"&Serial number:", None))
+        self.serialLabel.setText(QCoreApplication.translate("IntakeForm", u"S&erial number:", None))
         self.serialEdit.setPlaceholderText(QCoreApplication.translate("IntakeForm", u"Type or scan, then Enter", None))
         self.unitInfo.setText("")
         self.productLabel.setText(QCoreApplication.translate("IntakeForm", u"&Product (model):", None))
@@ -544,7 +544,7 @@ class Ui_IntakeForm(object):
         self.addItemButton.setText(QCoreApplication.translate("IntakeForm", u"&Add", None))
         self.removeItemButton.setText(QCoreApplication.translate("IntakeForm", u"Re&move", None))
         self.faultBox.setTitle(QCoreApplication.translate("IntakeForm", u"4  Fault and condition", None))
-        self.faultLabel.setText(QCoreApplication.translate("IntakeForm", u"F&ault (as the customer says):", None))
+        self.faultLabel.setText(QCoreApplication.translate("IntakeForm", u"Fa&ult (as the customer says):", None))
         self.conditionLabel.setText(QCoreApplication.translate("IntakeForm", u"Appearance and &condition:", None))
         self.chipIntact.setText(QCoreApplication.translate("IntakeForm", u"Intact", None))
         self.chipScratches.setText(QCoreApplication.translate("IntakeForm", u"Scratches", None))

@@ -239,7 +239,7 @@ class Ui_RegisterTab(object):
     def retranslateUi(self, RegisterTab):
         self.registerButton.setText(QCoreApplication.translate("RegisterTab", u"In/out &register", None))
         self.inShopButton.setText(QCoreApplication.translate("RegisterTab", u"In the &shop now", None))
-        self.fromLabel.setText(QCoreApplication.translate("RegisterTab", u"&From:", None))
+        self.fromLabel.setText(QCoreApplication.translate("RegisterTab", u"Fro&m:", None))
         self.toLabel.setText(QCoreApplication.translate("RegisterTab", u"&To:", None))
         self.todayButton.setText(QCoreApplication.translate("RegisterTab", u"Today", None))
         self.weekButton.setText(QCoreApplication.translate("RegisterTab", u"This week", None))

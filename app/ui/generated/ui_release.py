@@ -357,7 +357,7 @@ class Ui_ReleaseDialog(object):
 
     def retranslateUi(self, ReleaseDialog):
         ReleaseDialog.setWindowTitle(QCoreApplication.translate("ReleaseDialog", u"Release a unit", None))
-        self.codeLabel.setText(QCoreApplication.translate("ReleaseDialog", u"Pickup &receipt:", None))
+        self.codeLabel.setText(QCoreApplication.translate("ReleaseDialog", u"Pic&kup receipt:", None))
         self.codeEdit.setPlaceholderText(QCoreApplication.translate("ReleaseDialog", u"Scan the receipt (LQ-\u2026) or type a job number (WX-\u2026), then Enter", None))
         self.findButton.setText(QCoreApplication.translate("ReleaseDialog", u"&Find", None))
         self.jobBox.setTitle(QCoreApplication.translate("ReleaseDialog", u"Job", None))

@@ -168,7 +168,7 @@ class Ui_RepairTab(object):
 #endif // QT_CONFIG(tooltip)
         self.technicianLabel.setText(QCoreApplication.translate("RepairTab", u"&Technician:", None))
         self.ageLabel.setText(QCoreApplication.translate("RepairTab", u"&Age:", None))
-        self.searchLabel.setText(QCoreApplication.translate("RepairTab", u"&Find:", None))
+        self.searchLabel.setText(QCoreApplication.translate("RepairTab", u"Fin&d:", None))
         self.searchEdit.setPlaceholderText(QCoreApplication.translate("RepairTab", u"Job number, serial, customer or phone; paste several serials to find them all", None))
 #if QT_CONFIG(tooltip)
         self.refreshButton.setToolTip(QCoreApplication.translate("RepairTab", u"Refresh (Ctrl+R)", None))

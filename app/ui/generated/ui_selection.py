@@ -294,7 +294,7 @@ class Ui_SelectionDialog(object):
         self.dateLabel.setText(QCoreApplication.translate("SelectionDialog", u"&Date:", None))
         self.investigatorLabel.setText(QCoreApplication.translate("SelectionDialog", u"In&vestigator:", None))
         self.findingsLabel.setText(QCoreApplication.translate("SelectionDialog", u"&Findings:", None))
-        self.addInvestigationButton.setText(QCoreApplication.translate("SelectionDialog", u"&Add investigation", None))
+        self.addInvestigationButton.setText(QCoreApplication.translate("SelectionDialog", u"Add inve&stigation", None))
         self.tabs.setTabText(self.tabs.indexOf(self.investigationsTab), QCoreApplication.translate("SelectionDialog", u"&Investigations", None))
         self.assessmentHint.setText(QCoreApplication.translate("SelectionDialog", u"Score each criterion of \u00a72.2.2 from 1 (poor) to 5 (excellent); a new score replaces the earlier one.", None))
         self.saveAssessmentButton.setText(QCoreApplication.translate("SelectionDialog", u"&Save assessment", None))

@@ -178,6 +178,9 @@ def run(url: str, *, demo: bool = False, argv=None) -> int:
     language = ui_language()
     app._csdesk_translators = install_translators(app, language)   # kept alive with the app
     set_cjk_font(app)
+    from app.ui.base import screen
+
+    screen.install()          # every window and dialog fits the screen it opens on
     if language.startswith("zh"):
         QLocale.setDefault(QLocale(QLocale.Chinese, QLocale.China))
     info = open_database(url)

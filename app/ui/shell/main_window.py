@@ -55,6 +55,17 @@ class LazyTab(QWidget):
         self.setLayout(QVBoxLayout())
         self.layout().setContentsMargins(0, 0, 0, 0)
 
+    def reset(self) -> None:
+        """Forget the page: it is built again (for the user now signed in) when next shown."""
+        if self.widget is not None:
+            self.layout().removeWidget(self.widget)
+            self.widget.hide()
+            self.widget.deleteLater()
+            self.widget = None
+        if self.isVisible():
+            self.widget = self.factory()
+            self.layout().addWidget(self.widget)
+
     def showEvent(self, event) -> None:  # noqa: N802
         if self.widget is None:
             self.widget = self.factory()
@@ -70,7 +81,8 @@ class MainWindow(QMainWindow):
         books.install()
         self.ctx = ctx
         self.db_url = getattr(db_info, "url", db_info) or ""
-        self.setWindowTitle(self.tr("csdesk — After-sales service counter"))
+        # The system adds the application's name ("… — csdesk"): the title says it once.
+        self.setWindowTitle(self.tr("After-sales service counter"))
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.banner = ConnectionBanner()
@@ -86,13 +98,16 @@ class MainWindow(QMainWindow):
         from app.ui.counter.intake_tab import IntakeTab
 
         self.intake = IntakeTab(ctx)
-        self.tabs.addTab(self.intake, self.tr("After-sales &intake"))
-        self.tabs.addTab(LazyTab(self._make_repair_tab), self.tr("&Repair cards"))
-        self.tabs.addTab(LazyTab(self._make_register_tab), self.tr("In/out re&gister"))
+        # The tabs carry no Alt-letter: every tab's fields and buttons share
+        # the letters with the menu bar, and Ctrl+1 ... Ctrl+5 (the View
+        # menu, where the tabs have their letters) switch tabs.
+        self.tabs.addTab(self.intake, self.tr("After-sales intake"))
+        self.tabs.addTab(LazyTab(self._make_repair_tab), self.tr("Repair cards"))
+        self.tabs.addTab(LazyTab(self._make_register_tab), self.tr("In/out register"))
         self.customers_page = LazyTab(self._make_customers_tab)
-        self.tabs.addTab(self.customers_page, self.tr("Customer &archives"))
+        self.tabs.addTab(self.customers_page, self.tr("Customer archives"))
         self.field_page = LazyTab(self._make_field_tab)
-        self.tabs.addTab(self.field_page, self.tr("Visit &planning"))
+        self.tabs.addTab(self.field_page, self.tr("Visit planning"))
         self.tabs.currentChanged.connect(lambda _i: self._focus_tab())
         self._build_toolbar()
         self._build_menus()
@@ -142,7 +157,9 @@ class MainWindow(QMainWindow):
         self.find_box.setClearButtonEnabled(True)
         self.find_box.returnPressed.connect(self._find_entered)
         bar.addWidget(self.find_box)
-        self.release_action = QAction(self.tr("&Release… (F9)"), self)
+        # The menu shows the key beside the text; the tool bar's button says it.
+        self.release_action = QAction(self.tr("&Release…"), self)
+        self.release_action.setIconText(self.tr("Release… (F9)"))
         self.release_action.setShortcut(QKeySequence(Qt.Key_F9))
         self.release_action.triggered.connect(lambda: self.open_release())
         bar.addAction(self.release_action)
@@ -167,7 +184,9 @@ class MainWindow(QMainWindow):
         m.addAction(self.release_action)
         act(m, self.tr("&Open job…"), self.ask_open_job, QKeySequence.Open)
         m = self.menuBar().addMenu(self.tr("&View"))
-        self.view_actions = [act(m, self.tabs.tabText(i), lambda _c=False, i=i: self.tabs.setCurrentIndex(i),
+        titles = [self.tr("After-sales &intake"), self.tr("&Repair cards"), self.tr("In/out re&gister"),
+                  self.tr("Customer &archives"), self.tr("Visit &planning")]
+        self.view_actions = [act(m, titles[i], lambda _c=False, i=i: self.tabs.setCurrentIndex(i),
                                  f"Ctrl+{i + 1}") for i in range(self.tabs.count())]
         m = self.menuBar().addMenu(self.tr("&Help"))
         act(m, self.tr("&About csdesk"), self.about)
@@ -200,7 +219,9 @@ class MainWindow(QMainWindow):
             self.font_label.show()
 
     def _apply_user(self) -> None:
-        """Show who is signed in and what his role may do."""
+        """Show who is signed in and what his role may do. Another user
+        signed in (a switch): the tabs are rebuilt for his role, and he
+        starts on his own first tab."""
         from app.ui.base import labels
 
         user = self.ctx.user
@@ -208,6 +229,11 @@ class MainWindow(QMainWindow):
                                 if user else self.tr("Not signed in"))
         self.users_action.setVisible(self.ctx.can("users.manage"))
         self.release_action.setEnabled(self.ctx.can("job.release"))
+        user_id = user.id if user else None
+        switched = hasattr(self, "_user_id") and self._user_id != user_id
+        self._user_id = user_id
+        if switched:
+            self._rebuild_tabs()
         intake = self.ctx.can("job.intake")
         on_intake = self.tabs.currentWidget() is self.intake   # (hiding the tab moves the current one)
         self.tabs.setTabVisible(self.tabs.indexOf(self.intake), intake)
@@ -218,15 +244,43 @@ class MainWindow(QMainWindow):
         on_field = self.tabs.currentWidget() is self.field_page
         self.tabs.setTabVisible(self.tabs.indexOf(self.field_page), field)
         self.view_actions[self.tabs.indexOf(self.field_page)].setEnabled(field)
-        if (not intake and on_intake) or (not field and on_field):
-            # The technician's day is the repair queue; business staff plan
-            # and report visits; the information manager keeps the archives.
-            if self.ctx.can("job.work"):
-                self.tabs.setCurrentIndex(1)
-            elif self.ctx.can("visit.plan") and not self.ctx.can("customer.archive.read"):
-                self.tabs.setCurrentWidget(self.field_page)
-            else:
-                self.tabs.setCurrentWidget(self.customers_page)
+        if switched or (not intake and on_intake) or (not field and on_field):
+            self.tabs.setCurrentWidget(self.home_tab())
+            self._focus_tab()
+
+    def home_tab(self) -> QWidget:
+        """The signed-in user's first tab: the counter's intake; the
+        technician's repair queue; business staff's visit planning; the
+        information manager's archives."""
+        from app.ui.field import field_tab
+
+        if self.ctx.can("job.intake"):
+            return self.intake
+        if self.ctx.can("job.work"):
+            return self.tabs.widget(1)
+        if field_tab.may_use(self.ctx) and self.ctx.can("visit.plan") and not self.ctx.can("customer.archive.read"):
+            return self.field_page
+        return self.customers_page
+
+    def _rebuild_tabs(self) -> None:
+        """The tab bar as new for the next user: the pages the previous one
+        opened are built again for the new one (his filters, his rights),
+        and the bar lays out only the tabs his role shows (a tab hidden and
+        shown again in place left a gap, or stayed missing)."""
+        current = self.tabs.currentWidget()
+        pages = [(self.tabs.widget(i), self.tabs.tabText(i)) for i in range(self.tabs.count())]
+        self.tabs.blockSignals(True)
+        try:
+            while self.tabs.count():
+                self.tabs.removeTab(0)
+            for page, text in pages:
+                if isinstance(page, LazyTab):
+                    page.reset()
+                self.tabs.addTab(page, text)
+            if current is not None:
+                self.tabs.setCurrentWidget(current)
+        finally:
+            self.tabs.blockSignals(False)
 
     # -- state ------------------------------------------------------------------
     def _restore(self) -> None:
