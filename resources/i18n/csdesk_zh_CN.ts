@@ -9,8 +9,141 @@
         <translation>请选择一名员工。</translation>
     </message>
     <message>
+        <source>Incoming</source>
+        <translation>来电/来函</translation>
+    </message>
+    <message>
+        <source>Outgoing</source>
+        <translation>去电/回复</translation>
+    </message>
+    <message>
+        <source>Telephone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>来信</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>来访</translation>
+    </message>
+    <message>
+        <source>Enquiry</source>
+        <translation>咨询</translation>
+    </message>
+    <message>
+        <source>Technical guidance</source>
+        <translation>技术指导</translation>
+    </message>
+    <message>
+        <source>Repair request</source>
+        <translation>报修</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Praise</source>
+        <translation>表扬</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>At most {limit} characters (this has {n}).</source>
+        <extracomment>The printed book&apos;s words (the book is Chinese or English whatever the screen&apos;s language). The longest texts a line keeps (characters): the columns&apos; sizes, and what a matter or answer may reasonably hold (a letter is summarised, not copied).</extracomment>
+        <translation>最多 {limit} 个字（现为 {n} 个）。</translation>
+    </message>
+    <message>
+        <source>Choose incoming or outgoing.</source>
+        <translation>请选择来电（来函）或去电（回复）。</translation>
+    </message>
+    <message>
+        <source>Choose how the customer got in touch.</source>
+        <translation>请选择联系方式。</translation>
+    </message>
+    <message>
+        <source>Choose what the contact is about.</source>
+        <translation>请选择登记类别。</translation>
+    </message>
+    <message>
+        <source>Say what the customer wanted.</source>
+        <translation>请填写用户反映的事项。</translation>
+    </message>
+    <message>
+        <source>The customer no longer exists.</source>
+        <translation>该客户已不存在。</translation>
+    </message>
+    <message>
+        <source>Name the customer, or at least the caller&apos;s number or name.</source>
+        <translation>请选择客户，或至少填写来电号码或来电人姓名。</translation>
+    </message>
+    <message>
+        <source>It no longer exists.</source>
+        <translation>该记录已不存在。</translation>
+    </message>
+    <message>
+        <source>{number} belongs to another customer.</source>
+        <translation>{number} 属于其他客户。</translation>
+    </message>
+    <message>
+        <source>Say who follows it up.</source>
+        <translation>请指定跟进人。</translation>
+    </message>
+    <message>
         <source>Choose an active member of staff.</source>
         <translation>请选择一名在职员工。</translation>
+    </message>
+    <message>
+        <source>Say by when.</source>
+        <translation>请填写跟进期限。</translation>
+    </message>
+    <message>
+        <source>The day has passed already.</source>
+        <translation>该日期已过。</translation>
+    </message>
+    <message>
+        <source>Contact line not found.</source>
+        <translation>找不到该登记记录。</translation>
+    </message>
+    <message>
+        <source>Line {number} asks for no follow-up.</source>
+        <translation>登记 {number} 无需跟进。</translation>
+    </message>
+    <message>
+        <source>Say what was wrong with the line.</source>
+        <translation>请说明该条登记错在哪里。</translation>
+    </message>
+    <message>
+        <source>A voiding line cannot itself be corrected.</source>
+        <translation>作废记录本身不能再更正。</translation>
+    </message>
+    <message>
+        <source>Line {number} was corrected already by line {by}; correct that line instead.</source>
+        <translation>登记 {number} 已由 {by} 更正，请更正 {by}。</translation>
+    </message>
+    <message>
+        <source>Caller identified as {name}.</source>
+        <translation>来电人已确认为 {name}。</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {reason}</source>
+        <translation>无法写入文件：{reason}</translation>
     </message>
     <message>
         <source>Enter an amount of 0 or more, e.g. 50000 or 12,000.00.</source>
@@ -569,6 +702,18 @@ then start csdesk again.</source>
     <message>
         <source>read the satisfaction survey results</source>
         <translation>查看满意度调查结果</translation>
+    </message>
+    <message>
+        <source>read, search, export and print the contact register</source>
+        <translation>查阅、检索、导出和打印客服登记本</translation>
+    </message>
+    <message>
+        <source>record calls, letters and visits in the contact register</source>
+        <translation>在客服登记本中登记来电、来函和来访</translation>
+    </message>
+    <message>
+        <source>correct a line of the contact register</source>
+        <translation>更正客服登记本中的记录</translation>
     </message>
     <message>
         <source>add users, set roles, reset passwords, unlock accounts</source>
@@ -2212,6 +2357,336 @@ then start csdesk again.</source>
     </message>
 </context>
 <context>
+    <name>ContactsModel</name>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>In/Out</source>
+        <translation>来/去</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Customer / caller</source>
+        <translation>客户 / 来电人</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>维修单</translation>
+    </message>
+    <message>
+        <source>Taken by</source>
+        <translation>受理人</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>跟进</translation>
+    </message>
+    <message>
+        <source>Corrects</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>The earlier line this line corrects (its reason as the tooltip)</source>
+        <translation>本条所更正的原登记（悬停可见更正原因）</translation>
+    </message>
+    <message>
+        <source>%1 (done)</source>
+        <translation>%1（已跟进）</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsTab</name>
+    <message>
+        <source>New line</source>
+        <translation>新登记</translation>
+    </message>
+    <message>
+        <source>Phone (typed or pasted), name, code or pinyin initials</source>
+        <translation>电话（输入或粘贴）、名称、编号或拼音首字母</translation>
+    </message>
+    <message>
+        <source>Unknown caller: the line keeps the number.</source>
+        <translation>未知来电人：登记中保留来电号码。</translation>
+    </message>
+    <message>
+        <source>Who called (contact person)</source>
+        <translation>来电人（联系人）</translation>
+    </message>
+    <message>
+        <source>What the customer wants (Enter saves)</source>
+        <translation>用户反映的事项（回车保存）</translation>
+    </message>
+    <message>
+        <source>What was answered (Enter saves)</source>
+        <translation>答复内容（回车保存）</translation>
+    </message>
+    <message>
+        <source>&amp;Caller:</source>
+        <translation>来电(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Contact &amp;person:</source>
+        <translation>联系人(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类别(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>方式(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Job:</source>
+        <translation>维修单(&amp;J)：</translation>
+    </message>
+    <message>
+        <source>&amp;Matter:</source>
+        <translation>事由(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Answer:</source>
+        <translation>答复(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Follow-up by:</source>
+        <translation>跟进人(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>&amp;Save (Enter)</source>
+        <translation>保存(&amp;S)（回车）</translation>
+    </message>
+    <message>
+        <source>Save and start &amp;intake</source>
+        <translation>保存并开始收件(&amp;I)</translation>
+    </message>
+    <message>
+        <source>A repair request: save the line and open the intake with the customer filled in</source>
+        <translation>报修：保存登记，并打开收件页、自动填好客户</translation>
+    </message>
+    <message>
+        <source>C&amp;lear (Esc)</source>
+        <translation>清空(&amp;L)（Esc）</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s open jobs</source>
+        <translation>该客户在修的维修单</translation>
+    </message>
+    <message>
+        <source>My follow-ups due</source>
+        <translation>我的待跟进事项</translation>
+    </message>
+    <message>
+        <source>Due today or overdue. Double-click (or Enter) to record the follow-up.</source>
+        <translation>今天到期或已逾期的跟进。双击（或回车）登记跟进结果。</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Customer or number</source>
+        <translation>客户或电话</translation>
+    </message>
+    <message>
+        <source>Word in matter/answer</source>
+        <translation>事由/答复中的关键字</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Co&amp;rrect line…</source>
+        <translation>更正登记(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport .xlsx…</source>
+        <translation>导出 .xlsx(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>— no follow-up —</source>
+        <translation>— 无需跟进 —</translation>
+    </message>
+    <message>
+        <source>All staff</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— 无 —</translation>
+    </message>
+    <message>
+        <source>Called before: %1 on %2.</source>
+        <translation>曾来电：%2 登记 %1。</translation>
+    </message>
+    <message>
+        <source>No job in the shop.</source>
+        <translation>无在修设备。</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>Choose the customer first: the intake needs one.</source>
+        <translation>请先选择客户：收件需要客户。</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>My follow-ups due (%1)</source>
+        <translation>我的待跟进事项（%1）</translation>
+    </message>
+    <message>
+        <source>Follows up %1</source>
+        <translation>跟进 %1</translation>
+    </message>
+    <message>
+        <source>Follow-up: %1</source>
+        <translation>跟进：%1</translation>
+    </message>
+    <message>
+        <source>%1+ lines</source>
+        <translation>%1 条以上</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>共 %n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the contact register</source>
+        <translation>导出客服登记本</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>In/Out</source>
+        <translation>来/去</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>来电人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>维修单</translation>
+    </message>
+    <message>
+        <source>Taken by</source>
+        <translation>受理人</translation>
+    </message>
+    <message>
+        <source>Follow-up by</source>
+        <translation>跟进人</translation>
+    </message>
+    <message>
+        <source>Follow-up due</source>
+        <translation>跟进期限</translation>
+    </message>
+    <message>
+        <source>Corrects</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>Reason of the correction</source>
+        <translation>更正原因</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>已导出</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) written to %1.</source>
+        <translation>
+            <numerusform>已将 %n 条写入 %1。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CorrectionDialog</name>
     <message>
         <source>Correct register row %1</source>
@@ -2240,6 +2715,108 @@ then start csdesk again.</source>
     <message>
         <source>Note:</source>
         <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Correct contact line %1</source>
+        <translation>更正登记 %1</translation>
+    </message>
+    <message>
+        <source>Line:</source>
+        <translation>登记：</translation>
+    </message>
+    <message>
+        <source>&amp;Correct the line as follows</source>
+        <translation>按以下内容更正(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Void the line (written in error)</source>
+        <translation>作废该条登记（误登记）(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Name, code, phone or pinyin initials</source>
+        <translation>名称、编号、电话或拼音首字母</translation>
+    </message>
+    <message>
+        <source>What was wrong with the line</source>
+        <translation>该条登记错在哪里</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>客户：</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Caller:</source>
+        <translation>来电人：</translation>
+    </message>
+    <message>
+        <source>Matter:</source>
+        <translation>事由：</translation>
+    </message>
+    <message>
+        <source>Answer:</source>
+        <translation>答复：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: change the line, or void it.</source>
+        <translation>没有任何改动：请修改内容，或将其作废。</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerContactsPanel</name>
+    <message>
+        <source>No.</source>
+        <extracomment>The lines an archive page shows (the register tab finds the rest).</extracomment>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>In/Out</source>
+        <translation>来/去</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>Taken by</source>
+        <translation>受理人</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>跟进</translation>
+    </message>
+    <message>
+        <source>Calls and letters (%1)</source>
+        <translation>来电来函（%1）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) in the contact register.</source>
+        <translation>
+            <numerusform>客服登记本中共 %n 条。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3938,6 +4515,10 @@ then start csdesk again.</source>
     <message>
         <source>Visit &amp;planning</source>
         <translation>走访计划(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Con&amp;tact register</source>
+        <translation>客服登记本(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Job</source>

@@ -414,6 +414,9 @@ def export_xlsx(user: User | None, path, lines, header=EXPORT_HEADER, names: dic
 
     require(user, "contacts.read")
     rows = list(export_rows(lines, names))
-    sheets.write_table(path, header, rows, title="客服登记本",
-                       widths=(16, 17, 6, 8, 26, 12, 15, 10, 40, 40, 16, 10, 10, 12, 16, 5, 24))
+    try:
+        sheets.write_table(path, header, rows, title="客服登记本",
+                           widths=(16, 17, 6, 8, 26, 12, 15, 10, 40, 40, 16, 10, 10, 12, 16, 5, 24))
+    except OSError as exc:
+        raise ValidationError({"path": tx("The file could not be written: {reason}", reason=str(exc))}) from None
     return len(rows)

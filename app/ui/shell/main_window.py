@@ -143,6 +143,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.customers_page, self.tr("Customer &archives"))
         self.field_page = LazyTab(self._make_field_tab)
         self.tabs.addTab(self.field_page, self.tr("Visit &planning"))
+        self.contacts_page = LazyTab(self._make_contacts_tab)
+        self.tabs.addTab(self.contacts_page, self.tr("Con&tact register"))
         self.tabs.currentChanged.connect(lambda _i: self._focus_tab())
         self._build_toolbar()
         self._build_menus()
@@ -178,6 +180,21 @@ class MainWindow(QMainWindow):
         from app.ui.field.field_tab import FieldServiceTab
 
         return FieldServiceTab(self.ctx)
+
+    def _make_contacts_tab(self) -> QWidget:
+        from app.ui.contacts.contacts_tab import ContactsTab
+
+        return ContactsTab(self.ctx, start_intake=self.start_intake)
+
+    def start_intake(self, customer, fault: str = "") -> None:
+        """The intake tab, for ``customer`` (a repair request taken at the telephone), the fault
+        filled in from the request when the intake has none yet."""
+        if not self.ctx.can("job.intake"):
+            return
+        self.tabs.setCurrentWidget(self.intake)
+        self.intake.set_customer(customer)
+        if fault.strip() and not self.intake.ui.faultEdit.toPlainText().strip():
+            self.intake.ui.faultEdit.setPlainText(fault.strip())
 
     def _build_toolbar(self) -> None:
         bar = self.addToolBar(self.tr("Find"))
