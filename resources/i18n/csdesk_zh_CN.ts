@@ -138,10 +138,6 @@
         <translation>登记 {number} 已由 {by} 更正，请更正 {by}。</translation>
     </message>
     <message>
-        <source>Caller identified as {name}.</source>
-        <translation>来电人已确认为 {name}。</translation>
-    </message>
-    <message>
         <source>The file could not be written: {reason}</source>
         <translation>无法写入文件：{reason}</translation>
     </message>
@@ -1827,6 +1823,15 @@ then start csdesk again.</source>
         <source>Too many digits for a landline: {area} and 7 or 8 digits, an extension after 转.</source>
         <translation>固定电话位数太多：应为区号 {area} 加 7 或 8 位号码，分机号写在“转”之后。</translation>
     </message>
+    <message>
+        <source>More than {limit} lines from {start} to {end}: print the book a month at a time.</source>
+        <extracomment>A range holding more lines than this is refused: print it a month at a time (a busy desk writes ~40 lines a day, ~1 000 a month: ~60 pages, about 4 s).</extracomment>
+        <translation>{start} 至 {end} 的登记超过 {limit} 条：请按月分次打印。</translation>
+    </message>
+    <message>
+        <source>The contact register has no lines from {start} to {end}.</source>
+        <translation>客服登记本在 {start} 至 {end} 期间没有登记。</translation>
+    </message>
 </context>
 <context>
     <name>AccessLogDialog</name>
@@ -2342,6 +2347,55 @@ then start csdesk again.</source>
     </message>
 </context>
 <context>
+    <name>ContactBookDialog</name>
+    <message>
+        <source>Print the contact register</source>
+        <translation>打印客服登记本</translation>
+    </message>
+    <message>
+        <source>The book&apos;s pages for the days from the first to the last, oldest first, one row a call, letter or visit, with the lines per kind and a line to sign.</source>
+        <translation>打印起止日期内的登记本页面，按时间先后排列，每次来电、来函或来访一行，并附各类别合计和核对签字栏。</translation>
+    </message>
+    <message>
+        <source>&amp;First day:</source>
+        <translation>起始日期(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Last day:</source>
+        <translation>截止日期(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>This &amp;month</source>
+        <translation>本月(&amp;M)</translation>
+    </message>
+    <message>
+        <source>La&amp;st month</source>
+        <translation>上月(&amp;S)</translation>
+    </message>
+    <message>
+        <source>To&amp;day</source>
+        <translation>今天(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Lines:</source>
+        <translation>登记条数：</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>more than %1</source>
+        <translation>超过 %1 条</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>共 %n 条</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <source>Contact</source>
@@ -2546,6 +2600,14 @@ then start csdesk again.</source>
         <translation>导出 .xlsx(&amp;X)…</translation>
     </message>
     <message>
+        <source>&amp;Print the book…</source>
+        <translation>打印登记本(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The register&apos;s pages for a range of days, on A4 (Ctrl+P)</source>
+        <translation>按日期范围打印登记本页面，A4 纸（Ctrl+P）</translation>
+    </message>
+    <message>
         <source>— no follow-up —</source>
         <translation>— 无需跟进 —</translation>
     </message>
@@ -2598,6 +2660,10 @@ then start csdesk again.</source>
         <translation>
             <numerusform>共 %n 条</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Contact register %1 to %2</source>
+        <translation>客服登记本 %1 至 %2</translation>
     </message>
     <message>
         <source>Export the contact register</source>

@@ -148,3 +148,18 @@ def test_the_archive_lists_the_customers_lines(qtbot, setup, staff):
     panel = panel_def.make(AppContext(staff["counter"]), c.id, None)
     qtbot.addWidget(panel)
     assert panel.model.rowCount() == 1 and "(1)" in panel.title()
+
+
+def test_print_the_book_from_the_tab(qtbot, tab, setup, staff, printed, monkeypatch):
+    from app.ui.contacts.book_dialog import ContactBookDialog
+
+    register.record(ContactForm(matter="问进度", customer_id=setup["customer"].id), staff["counter"])
+
+    def answer(dialog):
+        assert "1" in dialog.count_label.text()
+        assert dialog.print_book()
+        return QDialog.Accepted
+
+    monkeypatch.setattr(ContactBookDialog, "exec", answer)
+    assert tab.print_book()
+    assert len(printed) == 1 and printed[0][1].startswith(b"%PDF")

@@ -219,7 +219,8 @@ def link_customer(entry_id: int, customer_id: int, user: User | None) -> Contact
     customer = Customer.get_or_none(Customer.id == customer_id)
     if customer is None:
         raise NotFound(tx("The customer no longer exists."))
-    return correct(entry_id, user, tx("Caller identified as {name}.", name=customer.name), customer_id=customer_id)
+    # The reason is the book's data, written in the book's language (as the job history's receipt notes are).
+    return correct(entry_id, user, f"来电人确认为{customer.name}", customer_id=customer_id)
 
 
 def form_of(line: ContactEntry) -> ContactForm:

@@ -264,7 +264,7 @@ class ContactsTab(QWidget):
         splitter.setSizes([top.sizeHint().height(), 1000])
         self.splitter = splitter
         for keys, slot in (("Ctrl+Return", self.save), ("Ctrl+Enter", self.save), ("Escape", self.clear_form),
-                           ("Ctrl+R", self.refresh)):
+                           ("Ctrl+R", self.refresh), ("Ctrl+P", self.print_book)):
             QShortcut(QKeySequence(keys), self, slot).setContext(Qt.WidgetWithChildrenShortcut)
         ctx.on_change(("contacts", "counter", "customers"), self.refresh, self)
         ctx.user_changed.connect(self._apply_user)
@@ -480,9 +480,14 @@ class ContactsTab(QWidget):
         self.export_button = QPushButton(self.tr("E&xport .xlsx…"))
         self.export_button.setObjectName("exportButton")
         self.export_button.clicked.connect(self.export)
+        self.print_button = QPushButton(self.tr("&Print the book…"))
+        self.print_button.setObjectName("printBookButton")
+        self.print_button.setToolTip(self.tr("The register's pages for a range of days, on A4 (Ctrl+P)"))
+        self.print_button.clicked.connect(self.print_book)
         actions.addWidget(self.status, 1)
         actions.addWidget(self.correct_button)
         actions.addWidget(self.export_button)
+        actions.addWidget(self.print_button)
         self.book_actions = actions
         column.addLayout(actions)
         return book
@@ -494,6 +499,7 @@ class ContactsTab(QWidget):
             w.setEnabled(may_record)
         self.correct_button.setVisible(self.ctx.can("contacts.correct"))
         self.export_button.setVisible(self.ctx.can("contacts.read"))
+        self.print_button.setVisible(self.ctx.can("contacts.read"))
         self._load_staff()
         self.refresh_follow_ups()
         self._update_buttons()
@@ -737,6 +743,22 @@ class ContactsTab(QWidget):
         if line is None:
             return False
         return CorrectionDialog(self.ctx, line, self).exec() == QDialog.Accepted
+
+    def print_book(self) -> bool:
+        """The book's pages for a range of days (asked; the date filter's, or this month), through the
+        A4 printer's preview."""
+        from app.ui.base import print_service
+        from app.ui.contacts.book_dialog import ContactBookDialog, default_range
+
+        if not self.ctx.can("contacts.read"):
+            return False
+        f = self.current_filters()
+        answer = ContactBookDialog.ask(self, self.ctx, *default_range(f["date_from"], f["date_to"], dt.date.today()))
+        if answer is None:
+            return False
+        pdf, first, last = answer
+        title = self.tr("Contact register %1 to %2").replace("%1", first.isoformat()).replace("%2", last.isoformat())
+        return print_service.print_pdf(self, pdf, "voucher", title, preview=True)
 
     def export(self, path: str | None = None) -> int | None:
         """The lines the filters find, to an .xlsx file (asked for unless given)."""
