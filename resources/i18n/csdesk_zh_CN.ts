@@ -17,6 +17,86 @@
         <translation>去电/回复</translation>
     </message>
     <message>
+        <source>Received</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已回应</translation>
+    </message>
+    <message>
+        <source>Investigating</source>
+        <translation>调查中</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>Product / unit</source>
+        <translation>产品/设备</translation>
+    </message>
+    <message>
+        <source>Repair job</source>
+        <translation>维修单</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>交付/时效</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>重大</translation>
+    </message>
+    <message>
+        <source>Product quality</source>
+        <translation>产品质量</translation>
+    </message>
+    <message>
+        <source>Repair workmanship</source>
+        <translation>维修质量</translation>
+    </message>
+    <message>
+        <source>Service attitude</source>
+        <translation>服务态度</translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation>延误</translation>
+    </message>
+    <message>
+        <source>Price / charges</source>
+        <translation>价格/收费</translation>
+    </message>
+    <message>
+        <source>Misunderstanding</source>
+        <translation>误解</translation>
+    </message>
+    <message>
         <source>Telephone</source>
         <translation>电话</translation>
     </message>
@@ -35,6 +115,130 @@
     <message>
         <source>Walk-in</source>
         <translation>来访</translation>
+    </message>
+    <message>
+        <source>Visit not found.</source>
+        <translation>找不到该走访记录。</translation>
+    </message>
+    <message>
+        <source>Survey not found.</source>
+        <translation>找不到该调查表。</translation>
+    </message>
+    <message>
+        <source>Choose how serious it is.</source>
+        <translation>请选择严重程度。</translation>
+    </message>
+    <message>
+        <source>Choose what is complained about.</source>
+        <translation>请选择投诉对象。</translation>
+    </message>
+    <message>
+        <source>Choose how the complaint came in.</source>
+        <translation>请选择投诉方式。</translation>
+    </message>
+    <message>
+        <source>Write down what the customer said.</source>
+        <translation>请记录用户的原话。</translation>
+    </message>
+    <message>
+        <source>Choose the customer who complains.</source>
+        <translation>请选择投诉的客户。</translation>
+    </message>
+    <message>
+        <source>Name the product or unit complained about.</source>
+        <translation>请指明被投诉的产品或设备。</translation>
+    </message>
+    <message>
+        <source>Name the repair job complained about.</source>
+        <translation>请指明被投诉的维修单。</translation>
+    </message>
+    <message>
+        <source>Name the staff member complained about.</source>
+        <translation>请指明被投诉的工作人员。</translation>
+    </message>
+    <message>
+        <source>{user} may not handle complaints.</source>
+        <translation>{user} 无权处理投诉。</translation>
+    </message>
+    <message>
+        <source>Line {number} is a complaint already.</source>
+        <translation>登记 {number} 已立为投诉。</translation>
+    </message>
+    <message>
+        <source>Survey {number} is a complaint already.</source>
+        <translation>调查表 {number} 已立为投诉。</translation>
+    </message>
+    <message>
+        <source>The complaint of visit {number} is recorded already.</source>
+        <translation>走访 {number} 中的投诉已登记。</translation>
+    </message>
+    <message>
+        <source>Complaint {id} not found.</source>
+        <translation>找不到投诉 {id}。</translation>
+    </message>
+    <message>
+        <source>{user} may see only the complaints they received or handle.</source>
+        <translation>{user} 只能查看本人受理或负责处理的投诉。</translation>
+    </message>
+    <message>
+        <source>Only a manager may {what}.</source>
+        <translation>只有经理可以执行“{what}”。</translation>
+    </message>
+    <message>
+        <source>{user} is not responsible for complaint {number}.</source>
+        <translation>{user} 不是投诉 {number} 的处理责任人。</translation>
+    </message>
+    <message>
+        <source>Complaint {number} is &apos;{state}&apos;; &apos;{what}&apos; is not possible now.</source>
+        <translation>投诉 {number} 当前为“{state}”，不能执行“{what}”。</translation>
+    </message>
+    <message>
+        <source>Say what the customer was told at the first contact.</source>
+        <translation>请填写首次联系时对用户的答复。</translation>
+    </message>
+    <message>
+        <source>Say what caused the complaint.</source>
+        <translation>请选择投诉原因。</translation>
+    </message>
+    <message>
+        <source>Write down the reply given to the customer.</source>
+        <translation>请填写给用户的答复。</translation>
+    </message>
+    <message>
+        <source>Say how the customer was answered.</source>
+        <translation>请选择答复方式。</translation>
+    </message>
+    <message>
+        <source>A complaint is closed only after the customer had a reply.</source>
+        <translation>投诉须在答复用户后才能结案。</translation>
+    </message>
+    <message>
+        <source>Record the customer&apos;s answer to the reply.</source>
+        <translation>请记录用户对答复的意见。</translation>
+    </message>
+    <message>
+        <source>Say why the customer&apos;s answer could not be had.</source>
+        <translation>请说明未能取得用户意见的原因。</translation>
+    </message>
+    <message>
+        <source>Write the closing remarks.</source>
+        <translation>请填写结案意见。</translation>
+    </message>
+    <message>
+        <source>Say why the customer is not satisfied.</source>
+        <translation>请说明用户不满意的原因。</translation>
+    </message>
+    <message>
+        <source>Complaint {number} is closed: reopen it first.</source>
+        <translation>投诉 {number} 已结案：请先重新处理。</translation>
+    </message>
+    <message>
+        <source>The deadline cannot come before the complaint was received.</source>
+        <translation>期限不能早于受理时间。</translation>
+    </message>
+    <message>
+        <source>The close cannot come before the reply.</source>
+        <translation>结案期限不能早于答复期限。</translation>
     </message>
     <message>
         <source>Enquiry</source>
@@ -65,8 +269,70 @@
         <translation>其他</translation>
     </message>
     <message>
+        <source>Visit</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <source>Survey</source>
+        <translation>调查表</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>当面</translation>
+    </message>
+    <message>
+        <source>Partly satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <source>Not satisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>No answer could be had</source>
+        <translation>未能取得用户意见</translation>
+    </message>
+    <message>
+        <source>Entered directly</source>
+        <translation>直接登记</translation>
+    </message>
+    <message>
+        <source>Contact register</source>
+        <translation>客服登记本</translation>
+    </message>
+    <message>
+        <source>Visit report</source>
+        <translation>走访报告</translation>
+    </message>
+    <message>
+        <source>Satisfaction survey</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
+        <source>Acknowledge (first contact)</source>
+        <translation>回应（首次联系）</translation>
+    </message>
+    <message>
+        <source>Start the investigation</source>
+        <translation>开始调查</translation>
+    </message>
+    <message>
+        <source>Reply to the customer</source>
+        <translation>答复用户</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新处理</translation>
+    </message>
+    <message>
         <source>At most {limit} characters (this has {n}).</source>
-        <extracomment>The printed book&apos;s words (the book is Chinese or English whatever the screen&apos;s language). The longest texts a line keeps (characters): the columns&apos; sizes, and what a matter or answer may reasonably hold (a letter is summarised, not copied).</extracomment>
+        <extracomment>action -&gt; (the states it starts from, the state it reaches, who: &quot;handler&quot; | &quot;manager&quot;) The longest texts (characters): the columns&apos; sizes, and what a text may reasonably hold.
+----------
+The printed book&apos;s words (the book is Chinese or English whatever the screen&apos;s language). The longest texts a line keeps (characters): the columns&apos; sizes, and what a matter or answer may reasonably hold (a letter is summarised, not copied).</extracomment>
         <translation>最多 {limit} 个字（现为 {n} 个）。</translation>
     </message>
     <message>
@@ -710,6 +976,18 @@ then start csdesk again.</source>
     <message>
         <source>correct a line of the contact register</source>
         <translation>更正客服登记本中的记录</translation>
+    </message>
+    <message>
+        <source>receive customers&apos; complaints</source>
+        <translation>受理用户投诉</translation>
+    </message>
+    <message>
+        <source>handle the complaints one is responsible for</source>
+        <translation>处理本人负责的投诉</translation>
+    </message>
+    <message>
+        <source>assign complaints, set their deadlines, close them and see every complaint</source>
+        <translation>分派投诉、设定期限、结案并查看全部投诉</translation>
     </message>
     <message>
         <source>add users, set roles, reset passwords, unlock accounts</source>
@@ -1831,6 +2109,15 @@ then start csdesk again.</source>
     <message>
         <source>The contact register has no lines from {start} to {end}.</source>
         <translation>客服登记本在 {start} 至 {end} 期间没有登记。</translation>
+    </message>
+    <message>
+        <source>Between {low} and {high}.</source>
+        <extracomment>severity -&gt; (hours to the first contact, working days to a reply, working days to the close)</extracomment>
+        <translation>须在 {low} 到 {high} 之间。</translation>
+    </message>
+    <message>
+        <source>Complaint {number} was changed at another station since you opened it. Nothing was saved; open it again.</source>
+        <translation>投诉 {number} 在您打开后已被其他工作站修改，本次未保存；请重新打开。</translation>
     </message>
 </context>
 <context>
