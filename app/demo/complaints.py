@@ -110,6 +110,4 @@ def fill(rnd: random.Random, staff: dict, today: dt.date) -> int:
 
 
 def complaints_visits(staff):
-    from app.domain.field import visits
-
-    return visits.unlinked_complaints(None)[:1]
+    return complaints.visit_candidates(None)[:1]

@@ -117,6 +117,10 @@
         <translation>来访</translation>
     </message>
     <message>
+        <source>Close the complaint</source>
+        <translation>结案</translation>
+    </message>
+    <message>
         <source>Visit not found.</source>
         <translation>找不到该走访记录。</translation>
     </message>
@@ -319,10 +323,6 @@
     <message>
         <source>Reply to the customer</source>
         <translation>答复用户</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>结案</translation>
     </message>
     <message>
         <source>Reopen</source>
@@ -2581,6 +2581,335 @@ then start csdesk again.</source>
     <message>
         <source>Daily backup written: {0}</source>
         <translation>已写入每日备份：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintColumns</name>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>投诉编号</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>投诉对象</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>当前期限</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s words</source>
+        <translation>用户原话</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintDialog</name>
+    <message>
+        <source>&amp;Complaint</source>
+        <translation>投诉内容(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Handling</source>
+        <translation>处理(&amp;H)</translation>
+    </message>
+    <message>
+        <source>H&amp;istory</source>
+        <translation>处理记录(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Receive the complaint</source>
+        <translation>受理投诉(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Name, code, phone or pinyin initials</source>
+        <translation>名称、编号、电话或拼音首字母</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>电话：</translation>
+    </message>
+    <message>
+        <source>About:</source>
+        <translation>投诉对象：</translation>
+    </message>
+    <message>
+        <source>Severity:</source>
+        <translation>严重程度：</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— 无 —</translation>
+    </message>
+    <message>
+        <source>What the customer said, in their words</source>
+        <translation>用户的原话</translation>
+    </message>
+    <message>
+        <source>What the customer asks for</source>
+        <translation>用户的要求</translation>
+    </message>
+    <message>
+        <source>— not assigned yet —</source>
+        <translation>— 暂未指定 —</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer:</source>
+        <translation>客户(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Contact &amp;person:</source>
+        <translation>联系人(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation>方式：</translation>
+    </message>
+    <message>
+        <source>&amp;Job / unit:</source>
+        <translation>维修单/设备(&amp;J)：</translation>
+    </message>
+    <message>
+        <source>Staff member:</source>
+        <translation>被投诉人员：</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s &amp;words:</source>
+        <translation>用户原话(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>They ask for:</source>
+        <translation>用户要求：</translation>
+    </message>
+    <message>
+        <source>&amp;Responsible:</source>
+        <translation>责任人(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <source>Deadlines:</source>
+        <translation>处理期限：</translation>
+    </message>
+    <message>
+        <source>— not known yet —</source>
+        <translation>— 尚未查明 —</translation>
+    </message>
+    <message>
+        <source>Why no answer could be had</source>
+        <translation>未能取得用户意见的原因</translation>
+    </message>
+    <message>
+        <source>The step&apos;s note: what the customer was told, why it is reopened…</source>
+        <translation>本步说明：对用户说了什么、为何重新处理…</translation>
+    </message>
+    <message>
+        <source>In&amp;vestigation:</source>
+        <translation>调查情况(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>C&amp;ause:</source>
+        <translation>原因(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Measures:</source>
+        <translation>处理措施(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;ply:</source>
+        <translation>答复(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s answer:</source>
+        <translation>用户意见：</translation>
+    </message>
+    <message>
+        <source>C&amp;losing:</source>
+        <translation>结案意见(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>说明(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Save the investigation</source>
+        <translation>保存调查(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Manager: assign and set deadlines</source>
+        <translation>经理：分派与期限</translation>
+    </message>
+    <message>
+        <source>— not assigned —</source>
+        <translation>— 未指定 —</translation>
+    </message>
+    <message>
+        <source>First contact</source>
+        <translation>首次联系</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>A&amp;pply</source>
+        <translation>应用(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Responsible:</source>
+        <translation>责任人：</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>处理步骤</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>First contact by</source>
+        <translation>首次联系期限</translation>
+    </message>
+    <message>
+        <source>Reply by</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <source>Close by</source>
+        <translation>结案期限</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Investigation</source>
+        <translation>调查情况</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>处理措施</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s answer</source>
+        <translation>用户意见</translation>
+    </message>
+    <message>
+        <source>Why no answer</source>
+        <translation>未取得意见原因</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>结案意见</translation>
+    </message>
+    <message>
+        <source>New complaint</source>
+        <translation>新投诉</translation>
+    </message>
+    <message>
+        <source>A new complaint: %1</source>
+        <translation>新投诉：%1</translation>
+    </message>
+    <message>
+        <source>Set from the severity when it is received.</source>
+        <translation>受理时按严重程度自动设定。</translation>
+    </message>
+    <message>
+        <source>Complaint %1</source>
+        <translation>投诉 %1</translation>
+    </message>
+    <message>
+        <source>OVERDUE</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>received %1 by %2</source>
+        <translation>%1 由 %2 受理</translation>
+    </message>
+    <message>
+        <source>First contact by %1, reply by %2, close by %3.</source>
+        <translation>首次联系 %1 前，答复 %2 前，结案 %3 前。</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsTab</name>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>&amp;Open only</source>
+        <translation>仅未结案(&amp;O)</translation>
+    </message>
+    <message>
+        <source>O&amp;verdue only</source>
+        <translation>仅逾期(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Number, customer or a word of the complaint</source>
+        <translation>编号、客户或投诉内容中的关键字</translation>
+    </message>
+    <message>
+        <source>&amp;New complaint…</source>
+        <translation>新投诉(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Op&amp;en…</source>
+        <translation>打开(&amp;E)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complaint(s)</source>
+        <translation>
+            <numerusform>共 %n 件投诉</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n 件逾期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Waiting (%1)…</source>
+        <translation>待立案(%1)(&amp;W)…</translation>
     </message>
 </context>
 <context>
@@ -4874,6 +5203,10 @@ then start csdesk again.</source>
         <translation>客服登记本(&amp;T)</translation>
     </message>
     <message>
+        <source>Compla&amp;ints</source>
+        <translation>用户投诉(&amp;I)</translation>
+    </message>
+    <message>
         <source>&amp;Job</source>
         <translation>维修单(&amp;J)</translation>
     </message>
@@ -6988,6 +7321,52 @@ then start csdesk again.</source>
     <message>
         <source>Why is visit %1 cancelled?</source>
         <translation>为什么取消走访 %1？</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingDialog</name>
+    <message>
+        <source>Waiting to become complaints</source>
+        <translation>待立案的投诉</translation>
+    </message>
+    <message>
+        <source>Contact line</source>
+        <translation>客服登记</translation>
+    </message>
+    <message>
+        <source>Visit report</source>
+        <translation>走访报告</translation>
+    </message>
+    <message>
+        <source>Survey</source>
+        <translation>调查表</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting.</source>
+        <translation>没有待立案的投诉。</translation>
+    </message>
+    <message>
+        <source>&amp;Receive as a complaint…</source>
+        <translation>立为投诉(&amp;R)…</translation>
+    </message>
+</context>
+<context>
+    <name>_ComplaintsPanel</name>
+    <message>
+        <source>Complaints (%1)</source>
+        <translation>用户投诉（%1）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complaint(s) you may see</source>
+        <translation>
+            <numerusform>可查看的投诉共 %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n 件逾期</numerusform>
+        </translation>
     </message>
 </context>
 <context>

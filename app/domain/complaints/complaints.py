@@ -65,7 +65,8 @@ SATISFACTION_NAMES = {"satisfied": tx("Satisfied"), "partly": tx("Partly satisfi
 SOURCE_NAMES = {"direct": tx("Entered directly"), "contact": tx("Contact register"), "visit": tx("Visit report"),
                 "survey": tx("Satisfaction survey")}
 ACTION_NAMES = {"acknowledge": tx("Acknowledge (first contact)"), "investigate": tx("Start the investigation"),
-                "reply": tx("Reply to the customer"), "close": tx("Close"), "reopen": tx("Reopen")}
+                "reply": tx("Reply to the customer"), "close": tx("Close the complaint"),
+                "reopen": tx("Reopen")}
 
 #: action -> (the states it starts from, the state it reaches, who: "handler" | "manager")
 ACTIONS: dict[str, tuple[tuple[str, ...], str, str]] = {
@@ -175,6 +176,17 @@ def survey_candidates(user: User | None, limit: int = 200) -> list[SurveyRespons
     return list(SurveyResponse.select()
                 .where((SurveyResponse.id.in_(low) | (SurveyResponse.comments != "")) & SurveyResponse.id.not_in(linked))
                 .order_by(SurveyResponse.returned_on, SurveyResponse.id).limit(limit))
+
+
+def visit_candidates(user: User | None) -> list[Visit]:
+    """Visit reports' complaints not yet linked that ``user`` may see (their own visits; every visit
+    with "visit.all"); none for a user who sees no visits."""
+    from app.domain.field import visits
+
+    require(user, "complaint.record")
+    if user is not None and not (can(user, "visit.all") or can(user, "visit.plan")):
+        return []
+    return visits.unlinked_complaints(user)
 
 
 def contact_candidates(user: User | None, limit: int = 200) -> list[ContactEntry]:

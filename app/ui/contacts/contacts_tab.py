@@ -610,7 +610,19 @@ class ContactsTab(QWidget):
         line = self.last_saved = result.value
         self.clear_form()
         self.saved_label.setText(self.tr("Saved %1.").replace("%1", line.number))
+        if line.kind == "complaint":
+            self.complaint_from_line(line)
         return line
+
+    def complaint_from_line(self, line: ContactEntry):
+        """A complaint line turns into a complaint record with the line linked (the complaints
+        book's dialog, where one is installed and the user may receive complaints)."""
+        from app.ui.base import slots
+
+        make = slots.action("complaint_from_contact")
+        if make is None or not self.ctx.can("complaint.record"):
+            return None
+        return make(self.ctx, line.id, self)
 
     def save_and_start_intake(self) -> ContactEntry | None:
         """A repair request: the line (kind repair) saved, then the intake opened for the customer."""

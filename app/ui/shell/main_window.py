@@ -145,6 +145,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.field_page, self.tr("Visit &planning"))
         self.contacts_page = LazyTab(self._make_contacts_tab)
         self.tabs.addTab(self.contacts_page, self.tr("Con&tact register"))
+        self.complaints_page = LazyTab(self._make_complaints_tab)
+        self.tabs.addTab(self.complaints_page, self.tr("Compla&ints"))
         self.tabs.currentChanged.connect(lambda _i: self._focus_tab())
         self._build_toolbar()
         self._build_menus()
@@ -185,6 +187,11 @@ class MainWindow(QMainWindow):
         from app.ui.contacts.contacts_tab import ContactsTab
 
         return ContactsTab(self.ctx, start_intake=self.start_intake)
+
+    def _make_complaints_tab(self) -> QWidget:
+        from app.ui.complaints.complaints_tab import ComplaintsTab
+
+        return ComplaintsTab(self.ctx)
 
     def start_intake(self, customer, fault: str = "") -> None:
         """The intake tab, for ``customer`` (a repair request taken at the telephone), the fault
