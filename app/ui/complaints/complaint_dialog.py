@@ -84,6 +84,9 @@ class ComplaintDialog(QDialog):
         self.receive_button = self.buttons.addButton(self.tr("&Receive the complaint"), QDialogButtonBox.AcceptRole)
         self.receive_button.setObjectName("receiveButton")
         self.receive_button.clicked.connect(self.receive)
+        self.print_button = self.buttons.addButton(self.tr("Print the &form…"), QDialogButtonBox.ActionRole)
+        self.print_button.setObjectName("printFormButton")
+        self.print_button.clicked.connect(self.print_form)
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
         for button in self.findChildren(QPushButton):
@@ -296,6 +299,7 @@ class ComplaintDialog(QDialog):
         self.tabs.setTabEnabled(1, False)
         self.tabs.setTabEnabled(2, False)
         self.receive_button.setVisible(self.ctx.can("complaint.record"))
+        self.print_button.hide()
 
     def set_customer(self, customer) -> None:
         self.customer = customer
@@ -374,6 +378,7 @@ class ComplaintDialog(QDialog):
         self.tabs.setTabEnabled(1, True)
         self.tabs.setTabEnabled(2, True)
         self.receive_button.hide()
+        self.print_button.show()
 
     def _changed_elsewhere(self) -> None:
         if self.complaint is not None:
@@ -452,6 +457,21 @@ class ComplaintDialog(QDialog):
             return False
         self.load(c.id)
         return True
+
+
+    def print_form(self) -> bool:
+        """The complaint's handling form (A4), through the printer's preview."""
+        from app.domain.complaints import statistics
+        from app.ui.base import prefs, print_service
+
+        if self.complaint is None:
+            return False
+        result = ops.run(self, statistics.render_form, self.ctx.user, self.complaint.id,
+                         lang=prefs.get("print_language"), font=prefs.get("font_path") or None)
+        if not result.ok:
+            return False
+        return print_service.print_pdf(self, result.value, "voucher",
+                                       self.tr("Complaint %1").replace("%1", self.complaint.number), preview=True)
 
 
 def open_complaint(ctx, complaint_id: int | None = None, form: ComplaintForm | None = None, parent=None):

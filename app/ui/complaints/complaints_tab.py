@@ -157,7 +157,10 @@ class ComplaintsTab(QWidget):
         self.waiting_button.clicked.connect(self.from_waiting)
         self.open_button = QPushButton(self.tr("Op&en…"))
         self.open_button.clicked.connect(lambda: self.open(self.current()))
-        for b in (self.new_button, self.waiting_button, self.open_button):
+        self.stats_button = QPushButton(self.tr("&Statistics…"))
+        self.stats_button.setObjectName("statsButton")
+        self.stats_button.clicked.connect(self.show_statistics)
+        for b in (self.new_button, self.waiting_button, self.open_button, self.stats_button):
             actions.addWidget(b)
         column.addLayout(actions)
         QShortcut(QKeySequence("Ctrl+R"), self, self.reload).setContext(Qt.WidgetWithChildrenShortcut)
@@ -169,6 +172,7 @@ class ComplaintsTab(QWidget):
         may = self.ctx.can("complaint.record")
         self.new_button.setVisible(may)
         self.waiting_button.setVisible(may)
+        self.stats_button.setVisible(may or self.ctx.can("complaint.manage"))
         self.reload()
 
     def filters(self) -> dict:
@@ -203,6 +207,15 @@ class ComplaintsTab(QWidget):
         c = open_complaint(self.ctx, None, form, parent=self)
         self.reload()
         return c
+
+    def show_statistics(self) -> None:
+        from app.ui.complaints.stats_dialog import StatsDialog
+
+        dialog = StatsDialog(self.ctx, parent=self)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
 
     def from_waiting(self):
         dialog = WaitingDialog(self.ctx, self)
