@@ -2907,6 +2907,14 @@ then start csdesk again.</source>
         <source>&amp;Statistics…</source>
         <translation>统计(&amp;S)…</translation>
     </message>
+    <message>
+        <source>&amp;Deadlines…</source>
+        <translation>处理期限(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>The deadlines of a new complaint by its severity</source>
+        <translation>按严重程度设定新投诉的处理期限</translation>
+    </message>
     <message numerus="yes">
         <source>%n complaint(s)</source>
         <translation>
@@ -3913,6 +3921,29 @@ then start csdesk again.</source>
     <message>
         <source>&amp;Print overview…</source>
         <translation>打印一览表(&amp;P)…</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlinesDialog</name>
+    <message>
+        <source>Complaint deadlines</source>
+        <translation>投诉处理期限</translation>
+    </message>
+    <message>
+        <source>By severity: hours to the first contact with the customer, working days (Monday to Friday) to the reply and to the close, counted from when the complaint is received.</source>
+        <translation>按严重程度设定：自受理时起，首次联系用户的小时数，以及答复和结案的工作日数（周一至周五）。</translation>
+    </message>
+    <message>
+        <source>First contact (hours)</source>
+        <translation>首次联系（小时）</translation>
+    </message>
+    <message>
+        <source>Reply (working days)</source>
+        <translation>答复（工作日）</translation>
+    </message>
+    <message>
+        <source>Close (working days)</source>
+        <translation>结案（工作日）</translation>
     </message>
 </context>
 <context>

@@ -151,3 +151,20 @@ def test_the_job_dialog_shows_complaints_about_the_job(qtbot, world, staff, no_m
     qtbot.addWidget(d)
     titles = [d.ui.tabs.tabText(i) for i in range(d.ui.tabs.count())]
     assert any("(1)" in t for t in titles)
+
+
+def test_a_manager_sets_the_deadlines_by_severity(qtbot, db, staff, no_message_boxes):
+    from app.domain.complaints import deadlines
+    from app.ui.complaints.deadlines_dialog import DeadlinesDialog
+
+    d = DeadlinesDialog(AppContext(staff["manager"]))
+    qtbot.addWidget(d)
+    d.spins["critical"][0].setValue(1)
+    d.spins["critical"][2].setValue(2)
+    assert d.save()
+    assert deadlines.get("critical") == (1, 1, 2)
+    d = DeadlinesDialog(AppContext(staff["manager"]))
+    qtbot.addWidget(d)
+    d.spins["minor"][1].setValue(9)
+    d.spins["minor"][2].setValue(3)
+    assert not d.save() and d.error.text()

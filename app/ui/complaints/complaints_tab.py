@@ -160,7 +160,11 @@ class ComplaintsTab(QWidget):
         self.stats_button = QPushButton(self.tr("&Statistics…"))
         self.stats_button.setObjectName("statsButton")
         self.stats_button.clicked.connect(self.show_statistics)
-        for b in (self.new_button, self.waiting_button, self.open_button, self.stats_button):
+        self.deadlines_button = QPushButton(self.tr("&Deadlines…"))
+        self.deadlines_button.setObjectName("deadlinesButton")
+        self.deadlines_button.setToolTip(self.tr("The deadlines of a new complaint by its severity"))
+        self.deadlines_button.clicked.connect(self.edit_deadlines)
+        for b in (self.new_button, self.waiting_button, self.open_button, self.stats_button, self.deadlines_button):
             actions.addWidget(b)
         column.addLayout(actions)
         QShortcut(QKeySequence("Ctrl+R"), self, self.reload).setContext(Qt.WidgetWithChildrenShortcut)
@@ -173,6 +177,7 @@ class ComplaintsTab(QWidget):
         self.new_button.setVisible(may)
         self.waiting_button.setVisible(may)
         self.stats_button.setVisible(may or self.ctx.can("complaint.manage"))
+        self.deadlines_button.setVisible(self.ctx.can("settings.company"))
         self.reload()
 
     def filters(self) -> dict:
@@ -207,6 +212,15 @@ class ComplaintsTab(QWidget):
         c = open_complaint(self.ctx, None, form, parent=self)
         self.reload()
         return c
+
+    def edit_deadlines(self) -> bool:
+        from app.ui.complaints.deadlines_dialog import DeadlinesDialog
+
+        dialog = DeadlinesDialog(self.ctx, self)
+        try:
+            return dialog.exec() == QDialog.Accepted
+        finally:
+            dialog.deleteLater()
 
     def show_statistics(self) -> None:
         from app.ui.complaints.stats_dialog import StatsDialog
