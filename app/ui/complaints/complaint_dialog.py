@@ -284,7 +284,8 @@ class ComplaintDialog(QDialog):
             if customer is not None:
                 self.set_customer(customer)
         self.contact_person.setText(f.contact_person)
-        self.contact_phone.setText(f.contact_phone)
+        if f.contact_phone:
+            self.contact_phone.setText(f.contact_phone)
         select(self.channel, f.channel)
         select(self.about, f.about)
         select(self.severity, f.severity)
