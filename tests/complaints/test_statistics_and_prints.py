@@ -140,3 +140,29 @@ def test_the_statistics_dialog_draws_its_charts(qtbot, db, staff, printed, no_me
     c = ComplaintDialog(AppContext(staff["manager"]), made["a"].id)
     qtbot.addWidget(c)
     assert c.print_form() and len(printed) == 2
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_the_form_at_its_longest_texts_runs_over_pages_cleanly(lang):
+    from app.domain.complaints.complaints import MAX_LENGTHS
+    from app.printing.complaints.complaint_form import ComplaintFormData, ComplaintStep, render_complaint_form
+    from tests.print_samples import company, long_text, user
+
+    def longest(name: str) -> str:
+        base = long_text("Job.fault", lang)
+        return (base * 2)[:MAX_LENGTHS[name]]
+
+    data = ComplaintFormData(company=company(lang), number="TS-2026-000123", state="调查中", overdue=True,
+                             received_at=DAY, received_by=user(lang), source="客服登记本 DH-2026-000001",
+                             customer="北京海淀华信电子有限公司", customer_code="CU-2026-000001",
+                             contact="王先生 010-62888899 转8001", channel="电话", about="维修单：WX-2026-000001",
+                             severity="严重", words=longest("words"), request=longest("request"),
+                             responsible=user(lang), deadlines="首次联系 2026-11-23 17:00 前",
+                             investigation=longest("investigation"), cause="维修质量", measures=longest("measures"),
+                             reply=longest("reply"), satisfaction="基本满意", closing=longest("closing"),
+                             steps=[ComplaintStep(DAY, user(lang)[:10], "已受理 → 已回应", longest("note")[:300])
+                                    for _ in range(30)], printed_at=DAY, printed_by=user(lang))
+    pdf = render_complaint_form(data, lang=lang)
+    back = read_back(pdf, lang, "用户投诉处理单" if lang == "zh_CN" else "Complaint handling form", sample=False)
+    assert back.problems == []
+    assert back.pages >= 3
