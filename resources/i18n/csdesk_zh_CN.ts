@@ -5182,6 +5182,10 @@ then start csdesk again.</source>
         <translation>用户档案(&amp;A)</translation>
     </message>
     <message>
+        <source>Complai&amp;nts</source>
+        <translation>用户投诉(&amp;N)</translation>
+    </message>
+    <message>
         <source>The repair cards tab is not available in this build.</source>
         <translation>此版本不含维修卡页面。</translation>
     </message>
@@ -5244,10 +5248,6 @@ then start csdesk again.</source>
     <message>
         <source>Con&amp;tact register</source>
         <translation>客服登记本(&amp;T)</translation>
-    </message>
-    <message>
-        <source>Compla&amp;ints</source>
-        <translation>用户投诉(&amp;I)</translation>
     </message>
     <message>
         <source>&amp;Job</source>

@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
         self.contacts_page = LazyTab(self._make_contacts_tab)
         self.tabs.addTab(self.contacts_page, self.tr("Con&tact register"))
         self.complaints_page = LazyTab(self._make_complaints_tab)
-        self.tabs.addTab(self.complaints_page, self.tr("Compla&ints"))
+        self.tabs.addTab(self.complaints_page, self.tr("Complai&nts"))
         self.tabs.currentChanged.connect(lambda _i: self._focus_tab())
         self._build_toolbar()
         self._build_menus()
