@@ -6,6 +6,9 @@
     csdesk [--database URL] print visit-report ZF-... | visit-plan PLAN_ID | gift-slip LP-... |
                                   survey-form [CUSTOMER_CODE] -o FILE.pdf [--lang en]
     csdesk [--database URL] print register --from YYYY-MM-DD --to YYYY-MM-DD -o FILE.pdf [--lang en]
+    csdesk [--database URL] print contacts --from YYYY-MM-DD --to YYYY-MM-DD -o FILE.pdf [--lang en]
+    csdesk [--database URL] print complaints --from YYYY-MM-DD --to YYYY-MM-DD -o FILE.pdf [--lang en]
+    csdesk [--database URL] print complaint TS-... -o FILE.pdf [--lang en]
     csdesk [--database URL] migrate
     csdesk [--database URL] db backup FILE [--force]
     csdesk [--database URL] db restore FILE [--force]
@@ -44,15 +47,18 @@ def build_parser() -> argparse.ArgumentParser:
                    help="customers bulk-inserted on top, for benchmarks (e.g. 100000)")
     d.add_argument("--seed", type=int, default=2026)
     pr = sub.add_parser("print", help="write a document as PDF")
-    pr.add_argument("document", choices=["receipt", "card", "cards", "voucher", "register"] + list(FIELD_DOCUMENTS))
+    pr.add_argument("document", choices=["receipt", "card", "cards", "voucher", "register", "contacts", "complaints",
+                                         "complaint"] + list(FIELD_DOCUMENTS))
     pr.add_argument("number", nargs="?", default="",
-                    help="job number, repair card code or receipt number; visit number (ZF-...); "
+                    help="job number, repair card code or receipt number; complaint number (TS-...); "
+                         "visit number (ZF-...); "
                          "visit plan id; gift request number (LP-...); customer code for a survey form "
                          "(none: a blank form)")
     pr.add_argument("-o", "--output", required=True, help="PDF file to write")
     pr.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD",
-                    help="register: the first day of the book's range")
-    pr.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="register: the last day (included)")
+                    help="register, contacts, complaints: the first day of the range")
+    pr.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD",
+                    help="register, contacts, complaints: the last day (included)")
     pr.add_argument("--lang", default="zh_CN", choices=["zh_CN", "en"])
     pr.add_argument("--paper", help="receipt: 80mm or A5; voucher: A4 or A5")
     pr.add_argument("--copies", type=int, default=1)
@@ -149,8 +155,10 @@ def _db(args, url: str) -> int:
 def _print(args) -> int:
     if args.document in FIELD_DOCUMENTS:
         return _print_field(args)
-    if args.document == "register":
+    if args.document in ("register", "contacts", "complaints"):
         return _print_register(args)
+    if args.document == "complaint":
+        return _print_complaint(args)
     from app.domain.counter import printouts
     from app.domain.counter.documents import job_for_document
 
@@ -171,7 +179,8 @@ def _print(args) -> int:
 
 
 def _print_register(args) -> int:
-    """The in/out register's pages for a range of days (用户产品进出登记本), as the system user."""
+    """The in/out register's (用户产品进出登记本) or the contact register's (客服登记本, ``contacts``)
+    pages for a range of days, as the system user."""
     import datetime as dt
 
     from app.domain.core.errors import ValidationError, tx
@@ -189,9 +198,32 @@ def _print_register(args) -> int:
         except ValueError:
             raise ValidationError({name: tx("{option} {value} is not a date (YYYY-MM-DD).", option=option,
                                             value=value)}) from None
-    pdf = register_print.render_book(None, days["date_from"], days["date_to"], lang=args.lang, font=args.font)
+    if args.document == "complaints":
+        from app.domain.complaints import statistics
+
+        pdf = statistics.render_stats(None, days["date_from"], days["date_to"], lang=args.lang, font=args.font)
+    elif args.document == "contacts":
+        from app.domain.contacts import book_print
+
+        pdf = book_print.render_book(None, days["date_from"], days["date_to"], lang=args.lang, font=args.font)
+    else:
+        pdf = register_print.render_book(None, days["date_from"], days["date_to"], lang=args.lang, font=args.font)
     Path(args.output).write_bytes(pdf)
-    print(f"{args.output}: register {days['date_from']} to {days['date_to']} ({len(pdf)} bytes)")
+    print(f"{args.output}: {args.document} {days['date_from']} to {days['date_to']} ({len(pdf)} bytes)")
+    return 0
+
+
+def _print_complaint(args) -> int:
+    """One complaint's handling form (用户投诉处理单), as the system user."""
+    from app.domain.complaints import complaints, statistics
+    from app.domain.core.errors import NotFound, tx
+
+    c = complaints.get_by_number(args.number or "")
+    if c is None:
+        raise NotFound(tx("No document {number}.", number=args.number))
+    pdf = statistics.render_form(None, c.id, lang=args.lang, font=args.font)
+    Path(args.output).write_bytes(pdf)
+    print(f"{args.output}: complaint {c.number} ({len(pdf)} bytes)")
     return 0
 
 

@@ -109,5 +109,6 @@ def test_each_book_fills_the_archive_and_the_new_customer_slot():
     from app.ui.shell import books
 
     books.install()
-    assert [p.key for p in slots.archive_panels()] == ["counter", "field"]
+    assert [p.key for p in slots.archive_panels()] == ["counter", "field", "contacts", "complaints"]
+    assert [p.key for p in slots.job_panels()] == ["complaints"]
     assert slots._new_customer is not None

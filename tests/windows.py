@@ -23,7 +23,8 @@ COVERED = {
     "ImportDialog", "ArchiveDialog", "NewProspectDialog", "ProspectsDialog", "SelectionDialog", "PasswordDialog",
     "SignInDialog", "FirstAdminDialog", "SettingsDialog", "UsersDialog", "AddUserDialog", "ReleaseDialog",
     "CorrectionDialog", "InformDialog", "KindDialog", "PrintBookDialog", "JobDialog", "HistoryDialog",
-    "PdfPreview", "ChoosePrinterDialog", "MainWindow",
+    "PdfPreview", "ChoosePrinterDialog", "MainWindow", "ContactBookDialog", "DeadlinesDialog", "WaitingDialog",
+    "ComplaintDialog", "StatsDialog",
 }
 
 
@@ -50,6 +51,12 @@ class Demo:
         self.gift = GiftRequest.select().first()
         self.activity = ServiceActivity.select().first()
         self.plan = VisitPlan.select().first()
+        from app.domain.complaints.models import Complaint
+        from app.domain.contacts.models import ContactEntry
+
+        self.contact_line = ContactEntry.select().order_by(ContactEntry.id).first()
+        # The complaint with the most written on it (its history the longest).
+        self.complaint = max(Complaint.select(), key=lambda c: len(c.words or "") + len(c.investigation or ""))
 
 
 def ctx_of(user):
@@ -115,6 +122,12 @@ def windows(demo: Demo):
     """``(name, widget)`` for each window and dialog, one at a time (the
     caller shows, checks and closes each)."""
     from app.ui.base.print_service import ChoosePrinterDialog
+    from app.ui.complaints.complaint_dialog import ComplaintDialog
+    from app.ui.complaints.complaints_tab import WaitingDialog
+    from app.ui.complaints.deadlines_dialog import DeadlinesDialog
+    from app.ui.complaints.stats_dialog import StatsDialog
+    from app.ui.contacts.book_dialog import ContactBookDialog
+    from app.ui.contacts.contacts_tab import CorrectionDialog as ContactCorrectionDialog
     from app.ui.counter.job_dialog import JobDialog
     from app.ui.counter.job_prompts import InformDialog, KindDialog
     from app.ui.counter.register_book_dialog import PrintBookDialog
@@ -188,6 +201,13 @@ def windows(demo: Demo):
     yield "SettingsDialog", SettingsDialog(admin)
     yield "UsersDialog", UsersDialog(admin)
     yield "AddUserDialog", AddUserDialog(admin)
+    yield "CorrectionDialog (contact line)", ContactCorrectionDialog(clerk, demo.contact_line)
+    yield "ContactBookDialog", ContactBookDialog(clerk, today - dt.timedelta(days=30), today)
+    yield "ComplaintDialog", ComplaintDialog(boss, demo.complaint.id)
+    yield "ComplaintDialog (new)", ComplaintDialog(clerk)
+    yield "WaitingDialog", WaitingDialog(boss)
+    yield "DeadlinesDialog", DeadlinesDialog(admin)
+    yield "StatsDialog", StatsDialog(boss, today - dt.timedelta(days=60), today)
 
 
 def main_window(demo: Demo, qtbot, username: str = "admin"):

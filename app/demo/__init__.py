@@ -236,6 +236,12 @@ def fill(customers_n: int = 40, jobs_n: int = 60, extra_customers: int = 0, seed
         visits.fill(rnd, staff, today)
         gifts.fill(rnd, staff, today)
         surveys.fill(rnd, staff, today)
+        from app.demo import contacts
+
+        contacts.fill(rnd, staff, today)   # the contact register (客服登记本, §4.2)
+        from app.demo import complaints
+
+        complaints.fill(rnd, staff, today)   # complaints (用户投诉, §1)
     if extra_customers:
         bulk_customers(extra_customers, rnd, start=Customer.select().count() + 1)
     return DemoSummary(customers=Customer.select().count(), units=Unit.select().count(),

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import peewee as pw
 
+from app.domain.complaints.models import Complaint, ComplaintHistory
+from app.domain.contacts.models import ContactEntry
 from app.domain.core import db as dbmod
 from app.domain.core import migrations as engine
 from app.domain.core.migrations import quote_name as q
@@ -41,7 +43,9 @@ COUNTER_MODELS = [Product, Unit, Agreement, AgreementUnit, Job, JobItem, JobPart
                   RegisterEntry, RegisterDayTotal]
 FIELD_MODELS = [VisitPlan, VisitPlanHistory, Visit, VisitPurpose, ServiceActivity, ActivityParticipant, GiftRequest,
                 GiftItem, GiftRequestHistory, SurveyResponse, SurveyAnswer]
-MODELS = CORE_MODELS + CUSTOMERS_MODELS + COUNTER_MODELS + FIELD_MODELS
+CONTACTS_MODELS = [ContactEntry]
+COMPLAINTS_MODELS = [Complaint, ComplaintHistory]
+MODELS = CORE_MODELS + CUSTOMERS_MODELS + COUNTER_MODELS + FIELD_MODELS + CONTACTS_MODELS + COMPLAINTS_MODELS
 
 #: The tables added by schema v3 (field service).
 V3_MODELS = [VisitPlan, Visit, VisitPurpose, ServiceActivity, ActivityParticipant, GiftRequest, GiftItem,
@@ -276,8 +280,19 @@ def _m007_phones_in_one_form(db: pw.Database) -> None:
     indexes.phone_index(db)
 
 
+def _m_contacts_and_complaints(db: pw.Database) -> None:
+    """v7 -> v8 (issue 13): the contact register (客服登记本, §4.2):
+    ``contact_entry``, one numbered line per call, letter, e-mail, WeChat
+    message or walk-in enquiry, append-only; and complaints (用户投诉, §1):
+    ``complaint`` and its ``complaint_history``. Their number series (DH,
+    TS) are made at the next open (numbering.ensure_series) or first use.
+    ``visit.complaint_id`` (v3) now holds the id of a complaint row."""
+    db.create_tables(CONTACTS_MODELS + COMPLAINTS_MODELS, safe=True)
+
+
 MIGRATIONS = [_m001_initial, _m002_archive_and_sign_in, _m003_field_service, _m004_one_history_shape,
-              _m005_stations_on_one_server, _m006_books_at_scale, _m007_phones_in_one_form]
+              _m005_stations_on_one_server, _m006_books_at_scale, _m007_phones_in_one_form,
+              _m_contacts_and_complaints]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

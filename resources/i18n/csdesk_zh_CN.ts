@@ -1,15 +1,323 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>Choose a member of staff.</source>
-        <extracomment>Customer statuses. "prospect" and "refused" belong to new-customer selection (:mod:`app.domain.selection`); the others are customers. Every field of the archive the editor may change (Customer columns; ``code`` is issued once and never changes). The company's judgements: only "customer.archive.edit" changes them. Free text, kept as typed (the others are names, codes and numbers: cleaned).</extracomment>
+        <extracomment>Customer statuses. &quot;prospect&quot; and &quot;refused&quot; belong to new-customer selection (:mod:`app.domain.selection`); the others are customers. Every field of the archive the editor may change (Customer columns; ``code`` is issued once and never changes). The company&apos;s judgements: only &quot;customer.archive.edit&quot; changes them. Free text, kept as typed (the others are names, codes and numbers: cleaned).</extracomment>
         <translation>请选择一名员工。</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已回应</translation>
+    </message>
+    <message>
+        <source>Investigating</source>
+        <translation>调查中</translation>
+    </message>
+    <message>
+        <source>Replied</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>Product / unit</source>
+        <translation>产品/设备</translation>
+    </message>
+    <message>
+        <source>Repair job</source>
+        <translation>维修单</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>交付/时效</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>重大</translation>
+    </message>
+    <message>
+        <source>Product quality</source>
+        <translation>产品质量</translation>
+    </message>
+    <message>
+        <source>Repair workmanship</source>
+        <translation>维修质量</translation>
+    </message>
+    <message>
+        <source>Service attitude</source>
+        <translation>服务态度</translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation>延误</translation>
+    </message>
+    <message>
+        <source>Price / charges</source>
+        <translation>价格/收费</translation>
+    </message>
+    <message>
+        <source>Misunderstanding</source>
+        <translation>误解</translation>
+    </message>
+    <message>
+        <source>Telephone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>来信</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>来访</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <source>Survey</source>
+        <translation>调查表</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>当面</translation>
+    </message>
+    <message>
+        <source>Partly satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <source>Not satisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>No answer could be had</source>
+        <translation>未能取得用户意见</translation>
+    </message>
+    <message>
+        <source>Entered directly</source>
+        <translation>直接登记</translation>
+    </message>
+    <message>
+        <source>Contact register</source>
+        <translation>客服登记本</translation>
+    </message>
+    <message>
+        <source>Visit report</source>
+        <translation>走访报告</translation>
+    </message>
+    <message>
+        <source>Satisfaction survey</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
+        <source>Acknowledge (first contact)</source>
+        <translation>回应（首次联系）</translation>
+    </message>
+    <message>
+        <source>Start the investigation</source>
+        <translation>开始调查</translation>
+    </message>
+    <message>
+        <source>Reply to the customer</source>
+        <translation>答复用户</translation>
+    </message>
+    <message>
+        <source>Close the complaint</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新处理</translation>
+    </message>
+    <message>
+        <source>At most {limit} characters (this has {n}).</source>
+        <extracomment>action -&gt; (the states it starts from, the state it reaches, who: &quot;handler&quot; | &quot;manager&quot;) The longest texts (characters): the columns&apos; sizes, and what a text may reasonably hold.
+----------
+The printed book&apos;s words (the book is Chinese or English whatever the screen&apos;s language). The longest texts a line keeps (characters): the columns&apos; sizes, and what a matter or answer may reasonably hold (a letter is summarised, not copied).</extracomment>
+        <translation>最多 {limit} 个字（现为 {n} 个）。</translation>
     </message>
     <message>
         <source>Choose an active member of staff.</source>
         <translation>请选择一名在职员工。</translation>
+    </message>
+    <message>
+        <source>Contact line not found.</source>
+        <translation>找不到该登记记录。</translation>
+    </message>
+    <message>
+        <source>Visit not found.</source>
+        <translation>找不到该走访记录。</translation>
+    </message>
+    <message>
+        <source>Survey not found.</source>
+        <translation>找不到该调查表。</translation>
+    </message>
+    <message>
+        <source>Choose how serious it is.</source>
+        <translation>请选择严重程度。</translation>
+    </message>
+    <message>
+        <source>Choose what is complained about.</source>
+        <translation>请选择投诉对象。</translation>
+    </message>
+    <message>
+        <source>Choose how the complaint came in.</source>
+        <translation>请选择投诉方式。</translation>
+    </message>
+    <message>
+        <source>Write down what the customer said.</source>
+        <translation>请记录用户的原话。</translation>
+    </message>
+    <message>
+        <source>Choose the customer who complains.</source>
+        <translation>请选择投诉的客户。</translation>
+    </message>
+    <message>
+        <source>It no longer exists.</source>
+        <translation>该记录已不存在。</translation>
+    </message>
+    <message>
+        <source>{number} belongs to another customer.</source>
+        <translation>{number} 属于其他客户。</translation>
+    </message>
+    <message>
+        <source>Name the product or unit complained about.</source>
+        <translation>请指明被投诉的产品或设备。</translation>
+    </message>
+    <message>
+        <source>Name the repair job complained about.</source>
+        <translation>请指明被投诉的维修单。</translation>
+    </message>
+    <message>
+        <source>Name the staff member complained about.</source>
+        <translation>请指明被投诉的工作人员。</translation>
+    </message>
+    <message>
+        <source>{user} may not handle complaints.</source>
+        <translation>{user} 无权处理投诉。</translation>
+    </message>
+    <message>
+        <source>Line {number} is a complaint already.</source>
+        <translation>登记 {number} 已立为投诉。</translation>
+    </message>
+    <message>
+        <source>Survey {number} is a complaint already.</source>
+        <translation>调查表 {number} 已立为投诉。</translation>
+    </message>
+    <message>
+        <source>The complaint of visit {number} is recorded already.</source>
+        <translation>走访 {number} 中的投诉已登记。</translation>
+    </message>
+    <message>
+        <source>Complaint {id} not found.</source>
+        <translation>找不到投诉 {id}。</translation>
+    </message>
+    <message>
+        <source>{user} may see only the complaints they received or handle.</source>
+        <translation>{user} 只能查看本人受理或负责处理的投诉。</translation>
+    </message>
+    <message>
+        <source>Only a manager may {what}.</source>
+        <translation>只有经理可以执行“{what}”。</translation>
+    </message>
+    <message>
+        <source>{user} is not responsible for complaint {number}.</source>
+        <translation>{user} 不是投诉 {number} 的处理责任人。</translation>
+    </message>
+    <message>
+        <source>Complaint {number} is &apos;{state}&apos;; &apos;{what}&apos; is not possible now.</source>
+        <translation>投诉 {number} 当前为“{state}”，不能执行“{what}”。</translation>
+    </message>
+    <message>
+        <source>Say what the customer was told at the first contact.</source>
+        <translation>请填写首次联系时对用户的答复。</translation>
+    </message>
+    <message>
+        <source>Say what caused the complaint.</source>
+        <translation>请选择投诉原因。</translation>
+    </message>
+    <message>
+        <source>Write down the reply given to the customer.</source>
+        <translation>请填写给用户的答复。</translation>
+    </message>
+    <message>
+        <source>Say how the customer was answered.</source>
+        <translation>请选择答复方式。</translation>
+    </message>
+    <message>
+        <source>A complaint is closed only after the customer had a reply.</source>
+        <translation>投诉须在答复用户后才能结案。</translation>
+    </message>
+    <message>
+        <source>Record the customer&apos;s answer to the reply.</source>
+        <translation>请记录用户对答复的意见。</translation>
+    </message>
+    <message>
+        <source>Say why the customer&apos;s answer could not be had.</source>
+        <translation>请说明未能取得用户意见的原因。</translation>
+    </message>
+    <message>
+        <source>Write the closing remarks.</source>
+        <translation>请填写结案意见。</translation>
+    </message>
+    <message>
+        <source>Say why the customer is not satisfied.</source>
+        <translation>请说明用户不满意的原因。</translation>
+    </message>
+    <message>
+        <source>Complaint {number} is closed: reopen it first.</source>
+        <translation>投诉 {number} 已结案：请先重新处理。</translation>
+    </message>
+    <message>
+        <source>The deadline cannot come before the complaint was received.</source>
+        <translation>期限不能早于受理时间。</translation>
+    </message>
+    <message>
+        <source>The close cannot come before the reply.</source>
+        <translation>结案期限不能早于答复期限。</translation>
     </message>
     <message>
         <source>Enter an amount of 0 or more, e.g. 50000 or 12,000.00.</source>
@@ -110,7 +418,7 @@
     </message>
     <message>
         <source>Choose a category.</source>
-        <extracomment>Matches a search's probe reads: at most this many are sorted here. Sorts whose index carries the search text and status (schema v3). Columns the overview sorts by (codes the UI maps to its headers).</extracomment>
+        <extracomment>Matches a search&apos;s probe reads: at most this many are sorted here. Sorts whose index carries the search text and status (schema v3). Columns the overview sorts by (codes the UI maps to its headers).</extracomment>
         <translation>请选择客户类别。</translation>
     </message>
     <message>
@@ -119,7 +427,7 @@
     </message>
     <message>
         <source>Unsupported database URL: {url} (use sqlite:///path, postgresql://... or mysql://...)</source>
-        <extracomment>A connection idle longer than this (s) is checked before it is used again. Called inside every top-level write transaction just before COMMIT (the operation log of app.domain.core.operations registers itself here). How long SQLite waits for another station's write lock (ms).</extracomment>
+        <extracomment>A connection idle longer than this (s) is checked before it is used again. Called inside every top-level write transaction just before COMMIT (the operation log of app.domain.core.operations registers itself here). How long SQLite waits for another station&apos;s write lock (ms).</extracomment>
         <translation>不支持的数据库 URL：{url}（请使用 sqlite:///路径、postgresql://... 或 mysql://...）</translation>
     </message>
     <message>
@@ -127,7 +435,7 @@
         <translation>数据库地址 {url} 没有指明文件，请写成 sqlite:///路径/文件名.sqlite3。</translation>
     </message>
     <message>
-        <source>The port in the database URL {url} is {port}: a port is a number from 1 to 65535 (PostgreSQL's is usually 5432, MariaDB's 3306).</source>
+        <source>The port in the database URL {url} is {port}: a port is a number from 1 to 65535 (PostgreSQL&apos;s is usually 5432, MariaDB&apos;s 3306).</source>
         <translation>数据库地址 {url} 中的端口是 {port}：端口应为 1 至 65535 之间的数字（PostgreSQL 通常为 5432，MariaDB 通常为 3306）。</translation>
     </message>
     <message>
@@ -155,7 +463,7 @@
         <translation>无法连接数据库 {url}：{detail}</translation>
     </message>
     <message>
-        <source>The database {name} stores text as {charset}, which cannot hold every Chinese character (𠮷 and other rare ones would fail when saved). csdesk opens it once it uses utf8mb4: have the server's administrator run
+        <source>The database {name} stores text as {charset}, which cannot hold every Chinese character (𠮷 and other rare ones would fail when saved). csdesk opens it once it uses utf8mb4: have the server&apos;s administrator run
 
 {statements}
 
@@ -167,7 +475,7 @@ then start csdesk again.</source>
 然后重新启动 csdesk。</translation>
     </message>
     <message>
-        <source>Tables of the database {name} store text in another character set than utf8mb4, which cannot hold every Chinese character (𠮷 and other rare ones would fail when saved). csdesk opens it once they use utf8mb4: have the server's administrator run
+        <source>Tables of the database {name} store text in another character set than utf8mb4, which cannot hold every Chinese character (𠮷 and other rare ones would fail when saved). csdesk opens it once they use utf8mb4: have the server&apos;s administrator run
 
 {statements}
 
@@ -187,7 +495,7 @@ then start csdesk again.</source>
         <translation>维修单 {number} 没有领取收据。</translation>
     </message>
     <message>
-        <source>No job found for '{number}'.</source>
+        <source>No job found for &apos;{number}&apos;.</source>
         <translation>未找到与“{number}”对应的维修单。</translation>
     </message>
     <message>
@@ -235,7 +543,7 @@ then start csdesk again.</source>
         <translation>请选择无偿、协议或有偿。</translation>
     </message>
     <message>
-        <source>This unit is recorded as {owner}'s: take it in for {owner}, or record that it now belongs to {customer}.</source>
+        <source>This unit is recorded as {owner}&apos;s: take it in for {owner}, or record that it now belongs to {customer}.</source>
         <translation>此机器登记在{owner}名下：请选择为{owner}代收，或登记为已转给{customer}。</translation>
     </message>
     <message>
@@ -248,7 +556,7 @@ then start csdesk again.</source>
     </message>
     <message>
         <source>Enter a number.</source>
-        <extracomment>States in which the technician may still record work. action -&gt; (allowed from-states, to-state, note required) Actions that need their own service (they write more than the job). How the customer was told (JobHistory "informed").</extracomment>
+        <extracomment>States in which the technician may still record work. action -&gt; (allowed from-states, to-state, note required) Actions that need their own service (they write more than the job). How the customer was told (JobHistory &quot;informed&quot;).</extracomment>
         <translation>请输入数字。</translation>
     </message>
     <message>
@@ -272,15 +580,15 @@ then start csdesk again.</source>
         <translation>您打开维修单 {number} 后，该维修单已在其他工作站被修改。您的修改未保存，请重新载入维修单后再操作一次。</translation>
     </message>
     <message>
-        <source>'{action}' is done through {service}.</source>
+        <source>&apos;{action}&apos; is done through {service}.</source>
         <translation>“{action}”须通过 {service} 完成。</translation>
     </message>
     <message>
-        <source>Unknown action '{action}'.</source>
+        <source>Unknown action &apos;{action}&apos;.</source>
         <translation>未知操作“{action}”。</translation>
     </message>
     <message>
-        <source>Job {number} is '{state}'; '{action}' is allowed only from {sources}.</source>
+        <source>Job {number} is &apos;{state}&apos;; &apos;{action}&apos; is allowed only from {sources}.</source>
         <translation>维修单 {number} 当前为“{state}”；“{action}”只能在以下状态下执行：{sources}。</translation>
     </message>
     <message>
@@ -292,7 +600,7 @@ then start csdesk again.</source>
         <translation>维修单 {number} 已关闭（{state}）。</translation>
     </message>
     <message>
-        <source>Parts and labour are recorded while the job is being worked on; job {number} is '{state}'.</source>
+        <source>Parts and labour are recorded while the job is being worked on; job {number} is &apos;{state}&apos;.</source>
         <translation>配件和工时只能在维修过程中登记；维修单 {number} 当前为“{state}”。</translation>
     </message>
     <message>
@@ -388,7 +696,7 @@ then start csdesk again.</source>
         <translation>应收 ¥{due}：请选择付款方式。</translation>
     </message>
     <message>
-        <source>Job {number} is '{state}', not ready for pickup.</source>
+        <source>Job {number} is &apos;{state}&apos;, not ready for pickup.</source>
         <translation>维修单 {number} 当前为“{state}”，还不能取件。</translation>
     </message>
     <message>
@@ -412,11 +720,11 @@ then start csdesk again.</source>
         <translation>收据 {number} 已使用过。</translation>
     </message>
     <message>
-        <source>Record the collector's identity document number.</source>
+        <source>Record the collector&apos;s identity document number.</source>
         <translation>请登记取件人的身份证件号码。</translation>
     </message>
     <message>
-        <source>Release without the pickup receipt needs a manager's approval.</source>
+        <source>Release without the pickup receipt needs a manager&apos;s approval.</source>
         <translation>无领取收据交付取件须经理批准。</translation>
     </message>
     <message>
@@ -452,16 +760,16 @@ then start csdesk again.</source>
         <translation>请说明取消维修单的原因。</translation>
     </message>
     <message>
-        <source>Job {number} is '{state}'; only a job not yet repaired can be cancelled.</source>
+        <source>Job {number} is &apos;{state}&apos;; only a job not yet repaired can be cancelled.</source>
         <translation>维修单 {number} 当前为“{state}”；只有尚未修复的维修单才能取消。</translation>
     </message>
     <message>
-        <source>Job {number} has no 'in' row in the register.</source>
+        <source>Job {number} has no &apos;in&apos; row in the register.</source>
         <translation>维修单 {number} 在进出登记中没有“进”登记行。</translation>
     </message>
     <message>
         <source>At least {n} characters.</source>
-        <extracomment>The OWASP Password Storage Cheat Sheet's scrypt parameters (128 MB, ~0.3 s a hash). The cost new hashes are made with; only tests lower it (:func:`use_test_cost`). The most memory a stored hash's parameters may ask for (a forged row must not exhaust the station). Wrong passwords in a row that cost nothing; then each attempt waits. The first wait after FREE_FAILURES wrong passwords, doubled at each further one, up to the cap (seconds).</extracomment>
+        <extracomment>The OWASP Password Storage Cheat Sheet&apos;s scrypt parameters (128 MB, ~0.3 s a hash). The cost new hashes are made with; only tests lower it (:func:`use_test_cost`). The most memory a stored hash&apos;s parameters may ask for (a forged row must not exhaust the station). Wrong passwords in a row that cost nothing; then each attempt waits. The first wait after FREE_FAILURES wrong passwords, doubled at each further one, up to the cap (seconds).</extracomment>
         <translation>至少 {n} 个字符。</translation>
     </message>
     <message>
@@ -493,7 +801,7 @@ then start csdesk again.</source>
         <translation>该账户尚未设置密码，请联系系统管理员设置。</translation>
     </message>
     <message>
-        <source>The approver's password is wrong.</source>
+        <source>The approver&apos;s password is wrong.</source>
         <translation>批准人的密码错误。</translation>
     </message>
     <message>
@@ -517,7 +825,7 @@ then start csdesk again.</source>
         <translation>{name} 是最后一名系统管理员；请先将其他人设为系统管理员。</translation>
     </message>
     <message>
-        <source>unknown role '{role}'</source>
+        <source>unknown role &apos;{role}&apos;</source>
         <translation>未知角色“{role}”</translation>
     </message>
     <message>
@@ -546,7 +854,7 @@ then start csdesk again.</source>
         <translation>作废误录的维修单</translation>
     </message>
     <message>
-        <source>change a job's service kind</source>
+        <source>change a job&apos;s service kind</source>
         <translation>更改维修单的服务类型</translation>
     </message>
     <message>
@@ -610,11 +918,11 @@ then start csdesk again.</source>
         <translation>登记维修协议</translation>
     </message>
     <message>
-        <source>plan, record and report one's own customer visits</source>
+        <source>plan, record and report one&apos;s own customer visits</source>
         <translation>计划、记录并汇报本人的客户走访</translation>
     </message>
     <message>
-        <source>see and plan every staff member's visits</source>
+        <source>see and plan every staff member&apos;s visits</source>
         <translation>查看并安排所有业务人员的走访</translation>
     </message>
     <message>
@@ -642,6 +950,30 @@ then start csdesk again.</source>
         <translation>查看满意度调查结果</translation>
     </message>
     <message>
+        <source>read, search, export and print the contact register</source>
+        <translation>查阅、检索、导出和打印客服登记本</translation>
+    </message>
+    <message>
+        <source>record calls, letters and visits in the contact register</source>
+        <translation>在客服登记本中登记来电、来函和来访</translation>
+    </message>
+    <message>
+        <source>correct a line of the contact register</source>
+        <translation>更正客服登记本中的记录</translation>
+    </message>
+    <message>
+        <source>receive customers&apos; complaints</source>
+        <translation>受理用户投诉</translation>
+    </message>
+    <message>
+        <source>handle the complaints one is responsible for</source>
+        <translation>处理本人负责的投诉</translation>
+    </message>
+    <message>
+        <source>assign complaints, set their deadlines, close them and see every complaint</source>
+        <translation>分派投诉、设定期限、结案并查看全部投诉</translation>
+    </message>
+    <message>
         <source>add users, set roles, reset passwords, unlock accounts</source>
         <translation>添加用户、设置角色、重置密码、解锁账户</translation>
     </message>
@@ -663,7 +995,7 @@ then start csdesk again.</source>
     </message>
     <message>
         <source>waiting for a decision</source>
-        <extracomment>The longest period a request may ask for (days). What the access log records: a view, print or export of an archive; an import; a read of its change history ("history"); the counter's units and jobs of the customer ("page") and field service's visits, gifts and surveys ("service"); a refused attempt ("denied", the detail says at what). A request's status as a message names it ("This access request is already granted").</extracomment>
+        <extracomment>The longest period a request may ask for (days). What the access log records: a view, print or export of an archive; an import; a read of its change history (&quot;history&quot;); the counter&apos;s units and jobs of the customer (&quot;page&quot;) and field service&apos;s visits, gifts and surveys (&quot;service&quot;); a refused attempt (&quot;denied&quot;, the detail says at what). A request&apos;s status as a message names it (&quot;This access request is already granted&quot;).</extracomment>
         <translation>待批</translation>
     </message>
     <message>
@@ -711,7 +1043,7 @@ then start csdesk again.</source>
         <translation>不能审批自己的查阅申请。</translation>
     </message>
     <message>
-        <source>Only the customer's responsible staff member or a manager may decide access to this archive.</source>
+        <source>Only the customer&apos;s responsible staff member or a manager may decide access to this archive.</source>
         <translation>只有该客户的业务负责人或经理才能审批该档案的查阅申请。</translation>
     </message>
     <message>
@@ -731,7 +1063,7 @@ then start csdesk again.</source>
         <translation>您无权修改该档案。</translation>
     </message>
     <message>
-        <source>Only the manager's decision in New customer selection makes {name} a customer (§2.2).</source>
+        <source>Only the manager&apos;s decision in New customer selection makes {name} a customer (§2.2).</source>
         <translation>只有经理在“新用户选择”中作出批准决定，{name} 才能成为正式客户（§2.2）。</translation>
     </message>
     <message>
@@ -867,7 +1199,7 @@ then start csdesk again.</source>
         <translation>B. 合作态度</translation>
     </message>
     <message>
-        <source>C. Keeps both sides' trade and technical secrets</source>
+        <source>C. Keeps both sides&apos; trade and technical secrets</source>
         <translation>C. 保守双方商业和技术秘密</translation>
     </message>
     <message>
@@ -1381,12 +1713,12 @@ then start csdesk again.</source>
         <translation>逾期完成</translation>
     </message>
     <message>
-        <source>Study the customer's business lines</source>
-        <extracomment>§3.3 and §3.4: every purpose a visit may have, in the regulation's order.</extracomment>
+        <source>Study the customer&apos;s business lines</source>
+        <extracomment>§3.3 and §3.4: every purpose a visit may have, in the regulation&apos;s order.</extracomment>
         <translation>调查研究用户的经营项目</translation>
     </message>
     <message>
-        <source>Study the customer's stock, purchases and sales</source>
+        <source>Study the customer&apos;s stock, purchases and sales</source>
         <translation>调查研究用户的商品库存、进货、销售情况</translation>
     </message>
     <message>
@@ -1398,15 +1730,15 @@ then start csdesk again.</source>
         <translation>搜集市场行情、竞争对手动向、营销政策等信息</translation>
     </message>
     <message>
-        <source>Introduce our products' performance, features and cautions; technical guidance</source>
+        <source>Introduce our products&apos; performance, features and cautions; technical guidance</source>
         <translation>介绍本企业产品性能、特点和注意事项，对用户进行技术指导</translation>
     </message>
     <message>
-        <source>Ask new customers' opinions; hand out the satisfaction survey (form 3)</source>
+        <source>Ask new customers&apos; opinions; hand out the satisfaction survey (form 3)</source>
         <translation>咨询新用户使用意见，发放《用户满意度调查表》（附表3）</translation>
     </message>
     <message>
-        <source>Handle and guide the customer's applications</source>
+        <source>Handle and guide the customer&apos;s applications</source>
         <translation>处理和指导用户的申请事项</translation>
     </message>
     <message>
@@ -1458,11 +1790,11 @@ then start csdesk again.</source>
         <translation>与用户培养感情</translation>
     </message>
     <message>
-        <source>Learn the customer's view of the company</source>
+        <source>Learn the customer&apos;s view of the company</source>
         <translation>探询用户对本企业的印象</translation>
     </message>
     <message>
-        <source>Learn the customer's view of our staff</source>
+        <source>Learn the customer&apos;s view of our staff</source>
         <translation>探询用户对本企业员工的印象</translation>
     </message>
     <message>
@@ -1471,7 +1803,7 @@ then start csdesk again.</source>
     </message>
     <message>
         <source>Business lines</source>
-        <extracomment>The purposes in a word or two, for lists ("A Business lines; M5 Grievances").</extracomment>
+        <extracomment>The purposes in a word or two, for lists (&quot;A Business lines; M5 Grievances&quot;).</extracomment>
         <translation>经营项目</translation>
     </message>
     <message>
@@ -1607,7 +1939,7 @@ then start csdesk again.</source>
         <translation>该计划属于其他业务人员。</translation>
     </message>
     <message>
-        <source>The month must lie within the plan's period.</source>
+        <source>The month must lie within the plan&apos;s period.</source>
         <translation>月份必须在计划期间内。</translation>
     </message>
     <message>
@@ -1677,11 +2009,11 @@ then start csdesk again.</source>
     </message>
     <message>
         <source>The connection to the database was lost; nothing was saved. csdesk reconnects by itself: try again in a moment.</source>
-        <extracomment>How often a deadlocked action runs before the clerk is told. How long csdesk keeps trying to reach the server to learn a lost COMMIT's outcome (s). Operation keys older than this are pruned (bootstrap).</extracomment>
+        <extracomment>How often a deadlocked action runs before the clerk is told. How long csdesk keeps trying to reach the server to learn a lost COMMIT&apos;s outcome (s). Operation keys older than this are pruned (bootstrap).</extracomment>
         <translation>与数据库的连接已断开，未保存任何内容。csdesk 会自动重新连接，请稍后再试。</translation>
     </message>
     <message>
-        <source>The database was busy with another station's change; nothing was saved. Try again.</source>
+        <source>The database was busy with another station&apos;s change; nothing was saved. Try again.</source>
         <translation>数据库正在处理其他工作站的修改，未保存任何内容。请再试一次。</translation>
     </message>
     <message>
@@ -1689,7 +2021,7 @@ then start csdesk again.</source>
         <translation>数据库被其他工作站或程序锁定过久，未保存任何内容。请在其释放后再试。</translation>
     </message>
     <message>
-        <source>The database's disk is full; nothing was saved. Free some space (or ask the administrator) and try again.</source>
+        <source>The database&apos;s disk is full; nothing was saved. Free some space (or ask the administrator) and try again.</source>
         <translation>数据库所在磁盘已满，未保存任何内容。请释放空间（或联系管理员）后再试。</translation>
     </message>
     <message>
@@ -1715,7 +2047,7 @@ then start csdesk again.</source>
     </message>
     <message>
         <source>The daily backup failed: {detail}</source>
-        <extracomment>How often an open window looks whether today's copy exists. The first look, after the window has shown (start-up is not slowed).</extracomment>
+        <extracomment>How often an open window looks whether today&apos;s copy exists. The first look, after the window has shown (start-up is not slowed).</extracomment>
         <translation>每日备份失败：{detail}</translation>
     </message>
     <message>
@@ -1729,7 +2061,7 @@ then start csdesk again.</source>
     </message>
     <message>
         <source>Cannot write the backup {file}: {detail}</source>
-        <extracomment>File names that mean "an SQLite database file".</extracomment>
+        <extracomment>File names that mean &quot;an SQLite database file&quot;.</extracomment>
         <translation>无法写入备份文件 {file}：{detail}</translation>
     </message>
     <message>
@@ -1778,8 +2110,12 @@ then start csdesk again.</source>
     </message>
     <message>
         <source>Table {table}, row {id}: the column {column} holds {value}, which is not a {kind}. Correct it in the database, then back it up again.</source>
-        <extracomment>peewee's column types and the kinds a backup writes them as.</extracomment>
+        <extracomment>peewee&apos;s column types and the kinds a backup writes them as.</extracomment>
         <translation>数据表 {table} 第 {id} 行：列 {column} 的值为 {value}，不是 {kind} 类型。请先在数据库中更正，然后重新备份。</translation>
+    </message>
+    <message>
+        <source>{user} may not read the complaint statistics.</source>
+        <translation>{user} 无权查看投诉统计。</translation>
     </message>
     <message>
         <source>Give the first day of the range.</source>
@@ -1869,6 +2205,112 @@ then start csdesk again.</source>
     <message>
         <source>The company name is printed on every document.</source>
         <translation>公司名称会打印在每份单据上，不能为空。</translation>
+    </message>
+    <message>
+        <source>Between {low} and {high}.</source>
+        <extracomment>severity -&gt; (hours to the first contact, working days to a reply, working days to the close)</extracomment>
+        <translation>须在 {low} 到 {high} 之间。</translation>
+    </message>
+    <message>
+        <source>Complaint {number} was changed at another station since you opened it. Nothing was saved; open it again.</source>
+        <translation>投诉 {number} 在您打开后已被其他工作站修改，本次未保存；请重新打开。</translation>
+    </message>
+    <message>
+        <source>More than {limit} lines from {start} to {end}: print the book a month at a time.</source>
+        <extracomment>A range holding more lines than this is refused: print it a month at a time (a busy desk writes ~40 lines a day, ~1 000 a month: ~60 pages, about 4 s).</extracomment>
+        <translation>{start} 至 {end} 的登记超过 {limit} 条：请按月分次打印。</translation>
+    </message>
+    <message>
+        <source>The contact register has no lines from {start} to {end}.</source>
+        <translation>客服登记本在 {start} 至 {end} 期间没有登记。</translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation>来电/来函</translation>
+    </message>
+    <message>
+        <source>Outgoing</source>
+        <translation>去电/回复</translation>
+    </message>
+    <message>
+        <source>Enquiry</source>
+        <translation>咨询</translation>
+    </message>
+    <message>
+        <source>Technical guidance</source>
+        <translation>技术指导</translation>
+    </message>
+    <message>
+        <source>Repair request</source>
+        <translation>报修</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Praise</source>
+        <translation>表扬</translation>
+    </message>
+    <message>
+        <source>Choose incoming or outgoing.</source>
+        <translation>请选择来电（来函）或去电（回复）。</translation>
+    </message>
+    <message>
+        <source>Choose how the customer got in touch.</source>
+        <translation>请选择联系方式。</translation>
+    </message>
+    <message>
+        <source>Choose what the contact is about.</source>
+        <translation>请选择登记类别。</translation>
+    </message>
+    <message>
+        <source>Say what the customer wanted.</source>
+        <translation>请填写用户反映的事项。</translation>
+    </message>
+    <message>
+        <source>The customer no longer exists.</source>
+        <translation>该客户已不存在。</translation>
+    </message>
+    <message>
+        <source>Name the customer, or at least the caller&apos;s number or name.</source>
+        <translation>请选择客户，或至少填写来电号码或来电人姓名。</translation>
+    </message>
+    <message>
+        <source>Say who follows it up.</source>
+        <translation>请指定跟进人。</translation>
+    </message>
+    <message>
+        <source>Say by when.</source>
+        <translation>请填写跟进期限。</translation>
+    </message>
+    <message>
+        <source>The day has passed already.</source>
+        <translation>该日期已过。</translation>
+    </message>
+    <message>
+        <source>Line {number} asks for no follow-up.</source>
+        <translation>登记 {number} 无需跟进。</translation>
+    </message>
+    <message>
+        <source>Say what was wrong with the line.</source>
+        <translation>请说明该条登记错在哪里。</translation>
+    </message>
+    <message>
+        <source>A voiding line cannot itself be corrected.</source>
+        <translation>作废记录本身不能再更正。</translation>
+    </message>
+    <message>
+        <source>Line {number} was corrected already by line {by}; correct that line instead.</source>
+        <translation>登记 {number} 已由 {by} 更正，请更正 {by}。</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {reason}</source>
+        <translation>无法写入文件：{reason}</translation>
     </message>
 </context>
 <context>
@@ -2227,7 +2669,7 @@ then start csdesk again.</source>
         <translation>您可查阅全部档案。</translation>
     </message>
     <message>
-        <source>You are this customer's responsible staff member.</source>
+        <source>You are this customer&apos;s responsible staff member.</source>
         <translation>您是该客户的业务负责人。</translation>
     </message>
     <message>
@@ -2335,6 +2777,351 @@ then start csdesk again.</source>
     </message>
 </context>
 <context>
+    <name>ComplaintColumns</name>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>投诉编号</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>投诉对象</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>当前期限</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s words</source>
+        <translation>用户原话</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintDialog</name>
+    <message>
+        <source>&amp;Complaint</source>
+        <translation>投诉内容(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Handling</source>
+        <translation>处理(&amp;H)</translation>
+    </message>
+    <message>
+        <source>H&amp;istory</source>
+        <translation>处理记录(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Receive the complaint</source>
+        <translation>受理投诉(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Print the &amp;form…</source>
+        <translation>打印处理单(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Name, code, phone or pinyin initials</source>
+        <translation>名称、编号、电话或拼音首字母</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>电话：</translation>
+    </message>
+    <message>
+        <source>About:</source>
+        <translation>投诉对象：</translation>
+    </message>
+    <message>
+        <source>Severity:</source>
+        <translation>严重程度：</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— 无 —</translation>
+    </message>
+    <message>
+        <source>What the customer said, in their words</source>
+        <translation>用户的原话</translation>
+    </message>
+    <message>
+        <source>What the customer asks for</source>
+        <translation>用户的要求</translation>
+    </message>
+    <message>
+        <source>— not assigned yet —</source>
+        <translation>— 暂未指定 —</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer:</source>
+        <translation>客户(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Contact &amp;person:</source>
+        <translation>联系人(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation>方式：</translation>
+    </message>
+    <message>
+        <source>&amp;Job / unit:</source>
+        <translation>维修单/设备(&amp;J)：</translation>
+    </message>
+    <message>
+        <source>Staff member:</source>
+        <translation>被投诉人员：</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s &amp;words:</source>
+        <translation>用户原话(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>They ask for:</source>
+        <translation>用户要求：</translation>
+    </message>
+    <message>
+        <source>&amp;Responsible:</source>
+        <translation>责任人(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <source>Deadlines:</source>
+        <translation>处理期限：</translation>
+    </message>
+    <message>
+        <source>— not known yet —</source>
+        <translation>— 尚未查明 —</translation>
+    </message>
+    <message>
+        <source>Why no answer could be had</source>
+        <translation>未能取得用户意见的原因</translation>
+    </message>
+    <message>
+        <source>The step&apos;s note: what the customer was told, why it is reopened…</source>
+        <translation>本步说明：对用户说了什么、为何重新处理…</translation>
+    </message>
+    <message>
+        <source>In&amp;vestigation:</source>
+        <translation>调查情况(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>C&amp;ause:</source>
+        <translation>原因(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Measures:</source>
+        <translation>处理措施(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;ply:</source>
+        <translation>答复(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s answer:</source>
+        <translation>用户意见：</translation>
+    </message>
+    <message>
+        <source>C&amp;losing:</source>
+        <translation>结案意见(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>说明(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Save the investigation</source>
+        <translation>保存调查(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Manager: assign and set deadlines</source>
+        <translation>经理：分派与期限</translation>
+    </message>
+    <message>
+        <source>— not assigned —</source>
+        <translation>— 未指定 —</translation>
+    </message>
+    <message>
+        <source>First contact</source>
+        <translation>首次联系</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>A&amp;pply</source>
+        <translation>应用(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Responsible:</source>
+        <translation>责任人：</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>处理步骤</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>First contact by</source>
+        <translation>首次联系期限</translation>
+    </message>
+    <message>
+        <source>Reply by</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <source>Close by</source>
+        <translation>结案期限</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Investigation</source>
+        <translation>调查情况</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>处理措施</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s answer</source>
+        <translation>用户意见</translation>
+    </message>
+    <message>
+        <source>Why no answer</source>
+        <translation>未取得意见原因</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>结案意见</translation>
+    </message>
+    <message>
+        <source>New complaint</source>
+        <translation>新投诉</translation>
+    </message>
+    <message>
+        <source>A new complaint: %1</source>
+        <translation>新投诉：%1</translation>
+    </message>
+    <message>
+        <source>Set from the severity when it is received.</source>
+        <translation>受理时按严重程度自动设定。</translation>
+    </message>
+    <message>
+        <source>Complaint %1</source>
+        <translation>投诉 %1</translation>
+    </message>
+    <message>
+        <source>OVERDUE</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>received %1 by %2</source>
+        <translation>%1 由 %2 受理</translation>
+    </message>
+    <message>
+        <source>First contact by %1, reply by %2, close by %3.</source>
+        <translation>首次联系 %1 前，答复 %2 前，结案 %3 前。</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsTab</name>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>&amp;Open only</source>
+        <translation>仅未结案(&amp;O)</translation>
+    </message>
+    <message>
+        <source>O&amp;verdue only</source>
+        <translation>仅逾期(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Number, customer or a word of the complaint</source>
+        <translation>编号、客户或投诉内容中的关键字</translation>
+    </message>
+    <message>
+        <source>&amp;New complaint…</source>
+        <translation>新投诉(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Op&amp;en…</source>
+        <translation>打开(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Statistics…</source>
+        <translation>统计(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Deadlines…</source>
+        <translation>处理期限(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>The deadlines of a new complaint by its severity</source>
+        <translation>按严重程度设定新投诉的处理期限</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complaint(s)</source>
+        <translation>
+            <numerusform>共 %n 件投诉</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n 件逾期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Waiting (%1)…</source>
+        <translation>待立案(%1)(&amp;W)…</translation>
+    </message>
+</context>
+<context>
     <name>CompletionModel</name>
     <message>
         <source>Staff</source>
@@ -2385,6 +3172,55 @@ then start csdesk again.</source>
     </message>
 </context>
 <context>
+    <name>ContactBookDialog</name>
+    <message>
+        <source>Print the contact register</source>
+        <translation>打印客服登记本</translation>
+    </message>
+    <message>
+        <source>The book&apos;s pages for the days from the first to the last, oldest first, one row a call, letter or visit, with the lines per kind and a line to sign.</source>
+        <translation>打印起止日期内的登记本页面，按时间先后排列，每次来电、来函或来访一行，并附各类别合计和核对签字栏。</translation>
+    </message>
+    <message>
+        <source>&amp;First day:</source>
+        <translation>起始日期(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Last day:</source>
+        <translation>截止日期(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>This &amp;month</source>
+        <translation>本月(&amp;M)</translation>
+    </message>
+    <message>
+        <source>La&amp;st month</source>
+        <translation>上月(&amp;S)</translation>
+    </message>
+    <message>
+        <source>To&amp;day</source>
+        <translation>今天(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Lines:</source>
+        <translation>登记条数：</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>more than %1</source>
+        <translation>超过 %1 条</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>共 %n 条</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <source>Contact</source>
@@ -2397,6 +3233,348 @@ then start csdesk again.</source>
     <message>
         <source>Primary</source>
         <translation>主要</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsModel</name>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>In/Out</source>
+        <translation>来/去</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Customer / caller</source>
+        <translation>客户 / 来电人</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>维修单</translation>
+    </message>
+    <message>
+        <source>Taken by</source>
+        <translation>受理人</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>跟进</translation>
+    </message>
+    <message>
+        <source>Corrects</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>The earlier line this line corrects (its reason as the tooltip)</source>
+        <translation>本条所更正的原登记（悬停可见更正原因）</translation>
+    </message>
+    <message>
+        <source>%1 (done)</source>
+        <translation>%1（已跟进）</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsTab</name>
+    <message>
+        <source>New line</source>
+        <translation>新登记</translation>
+    </message>
+    <message>
+        <source>Phone (typed or pasted), name, code or pinyin initials</source>
+        <translation>电话（输入或粘贴）、名称、编号或拼音首字母</translation>
+    </message>
+    <message>
+        <source>Unknown caller: the line keeps the number.</source>
+        <translation>未知来电人：登记中保留来电号码。</translation>
+    </message>
+    <message>
+        <source>Who called (contact person)</source>
+        <translation>来电人（联系人）</translation>
+    </message>
+    <message>
+        <source>What the customer wants (Enter saves)</source>
+        <translation>用户反映的事项（回车保存）</translation>
+    </message>
+    <message>
+        <source>What was answered (Enter saves)</source>
+        <translation>答复内容（回车保存）</translation>
+    </message>
+    <message>
+        <source>&amp;Caller:</source>
+        <translation>来电(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Contact &amp;person:</source>
+        <translation>联系人(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类别(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>方式(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Job:</source>
+        <translation>维修单(&amp;J)：</translation>
+    </message>
+    <message>
+        <source>&amp;Matter:</source>
+        <translation>事由(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Answer:</source>
+        <translation>答复(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Follow-up by:</source>
+        <translation>跟进人(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>&amp;Save (Enter)</source>
+        <translation>保存(&amp;S)（回车）</translation>
+    </message>
+    <message>
+        <source>Save and start &amp;intake</source>
+        <translation>保存并开始收件(&amp;I)</translation>
+    </message>
+    <message>
+        <source>A repair request: save the line and open the intake with the customer filled in</source>
+        <translation>报修：保存登记，并打开收件页、自动填好客户</translation>
+    </message>
+    <message>
+        <source>C&amp;lear (Esc)</source>
+        <translation>清空(&amp;L)（Esc）</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s open jobs</source>
+        <translation>该客户在修的维修单</translation>
+    </message>
+    <message>
+        <source>My follow-ups due</source>
+        <translation>我的待跟进事项</translation>
+    </message>
+    <message>
+        <source>Due today or overdue. Double-click (or Enter) to record the follow-up.</source>
+        <translation>今天到期或已逾期的跟进。双击（或回车）登记跟进结果。</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Customer or number</source>
+        <translation>客户或电话</translation>
+    </message>
+    <message>
+        <source>Word in matter/answer</source>
+        <translation>事由/答复中的关键字</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Co&amp;rrect line…</source>
+        <translation>更正登记(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport .xlsx…</source>
+        <translation>导出 .xlsx(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print the book…</source>
+        <translation>打印登记本(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The register&apos;s pages for a range of days, on A4 (Ctrl+P)</source>
+        <translation>按日期范围打印登记本页面，A4 纸（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>— no follow-up —</source>
+        <translation>— 无需跟进 —</translation>
+    </message>
+    <message>
+        <source>All staff</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— 无 —</translation>
+    </message>
+    <message>
+        <source>Called before: %1 on %2.</source>
+        <translation>曾来电：%2 登记 %1。</translation>
+    </message>
+    <message>
+        <source>No job in the shop.</source>
+        <translation>无在修设备。</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>Choose the customer first: the intake needs one.</source>
+        <translation>请先选择客户：收件需要客户。</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>My follow-ups due (%1)</source>
+        <translation>我的待跟进事项（%1）</translation>
+    </message>
+    <message>
+        <source>Follows up %1</source>
+        <translation>跟进 %1</translation>
+    </message>
+    <message>
+        <source>Follow-up: %1</source>
+        <translation>跟进：%1</translation>
+    </message>
+    <message>
+        <source>%1+ lines</source>
+        <translation>%1 条以上</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>共 %n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Contact register %1 to %2</source>
+        <translation>客服登记本 %1 至 %2</translation>
+    </message>
+    <message>
+        <source>Export the contact register</source>
+        <translation>导出客服登记本</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>In/Out</source>
+        <translation>来/去</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>来电人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>维修单</translation>
+    </message>
+    <message>
+        <source>Taken by</source>
+        <translation>受理人</translation>
+    </message>
+    <message>
+        <source>Follow-up by</source>
+        <translation>跟进人</translation>
+    </message>
+    <message>
+        <source>Follow-up due</source>
+        <translation>跟进期限</translation>
+    </message>
+    <message>
+        <source>Corrects</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>Reason of the correction</source>
+        <translation>更正原因</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>已导出</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) written to %1.</source>
+        <translation>
+            <numerusform>已将 %n 条写入 %1。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2428,6 +3606,108 @@ then start csdesk again.</source>
     <message>
         <source>Note:</source>
         <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Correct contact line %1</source>
+        <translation>更正登记 %1</translation>
+    </message>
+    <message>
+        <source>Line:</source>
+        <translation>登记：</translation>
+    </message>
+    <message>
+        <source>&amp;Correct the line as follows</source>
+        <translation>按以下内容更正(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Void the line (written in error)</source>
+        <translation>作废该条登记（误登记）(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Name, code, phone or pinyin initials</source>
+        <translation>名称、编号、电话或拼音首字母</translation>
+    </message>
+    <message>
+        <source>What was wrong with the line</source>
+        <translation>该条登记错在哪里</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>客户：</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Caller:</source>
+        <translation>来电人：</translation>
+    </message>
+    <message>
+        <source>Matter:</source>
+        <translation>事由：</translation>
+    </message>
+    <message>
+        <source>Answer:</source>
+        <translation>答复：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: change the line, or void it.</source>
+        <translation>没有任何改动：请修改内容，或将其作废。</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerContactsPanel</name>
+    <message>
+        <source>No.</source>
+        <extracomment>The lines an archive page shows (the register tab finds the rest).</extracomment>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>In/Out</source>
+        <translation>来/去</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>Taken by</source>
+        <translation>受理人</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>跟进</translation>
+    </message>
+    <message>
+        <source>Calls and letters (%1)</source>
+        <translation>来电来函（%1）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) in the contact register.</source>
+        <translation>
+            <numerusform>客服登记本中共 %n 条。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2796,7 +4076,7 @@ then start csdesk again.</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <source>Open the customer's archive (Enter or double-click)</source>
+        <source>Open the customer&apos;s archive (Enter or double-click)</source>
         <translation>打开该客户的档案（Enter 或双击）</translation>
     </message>
     <message>
@@ -2808,7 +4088,7 @@ then start csdesk again.</source>
         <translation>新用户选择(&amp;S)…</translation>
     </message>
     <message>
-        <source>Prospects: investigations, assessment and the manager's decision (§2.2)</source>
+        <source>Prospects: investigations, assessment and the manager&apos;s decision (§2.2)</source>
         <translation>潜在客户：调查、评估及经理的决定（§2.2）</translation>
     </message>
     <message>
@@ -2830,6 +4110,29 @@ then start csdesk again.</source>
     <message>
         <source>&amp;Print overview…</source>
         <translation>打印一览表(&amp;P)…</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlinesDialog</name>
+    <message>
+        <source>Complaint deadlines</source>
+        <translation>投诉处理期限</translation>
+    </message>
+    <message>
+        <source>By severity: hours to the first contact with the customer, working days (Monday to Friday) to the reply and to the close, counted from when the complaint is received.</source>
+        <translation>按严重程度设定：自受理时起，首次联系用户的小时数，以及答复和结案的工作日数（周一至周五）。</translation>
+    </message>
+    <message>
+        <source>First contact (hours)</source>
+        <translation>首次联系（小时）</translation>
+    </message>
+    <message>
+        <source>Reply (working days)</source>
+        <translation>答复（工作日）</translation>
+    </message>
+    <message>
+        <source>Close (working days)</source>
+        <translation>结案（工作日）</translation>
     </message>
 </context>
 <context>
@@ -2859,7 +4162,7 @@ then start csdesk again.</source>
         <translation>设置系统管理员 — csdesk</translation>
     </message>
     <message>
-        <source>This database has no administrator who can sign in yet. Choose the administrator's name and password; the administrator then adds the other users in File › Users.</source>
+        <source>This database has no administrator who can sign in yet. Choose the administrator&apos;s name and password; the administrator then adds the other users in File › Users.</source>
         <translation>该数据库中还没有可登录的系统管理员。请设置系统管理员的姓名和密码；之后由系统管理员在“文件 › 用户管理”中添加其他用户。</translation>
     </message>
     <message>
@@ -3628,7 +4931,7 @@ then start csdesk again.</source>
         <translation>尚未选择客户。</translation>
     </message>
     <message>
-        <source>Scan or type the serial number and press Enter: the product, its warranty, the service kind and the unit's earlier jobs show here.</source>
+        <source>Scan or type the serial number and press Enter: the product, its warranty, the service kind and the unit&apos;s earlier jobs show here.</source>
         <translation>扫描或输入序列号后按 Enter：此处将显示产品、保修情况、服务类型以及该产品以往的维修单。</translation>
     </message>
     <message>
@@ -3636,7 +4939,7 @@ then start csdesk again.</source>
         <translation>该产品已在店内维修（维修单 {0}）。</translation>
     </message>
     <message>
-        <source>This unit is recorded as {0}'s ({1}). Whom is it taken in for?</source>
+        <source>This unit is recorded as {0}&apos;s ({1}). Whom is it taken in for?</source>
         <translation>此机器登记在{0}（{1}）名下。本次为谁送修？</translation>
     </message>
     <message>
@@ -3680,7 +4983,7 @@ then start csdesk again.</source>
         <translation>{0}（按规定）</translation>
     </message>
     <message>
-        <source>For {0}, its owner ({1} brought it): the owner's agreement {2} applies</source>
+        <source>For {0}, its owner ({1} brought it): the owner&apos;s agreement {2} applies</source>
         <translation>为机主{0}代收（由{1}送来）：按机主的维修协议 {2}</translation>
     </message>
     <message>
@@ -3796,7 +5099,7 @@ then start csdesk again.</source>
         <translation>%1 已于 %2 在其他工作站修改此维修单：现在显示的是最新内容。</translation>
     </message>
     <message>
-        <source>Why? (kept in the job's history)</source>
+        <source>Why? (kept in the job&apos;s history)</source>
         <translation>原因？（记入维修单的历史记录）</translation>
     </message>
     <message>
@@ -4184,6 +5487,14 @@ then start csdesk again.</source>
         <translation>走访计划</translation>
     </message>
     <message>
+        <source>Contact register</source>
+        <translation>客服登记本</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>用户投诉</translation>
+    </message>
+    <message>
         <source>&amp;Release…</source>
         <translation>交付取件(&amp;R)…</translation>
     </message>
@@ -4202,6 +5513,14 @@ then start csdesk again.</source>
     <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Con&amp;tact register</source>
+        <translation>客服登记本(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Complai&amp;nts</source>
+        <translation>用户投诉(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -4314,7 +5633,7 @@ then start csdesk again.</source>
         <translation>合作起始：</translation>
     </message>
     <message>
-        <source>You see only the overview row. The whole archive is open to its keeper, the customer's responsible staff member and the manager; others ask for access with a reason and a period (§2.1.4).</source>
+        <source>You see only the overview row. The whole archive is open to its keeper, the customer&apos;s responsible staff member and the manager; others ask for access with a reason and a period (§2.1.4).</source>
         <translation>您只能看到一览表中的这一行。完整档案仅供信息管理员、该客户的业务负责人和经理查阅；其他人须提交查阅申请，写明事由和期限（§2.1.4）。</translation>
     </message>
     <message>
@@ -4567,7 +5886,7 @@ then start csdesk again.</source>
         <translation>打印用户产品进出登记本</translation>
     </message>
     <message>
-        <source>The book's pages for the days from the first to the last, oldest first, one line a movement, with a column to sign in.</source>
+        <source>The book&apos;s pages for the days from the first to the last, oldest first, one line a movement, with a column to sign in.</source>
         <translation>打印起止日期之间的登记本页面：按时间先后排列，每次进出一行，并留有签字栏。</translation>
     </message>
     <message>
@@ -4810,7 +6129,7 @@ then start csdesk again.</source>
         <translation>打印登记本(&amp;B)…</translation>
     </message>
     <message>
-        <source>The register's pages for a range of days, to file and sign (Ctrl+P)</source>
+        <source>The register&apos;s pages for a range of days, to file and sign (Ctrl+P)</source>
         <translation>打印一段日期内的登记本页面，供归档和签字（Ctrl+P）</translation>
     </message>
     <message>
@@ -4981,11 +6300,11 @@ then start csdesk again.</source>
         <translation>付款方式(&amp;P)：</translation>
     </message>
     <message>
-        <source>Receipt lost: release against an identity document, with a manager's approval</source>
+        <source>Receipt lost: release against an identity document, with a manager&apos;s approval</source>
         <translation>收据遗失：凭身份证件交付，须经理批准</translation>
     </message>
     <message>
-        <source>Collector's &amp;ID number:</source>
+        <source>Collector&apos;s &amp;ID number:</source>
         <translation>取件人证件号码(&amp;I)：</translation>
     </message>
     <message>
@@ -4997,7 +6316,7 @@ then start csdesk again.</source>
         <translation>原因/备注(&amp;E)：</translation>
     </message>
     <message>
-        <source>Approver's pass&amp;word:</source>
+        <source>Approver&apos;s pass&amp;word:</source>
         <translation>批准人密码(&amp;W)：</translation>
     </message>
     <message>
@@ -5074,7 +6393,7 @@ then start csdesk again.</source>
         <translation>这些维修单中未找到：%1</translation>
     </message>
     <message>
-        <source>Why? (the note is kept in each job's history)</source>
+        <source>Why? (the note is kept in each job&apos;s history)</source>
         <translation>原因？（备注将记入每张维修单的历史记录）</translation>
     </message>
     <message>
@@ -5316,7 +6635,7 @@ then start csdesk again.</source>
         <translation>决定(&amp;E)</translation>
     </message>
     <message>
-        <source>The manager's decision (§2.2.3)</source>
+        <source>The manager&apos;s decision (§2.2.3)</source>
         <translation>经理的决定（§2.2.3）</translation>
     </message>
     <message>
@@ -5375,7 +6694,7 @@ then start csdesk again.</source>
         <translation>本数据库的所有工作站共用此设置。csdesk 每天将本数据库复制一份到 {0}，并删除超过保留天数的副本；选择“关闭”则不复制。副本可用 csdesk db restore 文件 恢复，也可直接打开。</translation>
     </message>
     <message>
-        <source>This database is on a server: its administrator backs it up (csdesk db backup FILE from a scheduled task, or the server's own tools). The daily copy is made for SQLite databases only.</source>
+        <source>This database is on a server: its administrator backs it up (csdesk db backup FILE from a scheduled task, or the server&apos;s own tools). The daily copy is made for SQLite databases only.</source>
         <translation>本数据库位于服务器上，由服务器管理员负责备份（用计划任务运行 csdesk db backup 文件，或使用服务器自带的工具）。每日自动备份只适用于 SQLite 数据库。</translation>
     </message>
     <message>
@@ -5558,6 +6877,85 @@ then start csdesk again.</source>
     <message>
         <source>&amp;Sign in</source>
         <translation>登录(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>StatsDialog</name>
+    <message>
+        <source>Complaint statistics</source>
+        <translation>用户投诉统计</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>By cause</source>
+        <translation>按原因</translation>
+    </message>
+    <message>
+        <source>By channel</source>
+        <translation>按投诉方式</translation>
+    </message>
+    <message>
+        <source>By severity</source>
+        <translation>按严重程度</translation>
+    </message>
+    <message>
+        <source>By product</source>
+        <translation>按产品</translation>
+    </message>
+    <message>
+        <source>By staff member</source>
+        <translation>按被投诉人员</translation>
+    </message>
+    <message>
+        <source>By state</source>
+        <translation>按处理状态</translation>
+    </message>
+    <message>
+        <source>Received: %1</source>
+        <translation>受理：%1 件</translation>
+    </message>
+    <message>
+        <source>closed: %1</source>
+        <translation>已结案：%1 件</translation>
+    </message>
+    <message>
+        <source>closed on time: %1</source>
+        <translation>按期结案率：%1</translation>
+    </message>
+    <message>
+        <source>reopened: %1</source>
+        <translation>重新处理比例：%1</translation>
+    </message>
+    <message>
+        <source>overdue now: %1</source>
+        <translation>目前逾期：%1 件</translation>
+    </message>
+    <message>
+        <source>average to first contact: %1 h</source>
+        <translation>平均首次联系用时：%1 小时</translation>
+    </message>
+    <message>
+        <source>average to close: %1 days</source>
+        <translation>平均结案用时：%1 天</translation>
+    </message>
+    <message>
+        <source>Not known yet</source>
+        <translation>未查明</translation>
+    </message>
+    <message>
+        <source>Complaint statistics %1 to %2</source>
+        <translation>用户投诉统计 %1 至 %2</translation>
     </message>
 </context>
 <context>
@@ -6326,6 +7724,52 @@ then start csdesk again.</source>
     <message>
         <source>Why is visit %1 cancelled?</source>
         <translation>为什么取消走访 %1？</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingDialog</name>
+    <message>
+        <source>Waiting to become complaints</source>
+        <translation>待立案的投诉</translation>
+    </message>
+    <message>
+        <source>Contact line</source>
+        <translation>客服登记</translation>
+    </message>
+    <message>
+        <source>Visit report</source>
+        <translation>走访报告</translation>
+    </message>
+    <message>
+        <source>Survey</source>
+        <translation>调查表</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting.</source>
+        <translation>没有待立案的投诉。</translation>
+    </message>
+    <message>
+        <source>&amp;Receive as a complaint…</source>
+        <translation>立为投诉(&amp;R)…</translation>
+    </message>
+</context>
+<context>
+    <name>_ComplaintsPanel</name>
+    <message>
+        <source>Complaints (%1)</source>
+        <translation>用户投诉（%1）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complaint(s) you may see</source>
+        <translation>
+            <numerusform>可查看的投诉共 %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n 件逾期</numerusform>
+        </translation>
     </message>
 </context>
 <context>

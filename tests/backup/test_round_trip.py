@@ -17,7 +17,8 @@ from tests.backup.conftest import ODD_TEXT, rows_of, server_configured
 def test_every_table_is_in_the_catalog_in_schema_order():
     assert [s.model for s in bt.catalog()] == schema.MODELS
     refs = {s.name: [s.columns[i] for i in s.self_refs] for s in bt.catalog() if s.self_refs}
-    assert refs == {"register_entry": ["corrects_id"], "visit": ["carried_from_id"]}
+    assert refs == {"register_entry": ["corrects_id"], "visit": ["carried_from_id"],
+                    "contact_entry": ["follows_up_id", "corrects_id"]}
 
 
 def test_the_demo_fills_every_table(demo_file):

@@ -28,6 +28,8 @@ KINDS = {
     "HD": "service activity (服务活动)",
     "LP": "gift / sample request (礼品申请)",
     "DC": "satisfaction survey (满意度调查表)",
+    "DH": "contact register line (客服登记本)",
+    "TS": "customer complaint (用户投诉)",
 }
 
 NUMBER_RE = re.compile(r"^(?P<kind>[A-Z]{2})-(?P<year>\d{4})-(?P<seq>\d{6,})(?:-(?P<item>\d+))?$")

@@ -45,6 +45,12 @@ PERMISSIONS = {
     "gift.approve": tx("approve or refuse gift requests"),
     "survey.manage": tx("print satisfaction surveys and enter the answers"),
     "survey.results": tx("read the satisfaction survey results"),
+    "contacts.read": tx("read, search, export and print the contact register"),
+    "contacts.record": tx("record calls, letters and visits in the contact register"),
+    "contacts.correct": tx("correct a line of the contact register"),
+    "complaint.record": tx("receive customers' complaints"),
+    "complaint.handle": tx("handle the complaints one is responsible for"),
+    "complaint.manage": tx("assign complaints, set their deadlines, close them and see every complaint"),
     "users.manage": tx("add users, set roles, reset passwords, unlock accounts"),
     "settings.company": tx("change the company settings shared by every station"),
 }
@@ -58,15 +64,22 @@ _BUSINESS = {"customer.overview", "customer.export", "customer.create", "custome
              "visit.plan", "activity.manage", "gift.request", "survey.manage", "survey.results"}
 _MANAGER = (set(PERMISSIONS) - {"users.manage"})
 # Every role sees the in/out register tab, and may print the book it shows.
-_EVERYONE = {"register.read"}
+_EVERYONE = {"register.read", "contacts.read"}
+# The contact register (客服登记本): whoever answers the telephone records the call (the counter, business
+# staff, technicians giving technical guidance, §4.1.3); the counter and business staff correct lines.
+_CONTACTS = {"contacts.record"}
+# Complaints (用户投诉): the counter and business staff receive them; whoever is made responsible handles
+# them (a technician too); managers assign, set deadlines and close (they hold every right but users.manage).
+_COMPLAINTS_RECORD = {"complaint.record", "complaint.handle"}
 
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     "admin": frozenset(PERMISSIONS),
     "manager": frozenset(_MANAGER),
-    "info_manager": frozenset(_KEEPER | _EVERYONE),
-    "counter": frozenset(_COUNTER | _EVERYONE | {"job.kind", "register.correct"}),
-    "technician": frozenset(_TECH | _EVERYONE),
-    "business": frozenset(_BUSINESS | _EVERYONE),
+    "info_manager": frozenset(_KEEPER | _EVERYONE | _CONTACTS | {"complaint.handle"}),
+    "counter": frozenset(_COUNTER | _EVERYONE | _CONTACTS | _COMPLAINTS_RECORD
+                         | {"job.kind", "register.correct", "contacts.correct"}),
+    "technician": frozenset(_TECH | _EVERYONE | _CONTACTS | {"complaint.handle"}),
+    "business": frozenset(_BUSINESS | _EVERYONE | _CONTACTS | _COMPLAINTS_RECORD | {"contacts.correct"}),
 }
 
 

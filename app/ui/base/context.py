@@ -20,7 +20,7 @@ from app.domain.core.models import User
 from app.ui.qt import QObject, Signal
 
 #: The books whose changes are announced.
-BOOKS = ("core", "counter", "customers", "field")
+BOOKS = ("core", "counter", "customers", "field", "contacts", "complaints")
 
 
 @dataclass(frozen=True)

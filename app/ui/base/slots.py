@@ -15,6 +15,12 @@ its contributions here, and the shell installs every book once at start-up
   refreshes itself on its book's changes (``ctx.changed``).
 * :func:`provide_new_customer` / :func:`new_customer`: the quick "new
   customer" dialog, ``new_customer(ctx, typed_text, parent) -> Customer | None``.
+* :func:`add_job_panel` / :func:`job_panels`: a tab of the job dialog,
+  built as ``make(ctx, job_id, parent)`` with ``title()`` and ``reload()``
+  (complaints about the job).
+* :func:`provide_action` / :func:`action`: an action one book offers
+  another by name (``"complaint_from_contact"``: the contact register's
+  complaint line becomes a complaint record), ``None`` when no book offers it.
 """
 from __future__ import annotations
 
@@ -30,6 +36,8 @@ class ArchivePanel:
 
 
 _archive_panels: dict[str, ArchivePanel] = {}
+_job_panels: dict[str, ArchivePanel] = {}
+_actions: dict[str, Callable] = {}
 _new_customer: Callable | None = None
 
 
@@ -53,3 +61,22 @@ def new_customer(ctx, typed_text: str = "", parent=None):
     if _new_customer is None:
         raise RuntimeError("no book provides the new-customer dialog: app.ui.shell.books.install() was not called")
     return _new_customer(ctx, typed_text, parent)
+
+
+def add_job_panel(key: str, order: int, make: Callable) -> None:
+    """Show ``make(ctx, job_id, parent)`` as a tab of every job's dialog."""
+    _job_panels[key] = ArchivePanel(key, order, make)
+
+
+def job_panels() -> list[ArchivePanel]:
+    return sorted(_job_panels.values(), key=lambda p: (p.order, p.key))
+
+
+def provide_action(name: str, fn: Callable) -> None:
+    """Offer ``fn`` to the other books as the action ``name``."""
+    _actions[name] = fn
+
+
+def action(name: str) -> Callable | None:
+    """The action ``name`` a book offers, or None."""
+    return _actions.get(name)

@@ -13,7 +13,7 @@ from app.domain.core import records, settings, users
 from app.domain.core.errors import ValidationError
 from app.domain.counter import charges, jobs, products, release, workshop
 from app.domain.counter.models import Job, JobItem, JobLabour, JobPart
-from app.ui.base import labels, ops
+from app.ui.base import labels, ops, slots
 from app.ui.base.context import Changed
 from app.ui.base.table_models import setup_view
 from app.ui.base.widgets import FieldErrors, apply_limit, fmt_date, fmt_datetime
@@ -48,6 +48,10 @@ class JobDialog(QDialog):
         self.ui.mainLayout.insertWidget(1, self.remote_note)
         self._setup_tables()
         self._setup_forms()
+        # The tabs other books add (complaints about the job: app.ui.base.slots).
+        self.panels = [slot.make(ctx, job_id, self) for slot in slots.job_panels()]
+        for panel in self.panels:
+            self.ui.tabs.addTab(panel, panel.title())
         self.ui.saveDiagnosisButton.clicked.connect(self.save_diagnosis)
         self.ui.addPartButton.clicked.connect(self.add_part)
         self.ui.removePartButton.clicked.connect(self.remove_part)

@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
 
         self.intake = IntakeTab(ctx)
         # The tabs carry no Alt-letter: every tab's fields and buttons share
-        # the letters with the menu bar, and Ctrl+1 ... Ctrl+5 (the View
+        # the letters with the menu bar, and Ctrl+1 ... Ctrl+7 (the View
         # menu, where the tabs have their letters) switch tabs.
         self.tabs.addTab(self.intake, self.tr("After-sales intake"))
         self.tabs.addTab(LazyTab(self._make_repair_tab), self.tr("Repair cards"))
@@ -108,6 +108,10 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.customers_page, self.tr("Customer archives"))
         self.field_page = LazyTab(self._make_field_tab)
         self.tabs.addTab(self.field_page, self.tr("Visit planning"))
+        self.contacts_page = LazyTab(self._make_contacts_tab)
+        self.tabs.addTab(self.contacts_page, self.tr("Contact register"))
+        self.complaints_page = LazyTab(self._make_complaints_tab)
+        self.tabs.addTab(self.complaints_page, self.tr("Complaints"))
         self.tabs.currentChanged.connect(lambda _i: self._focus_tab())
         self._build_toolbar()
         self._build_menus()
@@ -144,6 +148,26 @@ class MainWindow(QMainWindow):
         from app.ui.field.field_tab import FieldServiceTab
 
         return FieldServiceTab(self.ctx)
+
+    def _make_contacts_tab(self) -> QWidget:
+        from app.ui.contacts.contacts_tab import ContactsTab
+
+        return ContactsTab(self.ctx, start_intake=self.start_intake)
+
+    def _make_complaints_tab(self) -> QWidget:
+        from app.ui.complaints.complaints_tab import ComplaintsTab
+
+        return ComplaintsTab(self.ctx)
+
+    def start_intake(self, customer, fault: str = "") -> None:
+        """The intake tab, for ``customer`` (a repair request taken at the telephone), the fault
+        filled in from the request when the intake has none yet."""
+        if not self.ctx.can("job.intake"):
+            return
+        self.tabs.setCurrentWidget(self.intake)
+        self.intake.set_customer(customer)
+        if fault.strip() and not self.intake.ui.faultEdit.toPlainText().strip():
+            self.intake.ui.faultEdit.setPlainText(fault.strip())
 
     def _build_toolbar(self) -> None:
         bar = self.addToolBar(self.tr("Find"))
@@ -185,7 +209,8 @@ class MainWindow(QMainWindow):
         act(m, self.tr("&Open job…"), self.ask_open_job, QKeySequence.Open)
         m = self.menuBar().addMenu(self.tr("&View"))
         titles = [self.tr("After-sales &intake"), self.tr("&Repair cards"), self.tr("In/out re&gister"),
-                  self.tr("Customer &archives"), self.tr("Visit &planning")]
+                  self.tr("Customer &archives"), self.tr("Visit &planning"), self.tr("Con&tact register"),
+                  self.tr("Complai&nts")]
         self.view_actions = [act(m, titles[i], lambda _c=False, i=i: self.tabs.setCurrentIndex(i),
                                  f"Ctrl+{i + 1}") for i in range(self.tabs.count())]
         m = self.menuBar().addMenu(self.tr("&Help"))

@@ -1,0 +1,1 @@
+"""Complaints\x27 printed documents: the handling form and the statistics."""

@@ -1,0 +1,1 @@
+"""The contact register\x27s printed book."""
