@@ -2834,8 +2834,8 @@ then start csdesk again.</source>
         <translation>处理记录(&amp;I)</translation>
     </message>
     <message>
-        <source>&amp;Receive the complaint</source>
-        <translation>受理投诉(&amp;R)</translation>
+        <source>R&amp;eceive the complaint</source>
+        <translation>受理投诉(&amp;E)</translation>
     </message>
     <message>
         <source>Print the &amp;form…</source>
@@ -2978,8 +2978,8 @@ then start csdesk again.</source>
         <translation>结案</translation>
     </message>
     <message>
-        <source>A&amp;pply</source>
-        <translation>应用(&amp;P)</translation>
+        <source>Appl&amp;y</source>
+        <translation>应用(&amp;Y)</translation>
     </message>
     <message>
         <source>Responsible:</source>
@@ -3077,8 +3077,8 @@ then start csdesk again.</source>
         <translation>仅未结案(&amp;O)</translation>
     </message>
     <message>
-        <source>O&amp;verdue only</source>
-        <translation>仅逾期(&amp;V)</translation>
+        <source>Overd&amp;ue only</source>
+        <translation>仅逾期(&amp;U)</translation>
     </message>
     <message>
         <source>Number, customer or a word of the complaint</source>
@@ -3333,24 +3333,12 @@ then start csdesk again.</source>
         <translation>类别(&amp;K)：</translation>
     </message>
     <message>
-        <source>C&amp;hannel:</source>
-        <translation>方式(&amp;H)：</translation>
-    </message>
-    <message>
-        <source>&amp;Job:</source>
-        <translation>维修单(&amp;J)：</translation>
-    </message>
-    <message>
         <source>&amp;Matter:</source>
         <translation>事由(&amp;M)：</translation>
     </message>
     <message>
         <source>&amp;Answer:</source>
         <translation>答复(&amp;A)：</translation>
-    </message>
-    <message>
-        <source>&amp;Follow-up by:</source>
-        <translation>跟进人(&amp;F)：</translation>
     </message>
     <message>
         <source>by</source>
@@ -3425,8 +3413,20 @@ then start csdesk again.</source>
         <translation>导出 .xlsx(&amp;X)…</translation>
     </message>
     <message>
-        <source>&amp;Print the book…</source>
-        <translation>打印登记本(&amp;P)…</translation>
+        <source>Cha&amp;nnel:</source>
+        <translation>方式(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Jo&amp;b:</source>
+        <translation>维修单(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Follo&amp;w-up by:</source>
+        <translation>跟进人(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Print the b&amp;ook…</source>
+        <translation>打印登记本(&amp;O)…</translation>
     </message>
     <message>
         <source>The register&apos;s pages for a range of days, on A4 (Ctrl+P)</source>

@@ -125,7 +125,7 @@ class ComplaintsTab(QWidget):
             self.state.addItem(label(complaints.STATE_NAMES, code), code)
         self.open_only = QCheckBox(self.tr("&Open only"))
         self.open_only.setChecked(True)
-        self.overdue_only = QCheckBox(self.tr("O&verdue only"))
+        self.overdue_only = QCheckBox(self.tr("Overd&ue only"))
         self.text = QLineEdit()
         self.text.setPlaceholderText(self.tr("Number, customer or a word of the complaint"))
         self.text.setClearButtonEnabled(True)
