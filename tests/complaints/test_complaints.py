@@ -120,6 +120,9 @@ def test_wrong_complaints_name_their_fields(any_db, staff):
     with pytest.raises(ValidationError) as e:
         receive(staff["counter"], c, words="长" * 4001, contact_phone="not a phone")
     assert set(e.value.fields) == {"words", "contact_phone"}
+    with pytest.raises(ValidationError) as e:     # issue 11: a NUL is refused, not sent to the server
+        receive(staff["counter"], c, words="屏幕\x00闪烁", request="换新\x00机")
+    assert set(e.value.fields) == {"words", "request"} and "NUL" in e.value.fields["words"]
     from app.domain.core.models import User
 
     User.update(active=False).where(User.id == staff["tech2"].id).execute()

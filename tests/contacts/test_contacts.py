@@ -83,6 +83,9 @@ def test_wrong_lines_name_their_fields(any_db, staff):
     with pytest.raises(ValidationError) as e:
         call(staff["counter"], caller_phone="13800138000", matter="长" * 2001, caller_name="名" * 101)
     assert set(e.value.fields) == {"matter", "caller_name"}
+    with pytest.raises(ValidationError) as e:     # issue 11: a NUL is refused, not sent to the server
+        call(staff["counter"], caller_phone="13800138000", matter="客户来电\x00询问", answer="已答复\x00")
+    assert set(e.value.fields) == {"matter", "answer"} and "NUL" in e.value.fields["matter"]
     with pytest.raises(ValidationError) as e:
         call(staff["counter"], caller_phone="13800138000", follow_up_due=now().date())
     assert set(e.value.fields) == {"follow_up_by"}

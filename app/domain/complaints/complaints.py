@@ -27,7 +27,7 @@ import peewee as pw
 from app.domain.complaints import deadlines
 from app.domain.complaints.models import Complaint, ComplaintHistory
 from app.domain.contacts.models import ContactEntry
-from app.domain.core import numbering, operations, phones
+from app.domain.core import limits, numbering, operations, phones
 from app.domain.core.db import write_transaction
 from app.domain.core.errors import NotFound, PermissionDenied, TransitionNotAllowed, ValidationError, tx
 from app.domain.core.models import User, now
@@ -78,8 +78,10 @@ ACTIONS: dict[str, tuple[tuple[str, ...], str, str]] = {
 }
 
 #: The longest texts (characters): the columns' sizes, and what a text may reasonably hold.
-MAX_LENGTHS = {"contact_person": 100, "contact_phone": 64, "words": 4000, "request": 2000, "investigation": 4000,
-               "measures": 4000, "reply": 4000, "satisfaction_note": 2000, "closing": 2000, "note": 2000}
+_FIELDS = {name: getattr(Complaint, name) for name in (
+    "contact_person", "contact_phone", "words", "request", "investigation", "measures", "reply",
+    "satisfaction_note", "closing")} | {"note": ComplaintHistory.note}
+MAX_LENGTHS = {name: limits.max_length(field) for name, field in _FIELDS.items()}
 
 
 @dataclass
@@ -105,10 +107,12 @@ class ComplaintForm:
 
 
 def _length_errors(values: dict, errors: dict) -> None:
-    for name, limit in MAX_LENGTHS.items():
-        value = values.get(name)
-        if isinstance(value, str) and len(value) > limit:
-            errors.setdefault(name, tx("At most {limit} characters (this has {n}).", limit=limit, n=len(value)))
+    # Type, NUL and length, as the column takes them (app.domain.core.limits).
+    for name, field in _FIELDS.items():
+        if values.get(name) is not None:
+            message = limits.problem(field, values[name])
+            if message:
+                errors.setdefault(name, message)
 
 
 def _active_user(user_id: int | None, field: str, errors: dict) -> User | None:

@@ -5,6 +5,7 @@ import peewee as pw
 
 from app.domain.contacts.models import ContactEntry
 from app.domain.core.errors import tx
+from app.domain.core.limits import declare
 from app.domain.core.models import BaseModel, HistoryRow, User, Versioned, now
 from app.domain.counter.models import Job, Unit
 from app.domain.customers.models import Customer
@@ -88,3 +89,8 @@ class ComplaintHistory(HistoryRow):
 
 
 Complaint.history_model = ComplaintHistory
+
+
+# What the texts may hold (app.domain.core.limits: the services and the forms read it).
+declare(Complaint, words=4000, request=2000, investigation=4000, measures=4000, reply=4000,
+        satisfaction_note=2000, closing=2000)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import peewee as pw
 
 from app.domain.core.errors import AppendOnly
+from app.domain.core.limits import declare
 from app.domain.core.models import BaseModel, User, now
 from app.domain.counter.models import Job, Unit
 from app.domain.customers.models import Customer
@@ -55,3 +56,7 @@ class ContactEntry(BaseModel):
 
     def delete_instance(self, *args, **kwargs):
         raise AppendOnly("The contact register is append-only; add a correction line instead.")
+
+
+# What the texts may hold (app.domain.core.limits: the services and the forms read it).
+declare(ContactEntry, matter=2000, answer=2000, note=500)

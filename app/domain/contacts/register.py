@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import peewee as pw
 
 from app.domain.contacts.models import ContactEntry
-from app.domain.core import numbering, operations, phones
+from app.domain.core import limits, numbering, operations, phones
 from app.domain.core.db import is_sqlite, write_transaction
 from app.domain.core.errors import NotFound, ValidationError, tx
 from app.domain.core.models import User, now
@@ -52,7 +52,9 @@ DIRECTION_ZH = {"in": "来", "out": "去"}
 
 #: The longest texts a line keeps (characters): the columns' sizes, and what a matter or answer
 #: may reasonably hold (a letter is summarised, not copied).
-MAX_LENGTHS = {"caller_name": 100, "caller_phone": 64, "matter": 2000, "answer": 2000, "note": 500}
+#: The longest texts (characters), as the columns declare them (app.domain.core.limits).
+MAX_LENGTHS = {name: limits.max_length(getattr(ContactEntry, name))
+               for name in ("caller_name", "caller_phone", "matter", "answer", "note")}
 
 
 @dataclass
@@ -81,10 +83,12 @@ def _clean(text) -> str:
 
 
 def _check_lengths(values: dict, errors: dict) -> None:
-    for name, limit in MAX_LENGTHS.items():
-        if name in values and len(values[name]) > limit:
-            errors.setdefault(name, tx("At most {limit} characters (this has {n}).", limit=limit,
-                                       n=len(values[name])))
+    # Type, NUL and length, as the column takes them (app.domain.core.limits).
+    for name in MAX_LENGTHS:
+        if values.get(name) is not None:
+            message = limits.problem(getattr(ContactEntry, name), values[name])
+            if message:
+                errors.setdefault(name, message)
 
 
 def _validate(form: ContactForm, *, today: dt.date | None = None) -> dict:
@@ -187,8 +191,8 @@ def correct(entry_id: int, user: User | None, note: str, *, void: bool = False, 
     errors = {}
     if not note:
         errors["note"] = tx("Say what was wrong with the line.")
-    elif len(note) > MAX_LENGTHS["note"]:
-        errors["note"] = tx("At most {limit} characters (this has {n}).", limit=MAX_LENGTHS["note"], n=len(note))
+    else:
+        limits.field_problem(ContactEntry.note, note, "note", errors)
     if errors:
         raise ValidationError(errors)
     with write_transaction():

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from app.domain.complaints import complaints
 from app.domain.complaints.complaints import ComplaintForm
+from app.domain.complaints.models import Complaint
 from app.domain.core.models import User
 from app.domain.counter.models import Job
 from app.domain.customers import customers as customer_search
@@ -71,7 +72,7 @@ class ComplaintDialog(QDialog):
         self.tabs = QTabWidget()
         outer.addWidget(self.tabs, 1)
         self.general_error = make_error_label(self)
-        self.errors = FieldErrors(self.general_error)
+        self.errors = FieldErrors(self.general_error, limits=Complaint)
         self.tabs.addTab(self._record_tab(), self.tr("&Complaint"))
         self.handling = self._handling_tab()
         self.tabs.addTab(self.handling, self.tr("&Handling"))

@@ -177,7 +177,7 @@ class CorrectionDialog(QDialog):
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("What was wrong with the line"))
         self.general_error = make_error_label(self)
-        self.errors = FieldErrors(self.general_error)
+        self.errors = FieldErrors(self.general_error, limits=ContactEntry)
         for text, name, widget in ((self.tr("Customer:"), "customer", self.customer_edit),
                                    (self.tr("Kind:"), "kind", self.kind),
                                    (self.tr("Caller:"), "caller_name", self.caller_name),
@@ -279,7 +279,7 @@ class ContactsTab(QWidget):
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(4)
         self.general_error = make_error_label(box)
-        self.errors = FieldErrors(self.general_error)
+        self.errors = FieldErrors(self.general_error, limits=ContactEntry)
         self.phone_edit = QLineEdit()
         self.phone_edit.setObjectName("callerEdit")
         self.phone_edit.setPlaceholderText(self.tr("Phone (typed or pasted), name, code or pinyin initials"))
